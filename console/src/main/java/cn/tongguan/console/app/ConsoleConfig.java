@@ -1,0 +1,36 @@
+package cn.tongguan.console.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Settings of one console: defaults, overridden by the optional file named by {@code --config}, overridden
+ * by command-line flags ({@code --platform=http://host:port --lang=en}).
+ *
+ * @param platform base address of the 运管服 platform (without {@code /api/v1})
+ * @param locale   language of the UI: Chinese by default, English as the second locale
+ */
+public record ConsoleConfig(URI platform, Locale locale) {
+    public static final URI DEFAULT_PLATFORM = URI.create("http://127.0.0.1:8080");
+
+    public static ConsoleConfig fromFlags(Map<String, String> flags) throws IOException {
+        Properties settings = new Properties();
+        String file = flags.get("config");
+        if (file != null) {
+            try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+                settings.load(reader);
+            }
+        }
+        settings.putAll(flags);
+        URI platform = URI.create(settings.getProperty("platform", DEFAULT_PLATFORM.toString()));
+        Locale locale = "en".equalsIgnoreCase(settings.getProperty("lang", "zh")) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        return new ConsoleConfig(platform, locale);
+    }
+}

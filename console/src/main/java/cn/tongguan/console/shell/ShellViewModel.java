@@ -1,0 +1,70 @@
+package cn.tongguan.console.shell;
+
+import cn.tongguan.api.Health;
+import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.sync.PlatformClient;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the main window: its title and the status line. Testable without the toolkit: the background
+ * executor and the "back to the UI thread" executor are injected.
+ */
+public final class ShellViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
+
+    private final Messages messages;
+    private final PlatformClient platform;
+    private final Executor background;
+    private final Executor ui;
+    private final String platformAddress;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
+
+    public ShellViewModel(Messages messages, PlatformClient platform, Executor background, Executor ui,
+                          String platformAddress) {
+        this.messages = messages;
+        this.platform = platform;
+        this.background = background;
+        this.ui = ui;
+        this.platformAddress = platformAddress;
+        status.set(messages.text("shell.status.connecting", platformAddress));
+    }
+
+    public String title() {
+        return messages.text("app.title");
+    }
+
+    /** Asks the platform whether it is up, off the UI thread, and reports in plain words. */
+    public void checkPlatform() {
+        background.execute(() -> {
+            try {
+                Health health = platform.health();
+                ui.execute(() -> {
+                    connected.set(true);
+                    status.set(messages.text("shell.status.connected", platformAddress, health.version()));
+                });
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Platform at {} not reachable: {}", platformAddress, e.toString());
+                ui.execute(() -> {
+                    connected.set(false);
+                    status.set(messages.text("shell.status.unreachable", platformAddress));
+                });
+            }
+        });
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,56 @@
+package cn.tongguan.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.List;
+
+/**
+ * The project's architecture rules (DEVELOPERS.md, "Dependency rule"). Package patterns use {@code ..tongguan.}
+ * so that the same rules can be shown to fail on the deliberate violations under {@code fixture.cn.tongguan}.
+ */
+final class ArchitectureRules {
+    private ArchitectureRules() {
+    }
+
+    static final ArchRule COMPONENTS_KNOW_NOTHING_OF_THE_SYSTEM = noClasses()
+            .that().resideInAnyPackage("..tongguan.map..", "..tongguan.video..")
+            .should().dependOnClassesThat().resideInAnyPackage("..tongguan.api..", "..tongguan.platform..", "..tongguan.console..")
+            .because("map-layers and video are reusable components (design.md, Modules)");
+
+    static final ArchRule API_DEPENDS_ON_NOTHING_OF_OURS = noClasses()
+            .that().resideInAPackage("..tongguan.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("..tongguan.platform..", "..tongguan.console..",
+                    "..tongguan.map..", "..tongguan.video..")
+            .because("api is the wire contract that both platform and console depend on");
+
+    static final ArchRule PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API = noClasses()
+            .that().resideInAPackage("..tongguan.platform..")
+            .should().dependOnClassesThat().resideInAPackage("..tongguan.console..")
+            .orShould().dependOnClassesThat().resideInAnyPackage("..tongguan.map..", "..tongguan.video..")
+            .because("the platform is a server: it knows only the wire contract");
+
+    static final ArchRule CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM = noClasses()
+            .that().resideInAPackage("..tongguan.console..")
+            .should().dependOnClassesThat().resideInAPackage("..tongguan.platform..")
+            .because("the console talks to the platform over HTTP only");
+
+    static final ArchRule NO_JAVAFX_OUTSIDE_THE_UI = noClasses()
+            .that().resideInAnyPackage("..tongguan.api..", "..tongguan.platform..",
+                    "..tongguan.console.sync..", "..tongguan.console.cache..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the wire contract, the server and the console's sync/cache must run without a toolkit");
+
+    static final ArchRule SLF4J_ONLY = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.log4j..",
+                    "org.apache.logging.log4j..", "org.apache.commons.logging..", "org.tinylog..")
+            .because("all logging goes through SLF4J");
+
+    static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
+            .because("use SLF4J, never System.out/System.err or printStackTrace");
+
+    static final List<ArchRule> ALL = List.of(COMPONENTS_KNOW_NOTHING_OF_THE_SYSTEM, API_DEPENDS_ON_NOTHING_OF_OURS,
+            PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API, CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM, NO_JAVAFX_OUTSIDE_THE_UI,
+            SLF4J_ONLY, NO_STANDARD_STREAMS);
+}
