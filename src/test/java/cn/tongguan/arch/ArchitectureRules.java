@@ -36,8 +36,13 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("..tongguan.platform..")
             .because("the console talks to the platform over HTTP only");
 
+    static final ArchRule DEMO_CITY_IS_A_PLATFORM_CLIENT = noClasses()
+            .that().resideInAPackage("..tongguan.democity..")
+            .should().dependOnClassesThat().resideInAnyPackage("..tongguan.console..", "..tongguan.map..", "..tongguan.video..")
+            .because("the demo city fills and drives the platform; it knows nothing of the console");
+
     static final ArchRule NO_JAVAFX_OUTSIDE_THE_UI = noClasses()
-            .that().resideInAnyPackage("..tongguan.api..", "..tongguan.platform..",
+            .that().resideInAnyPackage("..tongguan.api..", "..tongguan.platform..", "..tongguan.democity..",
                     "..tongguan.console.sync..", "..tongguan.console.cache..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("the wire contract, the server and the console's sync/cache must run without a toolkit");
@@ -51,6 +56,6 @@ final class ArchitectureRules {
             .because("use SLF4J, never System.out/System.err or printStackTrace");
 
     static final List<ArchRule> ALL = List.of(COMPONENTS_KNOW_NOTHING_OF_THE_SYSTEM, API_DEPENDS_ON_NOTHING_OF_OURS,
-            PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API, CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM, NO_JAVAFX_OUTSIDE_THE_UI,
+            PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API, CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM, DEMO_CITY_IS_A_PLATFORM_CLIENT, NO_JAVAFX_OUTSIDE_THE_UI,
             SLF4J_ONLY, NO_STANDARD_STREAMS);
 }

@@ -36,6 +36,7 @@ class ArchitectureTest {
                 Arguments.of("API_DEPENDS_ON_NOTHING_OF_OURS", ArchitectureRules.API_DEPENDS_ON_NOTHING_OF_OURS, "ApiKnowsTheConsole"),
                 Arguments.of("PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API", ArchitectureRules.PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API, "PlatformKnowsTheConsole"),
                 Arguments.of("CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM", ArchitectureRules.CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM, "SyncUsesJavaFx"),
+                Arguments.of("DEMO_CITY_IS_A_PLATFORM_CLIENT", ArchitectureRules.DEMO_CITY_IS_A_PLATFORM_CLIENT, "DemoCityKnowsTheConsole"),
                 Arguments.of("NO_JAVAFX_OUTSIDE_THE_UI", ArchitectureRules.NO_JAVAFX_OUTSIDE_THE_UI, "SyncUsesJavaFx"),
                 Arguments.of("SLF4J_ONLY", ArchitectureRules.SLF4J_ONLY, "LogsWithJul"),
                 Arguments.of("NO_STANDARD_STREAMS", ArchitectureRules.NO_STANDARD_STREAMS, "PrintsToStdout"));
@@ -47,6 +48,7 @@ class ArchitectureTest {
         assertThat(production.containPackage("cn.tongguan.platform")).isTrue();
         assertThat(production.containPackage("cn.tongguan.console.sync")).isTrue();
         assertThat(production.containPackage("cn.tongguan.console.shell")).isTrue();
+        assertThat(production.containPackage("cn.tongguan.democity")).isTrue();
     }
 
     @ParameterizedTest(name = "{0} holds on the main code")
