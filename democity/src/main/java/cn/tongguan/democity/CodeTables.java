@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The demo city's code tables, kept as data files next to this class. */
-public record CodeTables(List<PartClass> partClasses, List<Department> departments, List<Threshold> thresholds) {
+public record CodeTables(List<PartClass> partClasses, List<Department> departments, List<Threshold> thresholds,
+                         List<CaseCategory> categories) {
 
     public static CodeTables load() {
         return new CodeTables(
@@ -21,7 +22,9 @@ public record CodeTables(List<PartClass> partClasses, List<Department> departmen
                 read("departments.csv", f -> new Department(f[0], f[1], Department.Kind.valueOf(f[2]),
                         Arrays.asList(f[3].split("\\|")), f[4])),
                 read("sensor-thresholds.csv", f -> new Threshold(Sensor.Kind.valueOf(f[0]), f[1], f[2],
-                        Double.parseDouble(f[3]), f[4], f[5])));
+                        Double.parseDouble(f[3]), f[4], f[5])),
+                read("categories.csv", f -> new CaseCategory(f[0], f[1], f[2], f[3], Integer.parseInt(f[4]), f[5],
+                        Integer.parseInt(f[6]), f[7], Double.parseDouble(f[8]))));
     }
 
     private static <T> List<T> read(String name, Function<String[], T> row) {

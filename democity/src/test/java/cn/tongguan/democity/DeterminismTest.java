@@ -26,4 +26,18 @@ class DeterminismTest {
         assertThat(DemoCityExport.hash(generator.generate(7, PARTS, DemoCityGenerator.DEFAULT_CAMERA_URL)))
                 .isNotEqualTo(DemoCityExport.hash(generator.generate(8, PARTS, DemoCityGenerator.DEFAULT_CAMERA_URL)));
     }
+
+    @Test
+    void sameSeedGivesTheSameCaseHistory() throws Exception {
+        DemoCity city = new DemoCityGenerator().generate(7, PARTS, DemoCityGenerator.DEFAULT_CAMERA_URL);
+        assertThat(caseHash(city, 7)).isEqualTo(caseHash(city, 7)).isNotEqualTo(caseHash(city, 8));
+    }
+
+    private static String caseHash(DemoCity city, long seed) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        new CaseHistoryGenerator(city, CodeTables.load().categories(), CaseHistoryTest.CLOCK,
+                java.time.LocalDate.of(2026, 10, 1), CaseHistoryTest.END, 20_000, seed)
+                .generate(c -> digest.update(c.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
 }
