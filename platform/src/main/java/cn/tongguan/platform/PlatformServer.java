@@ -1,51 +1,163 @@
 package cn.tongguan.platform;
 
-import cn.tongguan.api.ApiError;
+import cn.tongguan.api.Auth;
 import cn.tongguan.api.Health;
 import cn.tongguan.api.Json;
+import cn.tongguan.platform.auth.AuthService;
+import cn.tongguan.platform.auth.Passwords;
+import cn.tongguan.platform.auth.Role;
+import cn.tongguan.platform.cases.CaseQueries;
+import cn.tongguan.platform.cases.CaseRoutes;
+import cn.tongguan.platform.cases.CaseService;
+import cn.tongguan.platform.cases.PhotoStore;
+import cn.tongguan.platform.events.EventLog;
+import cn.tongguan.platform.events.EventRoutes;
+import cn.tongguan.platform.events.EventStream;
+import cn.tongguan.platform.events.Feeds;
+import cn.tongguan.platform.http.ApiException;
+import cn.tongguan.platform.http.ErrorWriter;
+import cn.tongguan.platform.http.IdempotencyStore;
+import cn.tongguan.platform.http.Messages;
+import cn.tongguan.platform.http.Router;
+import cn.tongguan.platform.reference.ReferenceDataStore;
+import cn.tongguan.platform.reference.ReferenceQueries;
+import cn.tongguan.platform.reference.ReferenceRoutes;
+import cn.tongguan.platform.stats.StatsService;
+import cn.tongguan.platform.storage.Database;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP face of the platform: routes under {@code /api/v1}, errors always as {@code {code, message}}. */
+/**
+ * The platform process: composes storage, services and routes from a {@link PlatformConfig} (the composition
+ * root used by {@code serve} and by tests), serves {@code /api/v1}, and closes everything on {@link #stop}.
+ */
 public final class PlatformServer {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformServer.class);
     static final String VERSION = "0.1.0";
+    public static final String DEMO_PASSWORD = "tongguan";
 
     private final PlatformConfig config;
     private final Clock clock;
     private Javalin app;
+    private Database db;
+    private EventStream stream;
+    private Router router;
+    private ReferenceDataStore reference;
+    private CaseService cases;
+    private AuthService auth;
+    private EventLog events;
 
     public PlatformServer(PlatformConfig config) {
         this(config, Clock.systemUTC());
     }
 
-    PlatformServer(PlatformConfig config, Clock clock) {
+    public PlatformServer(PlatformConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
     }
 
+    /** JDBC URL of the embedded database for a data directory (or in memory). */
+    public static String embeddedUrl(Path dataDir) {
+        return dataDir == null ? "jdbc:h2:mem:tongguan-" + UUID.randomUUID() + ""
+                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tongguan") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
     public void start() {
+        ObjectMapper mapper = Json.newMapper();
+        String url = config.jdbcUrl() == null ? embeddedUrl(config.dataDir()) : config.jdbcUrl();
+        db = new Database(url, config.dbUser(), config.dbPassword(), 16);
+        Path photoDir;
+        try {
+            photoDir = config.dataDir() == null ? Files.createTempDirectory("tongguan-photos") : config.dataDir().resolve("photos");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double[] b = config.cityBounds();
+        reference = new ReferenceDataStore(db, mapper, new Envelope(b[0], b[2], b[1], b[3]));
+        events = new EventLog(db, mapper, clock, 20_000);
+        events.prune(Duration.ofDays(30));
+        auth = new AuthService(db, new Passwords(), clock, config.tokenLifetime());
+        IdempotencyStore idempotency = new IdempotencyStore(db, clock, Duration.ofDays(7));
+        idempotency.prune();
+        auth.pruneSessions();
+        if (config.demoUsers() && auth.userCount() == 0) {
+            createDemoUsers();
+        }
+        PhotoStore photos = new PhotoStore(db, photoDir, clock, config.maxUploadBytes());
+        cases = new CaseService(db, events, reference, clock);
+        CaseQueries caseQueries = new CaseQueries(db, events, photos, mapper, clock);
+        stream = new EventStream(events, mapper, 15_000);
+        StatsService stats = new StatsService(db, clock);
+        ErrorWriter errors = new ErrorWriter(new Messages());
+
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
-            cfg.jsonMapper(new JavalinJackson(Json.newMapper(), false));
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.jetty.multipartConfig.maxFileSize(config.maxUploadBytes() + 1, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + 65_536, io.javalin.config.SizeUnit.BYTES);
         });
-        app.get("/api/v1/health", ctx -> ctx.json(new Health("UP", VERSION, clock.instant())));
+        errors.install(app);
+        router = new Router(app, auth, idempotency, mapper, errors);
+        router.get("/api/v1/health", null, c -> new Health("UP", VERSION, clock.instant()));
+        router.post("/api/v1/auth/login", null, c -> auth.login(c.body(Auth.LoginRequest.class)));
+        router.post("/api/v1/auth/logout", Role.ALL, c -> {
+            auth.logout(Router.token(c.ctx()));
+            return Map.of();
+        });
+        router.get("/api/v1/me", Role.ALL, c -> new Auth.User(c.principal().username(), c.principal().displayName(),
+                c.principal().role().code(), c.principal().departmentCode()));
+        router.get("/api/v1/users", Role.ADMIN_ONLY, c -> auth.users());
+        router.post("/api/v1/users", Role.ADMIN_ONLY, c -> {
+            c.status(201);
+            return auth.createUser(c.body(Auth.NewUser.class));
+        });
+        router.get("/api/v1/stats", Role.STATS, c -> {
+            String groupBy = c.query("groupBy") == null ? "district" : c.query("groupBy");
+            if (!List.of("department", "district", "street").contains(groupBy)) {
+                throw new ApiException(400, "invalid_parameter", Map.of("parameter", "groupBy"), "groupBy");
+            }
+            Instant to = c.queryInstant("to") == null ? clock.instant() : c.queryInstant("to");
+            Instant from = c.queryInstant("from") == null
+                    ? ZonedDateTime.ofInstant(to, java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).toInstant()
+                    : c.queryInstant("from");
+            return stats.report(groupBy, from, to);
+        });
+        new CaseRoutes(cases, caseQueries, photos).register(router);
+        new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), mapper).register(router);
+        new EventRoutes(stream, new Feeds(db, events, clock)).register(app, router);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
-            // Routes that answer 404 themselves already wrote a JSON error; only Javalin's own text is replaced.
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
-                ctx.json(ApiError.of("not_found", "没有这个地址: " + ctx.path()));
+                ctx.json(errors.error(ctx, new ApiException(404, "not_found", Map.of(), "path", ctx.path())));
             }
         });
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(ApiError.of("internal_error", "平台内部错误，请稍后再试"));
-        });
         app.start(config.host(), config.port());
+    }
+
+    private void createDemoUsers() {
+        LOG.warn("Empty user table: creating demo accounts (one per role, password '{}'); do not use in production",
+                DEMO_PASSWORD);
+        for (Role r : Role.values()) {
+            String dept = r == Role.DEPARTMENT ? "D01" : null;
+            auth.createUser(new Auth.NewUser(r.code(), r.chinese(), r.code(), dept, DEMO_PASSWORD));
+        }
     }
 
     /** The bound port (the real one when started on port 0). */
@@ -53,9 +165,37 @@ public final class PlatformServer {
         return app.port();
     }
 
+    /** The route table (method, path, roles) — for the role-matrix and OpenAPI tests. */
+    public List<Router.Route> routes() {
+        return router.routes();
+    }
+
+    /** In-process access for the demo-city generator and benchmarks (same rules as HTTP). */
+    public ReferenceDataStore referenceData() {
+        return reference;
+    }
+
+    public CaseService cases() {
+        return cases;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
     public void stop() {
+        if (stream != null) {
+            stream.close();
+        }
         if (app != null) {
             app.stop();
+        }
+        if (db != null) {
+            db.close();
         }
     }
 }

@@ -1,0 +1,42 @@
+package cn.tongguan.api;
+
+import java.time.Instant;
+
+/** Login and the signed-in user. */
+public final class Auth {
+    private Auth() {
+    }
+
+    public record LoginRequest(String username, String password) {
+        public LoginRequest {
+            Invalid.required("username", username);
+            Invalid.required("password", password);
+            Invalid.maxLength("username", username, 64);
+            Invalid.maxLength("password", password, 256);
+        }
+    }
+
+    public record User(String username, String displayName, String role, String departmentCode) {
+    }
+
+    public record LoginResponse(String token, Instant expiresAt, User user) {
+    }
+
+    /** An administrator creating an account; {@code departmentCode} is required for the department role. */
+    public record NewUser(String username, String displayName, String role, String departmentCode, String password) {
+        public NewUser {
+            Invalid.required("username", username);
+            Invalid.maxLength("username", username, 64);
+            Invalid.required("role", role);
+            Invalid.oneOf("role", role, java.util.Set.copyOf(Codes.ROLES));
+            Invalid.required("password", password);
+            if (password.length() < 8) {
+                throw new Invalid("password", "too_short");
+            }
+            if ("department".equals(role)) {
+                Invalid.required("departmentCode", departmentCode);
+            }
+            displayName = displayName == null || displayName.isBlank() ? username : displayName;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package cn.tongguan.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/** Cases (案件): reporting, the case as the platform shows it, its timeline and photos, transitions. */
+public final class Cases {
+    private Cases() {
+    }
+
+    /** A report (上报). Location is WGS84 lng/lat; the platform resolves district/street/community/grid. */
+    public record NewCase(String source, String kind, String bigCode, String smallCode, Double lng, Double lat,
+                          String address, String description, String urgency, String reporterName,
+                          String reporterPhone, String partCode, Boolean selfHandled) {
+        public NewCase {
+            Invalid.oneOf("source", Invalid.required("source", source), Codes.SOURCES);
+            Invalid.oneOf("kind", Invalid.required("kind", kind), Codes.KINDS);
+            Invalid.maxLength("bigCode", Invalid.required("bigCode", bigCode), 16);
+            Invalid.maxLength("smallCode", Invalid.required("smallCode", smallCode), 16);
+            Invalid.required("lng", lng);
+            Invalid.required("lat", lat);
+            if (lng < -180 || lng > 180 || lng.isNaN()) {
+                throw new Invalid("lng", "out_of_range");
+            }
+            if (lat < -90 || lat > 90 || lat.isNaN()) {
+                throw new Invalid("lat", "out_of_range");
+            }
+            Invalid.maxLength("address", address, 256);
+            Invalid.maxLength("description", Invalid.required("description", description), 2000);
+            urgency = urgency == null ? "normal" : Invalid.oneOf("urgency", urgency, Codes.URGENCIES);
+            Invalid.maxLength("reporterName", reporterName, 64);
+            Invalid.maxLength("reporterPhone", reporterPhone, 32);
+            Invalid.maxLength("partCode", partCode, 32);
+            selfHandled = selfHandled != null && selfHandled;
+        }
+    }
+
+    /**
+     * A case as every list, detail, snapshot line and event carries it. {@code light} is the traffic light of
+     * the disposal clock (null before dispatch); {@code version} grows by one with every change.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Case(long id, String caseNo, String state, String source, String kind, String bigCode,
+                       String smallCode, double lng, double lat, String districtCode, String streetCode,
+                       String communityCode, String gridCode, String partCode, String address, String description,
+                       String urgency, String reporterName, String reporterPhone, String departmentCode, long version,
+                       Instant reportedAt, Instant updatedAt, Instant filedAt, Instant dispatchedAt,
+                       Instant disposedAt, Instant closedAt, Instant deadline, Integer limitAmount, String limitUnit,
+                       String light, boolean overdue, int reworkCount, int backCount, int extensionCount) {
+    }
+
+    public record TimelineEntry(int seq, String action, String fromState, String toState, String actor, String role,
+                                Instant at, String note) {
+    }
+
+    public record Photo(long id, long caseId, String stage, String contentType, long size, Instant uploadedAt,
+                        String uploadedBy, String url) {
+    }
+
+    /** One case with its whole timeline (who, role, when, from → to, note) and photos. */
+    public record CaseDetail(Case item, List<TimelineEntry> timeline, List<Photo> photos) {
+    }
+
+    public record CasePage(List<Case> items, String nextCursor) {
+    }
+
+    /**
+     * A move of the workflow. {@code version} is the version the caller saw (optimistic concurrency).
+     * {@code departmentCode} for 派遣; {@code hours} for 延期 applications.
+     */
+    public record Transition(String action, Long version, String note, String departmentCode, Integer hours) {
+        public Transition {
+            Invalid.maxLength("action", Invalid.required("action", action), 32);
+            Invalid.required("version", version);
+            Invalid.maxLength("note", note, 1000);
+            if (hours != null && (hours <= 0 || hours > 24 * 365)) {
+                throw new Invalid("hours", "out_of_range");
+            }
+        }
+    }
+
+    /** First line of {@code GET /api/v1/cases/snapshot}: the event id the following lines reflect. */
+    public record SnapshotHeader(String type, long eventId) {
+    }
+}

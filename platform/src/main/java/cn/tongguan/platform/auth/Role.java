@@ -1,0 +1,44 @@
+package cn.tongguan.platform.auth;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The platform's roles and their wire codes (api {@code Codes.ROLES}). */
+public enum Role {
+    INSPECTOR("inspector", "监督员"), OPERATOR("operator", "受理员"), SHIFT_LEADER("shift_leader", "值班长"),
+    DISPATCHER("dispatcher", "派遣员"), DEPARTMENT("department", "专业部门"), LEADER("leader", "领导"),
+    WALL("wall", "大屏"), ADMIN("admin", "管理员");
+
+    private final String code;
+    private final String chinese;
+
+    Role(String code, String chinese) {
+        this.code = code;
+        this.chinese = chinese;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String chinese() {
+        return chinese;
+    }
+
+    public static Role of(String code) {
+        for (Role r : values()) {
+            if (r.code.equals(code)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown role " + code);
+    }
+
+    public static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    /** Everyone who works cases or looks at them (not the pure administrator). */
+    public static final Set<Role> CASE_READERS = EnumSet.complementOf(EnumSet.of(ADMIN));
+    public static final Set<Role> REPORTERS = EnumSet.of(INSPECTOR, OPERATOR, SHIFT_LEADER, ADMIN);
+    public static final Set<Role> STAFF = EnumSet.of(INSPECTOR, OPERATOR, SHIFT_LEADER, DISPATCHER, DEPARTMENT);
+    public static final Set<Role> STATS = EnumSet.of(LEADER, SHIFT_LEADER, DISPATCHER, WALL, ADMIN);
+    public static final Set<Role> ADMIN_ONLY = EnumSet.of(ADMIN);
+}

@@ -1,0 +1,219 @@
+package cn.tongguan.platform.cases;
+
+import cn.tongguan.api.Cases;
+import cn.tongguan.platform.auth.Principal;
+import cn.tongguan.platform.auth.Role;
+import cn.tongguan.platform.events.EventLog;
+import cn.tongguan.platform.http.ApiException;
+import cn.tongguan.platform.storage.Database;
+import cn.tongguan.platform.storage.Sql;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Reading cases: the filtered, keyset-paged list; one case with timeline and photos; the NDJSON snapshot. */
+public final class CaseQueries {
+    private final Database db;
+    private final EventLog events;
+    private final PhotoStore photos;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public CaseQueries(Database db, EventLog events, PhotoStore photos, ObjectMapper mapper, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.photos = photos;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Cases.CaseDetail detail(Principal p, long id) {
+        return db.read(tx -> {
+            CaseRecord r = CaseStore.load(tx.connection(), id);
+            if (r == null || !visible(p, r)) {
+                throw ApiException.notFound("case", id);
+            }
+            return new Cases.CaseDetail(CaseStore.view(r, clock.millis(), Masking.of(p)),
+                    CaseStore.timeline(tx.connection(), id), photos.list(tx, id));
+        });
+    }
+
+    static boolean visible(Principal p, CaseRecord r) {
+        return p.role() != Role.DEPARTMENT || java.util.Objects.equals(p.departmentCode(), r.departmentCode);
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+
+    private Where where(CaseQuery q, long now) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.states() != null && !q.states().isEmpty()) {
+            sql.append(" AND state IN (").append("?, ".repeat(q.states().size() - 1)).append("?)");
+            args.addAll(q.states());
+        }
+        eq(sql, args, "source", q.source());
+        eq(sql, args, "kind", q.kind());
+        eq(sql, args, "big_code", q.bigCode());
+        eq(sql, args, "small_code", q.smallCode());
+        eq(sql, args, "district_code", q.districtCode());
+        eq(sql, args, "street_code", q.streetCode());
+        eq(sql, args, "community_code", q.communityCode());
+        eq(sql, args, "grid_code", q.gridCode());
+        eq(sql, args, "department_code", q.departmentCode());
+        String light = Boolean.TRUE.equals(q.overdue()) ? "red" : q.light();
+        if (light != null) {
+            String running = switch (light) {
+                case "red" -> "deadline_at < ?";
+                case "yellow" -> "warn_at <= ? AND deadline_at >= ?";
+                default -> "warn_at > ?";
+            };
+            sql.append(" AND ((clock_started_at IS NOT NULL AND ").append(running)
+                    .append(") OR (clock_started_at IS NULL AND frozen_light = ?))");
+            args.add(now);
+            if ("yellow".equals(light)) {
+                args.add(now);
+            }
+            args.add(light);
+        }
+        if (Boolean.TRUE.equals(q.open())) {
+            sql.append(" AND state NOT IN ('closed', 'cancelled', 'void')");
+        }
+        if (q.text() != null) {
+            sql.append(" AND (description LIKE ? OR address LIKE ? OR case_no = ?)");
+            String like = "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            args.add(like);
+            args.add(like);
+            args.add(q.text());
+        }
+        if (q.from() != null) {
+            sql.append(" AND reported_at >= ?");
+            args.add(q.from().toEpochMilli());
+        }
+        if (q.to() != null) {
+            sql.append(" AND reported_at < ?");
+            args.add(q.to().toEpochMilli());
+        }
+        return new Where(sql.toString(), args);
+    }
+
+    private static void eq(StringBuilder sql, List<Object> args, String col, String v) {
+        if (v != null) {
+            sql.append(" AND ").append(col).append(" = ?");
+            args.add(v);
+        }
+    }
+
+    public Cases.CasePage list(Principal p, CaseQuery query) {
+        CaseQuery q = p.role() == Role.DEPARTMENT ? query.withDepartment(p.departmentCode()) : query;
+        long now = clock.millis();
+        Where w = where(q, now);
+        String sort = q.sort() == null ? "-reportedAt" : q.sort();
+        String col = switch (sort) {
+            case "reportedAt", "-reportedAt" -> "reported_at";
+            case "deadline" -> "deadline_at";
+            default -> "updated_at";
+        };
+        boolean desc = sort.startsWith("-");
+        StringBuilder sql = new StringBuilder("SELECT ").append(CaseStore.COLUMNS).append(" FROM cases").append(w.sql());
+        List<Object> args = new ArrayList<>(w.args());
+        if ("deadline_at".equals(col)) {
+            sql.append(" AND deadline_at IS NOT NULL");
+        }
+        if (q.cursor() != null) {
+            long[] c = decodeCursor(q.cursor());
+            String op = desc ? "<" : ">";
+            sql.append(" AND (").append(col).append(' ').append(op).append(" ? OR (").append(col).append(" = ? AND id ")
+                    .append(op).append(" ?))");
+            args.add(c[0]);
+            args.add(c[0]);
+            args.add(c[1]);
+        }
+        String dir = desc ? " DESC" : " ASC";
+        sql.append(" ORDER BY ").append(col).append(dir).append(", id").append(dir);
+        sql.append(" FETCH FIRST ").append(q.limit() + 1).append(" ROWS ONLY");
+        Masking masking = Masking.of(p);
+        return db.read(tx -> {
+            List<CaseRecord> rows = new ArrayList<>();
+            try (PreparedStatement ps = Sql.prepare(tx.connection(), sql.toString(), args.toArray());
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(CaseStore.read(rs));
+                }
+            }
+            String next = null;
+            if (rows.size() > q.limit()) {
+                rows = rows.subList(0, q.limit());
+                CaseRecord last = rows.get(rows.size() - 1);
+                long v = switch (col) {
+                    case "reported_at" -> last.reportedAt;
+                    case "deadline_at" -> last.deadlineAt;
+                    default -> last.updatedAt;
+                };
+                next = Base64.getUrlEncoder().withoutPadding().encodeToString((v + ":" + last.id).getBytes(StandardCharsets.UTF_8));
+            }
+            List<Cases.Case> items = new ArrayList<>(rows.size());
+            for (CaseRecord r : rows) {
+                items.add(CaseStore.view(r, now, masking));
+            }
+            return new Cases.CasePage(items, next);
+        });
+    }
+
+    private static long[] decodeCursor(String cursor) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] p = s.split(":");
+            return new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])};
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", "cursor"), "cursor");
+        }
+    }
+
+    /**
+     * Streams {@code {"type":"snapshot","eventId":N}} and then one case per line. The id is taken under the write
+     * lock and the read runs in one repeatable-read transaction started there, so the lines reflect event N
+     * exactly on PostgreSQL; a line may be newer on H2, which consoles handle by comparing {@code version}.
+     */
+    public void snapshot(Principal p, CaseQuery query, OutputStream out) throws IOException {
+        CaseQuery q = p.role() == Role.DEPARTMENT ? query.withDepartment(p.departmentCode()) : query;
+        long now = clock.millis();
+        Where w = where(q, now);
+        Masking masking = Masking.of(p);
+        String sql = "SELECT " + CaseStore.COLUMNS + " FROM cases" + w.sql() + " ORDER BY id";
+        try (Connection c = db.rawConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            PreparedStatement ps = Sql.prepare(c, sql, w.args().toArray());
+            ps.setFetchSize(1000);
+            Object[] stamped = db.underWriteLock(() -> {
+                try {
+                    return new Object[] {events.latestId(), ps.executeQuery()};
+                } catch (SQLException e) {
+                    throw new cn.tongguan.platform.storage.StorageException(e);
+                }
+            });
+            try (ps; ResultSet rs = (ResultSet) stamped[1]) {
+                out.write(mapper.writeValueAsBytes(new Cases.SnapshotHeader("snapshot", (Long) stamped[0])));
+                out.write('\n');
+                while (rs.next()) {
+                    out.write(mapper.writeValueAsBytes(CaseStore.view(CaseStore.read(rs), now, masking)));
+                    out.write('\n');
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new cn.tongguan.platform.storage.StorageException(e);
+        }
+    }
+}

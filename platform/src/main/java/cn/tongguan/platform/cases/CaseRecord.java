@@ -1,0 +1,64 @@
+package cn.tongguan.platform.cases;
+
+/**
+ * The stored row of a case, mutable only inside one write transaction of {@link CaseService}; the world sees
+ * the immutable {@code Cases.Case}. Times are epoch millis (null = not yet).
+ */
+final class CaseRecord {
+    long id;
+    String caseNo;
+    String state;
+    String source;
+    String kind;
+    String bigCode;
+    String smallCode;
+    double lng;
+    double lat;
+    String districtCode;
+    String streetCode;
+    String communityCode;
+    String gridCode;
+    String partCode;
+    String address;
+    String description;
+    String urgency;
+    String reporterName;
+    String reporterPhone;
+    String reportedBy;
+    String departmentCode;
+    long version;
+    long reportedAt;
+    long updatedAt;
+    Long filedAt;
+    Long dispatchedAt;
+    Long disposedAt;
+    Long closedAt;
+    Integer limitAmount;
+    String limitUnit;
+    Long limitMinutes;
+    Long consumedMinutes;
+    Long clockStartedAt;
+    Long warnAt;
+    Long deadlineAt;
+    String frozenLight;
+    Boolean disposedInTime;
+    Boolean closedInTime;
+    int reworkCount;
+    int backCount;
+    int extensionCount;
+    Integer requestedHours;
+
+    /** Traffic light at {@code now}: running clock against warn/deadline, else the light frozen when it stopped. */
+    String light(long now) {
+        if (limitMinutes == null) {
+            return null;
+        }
+        if (clockStartedAt != null) {
+            if (now > deadlineAt) {
+                return "red";
+            }
+            return now >= warnAt ? "yellow" : "green";
+        }
+        return frozenLight;
+    }
+}

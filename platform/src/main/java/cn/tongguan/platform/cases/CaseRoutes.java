@@ -1,0 +1,103 @@
+package cn.tongguan.platform.cases;
+
+import cn.tongguan.api.Codes;
+import cn.tongguan.api.Cases;
+import cn.tongguan.platform.auth.Role;
+import cn.tongguan.platform.http.ApiException;
+import cn.tongguan.platform.http.Call;
+import cn.tongguan.platform.http.Router;
+import io.javalin.http.UploadedFile;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** HTTP routes of cases: report, list, snapshot, detail, transitions, photos. */
+public final class CaseRoutes {
+    private final CaseService service;
+    private final CaseQueries queries;
+    private final PhotoStore photos;
+
+    public CaseRoutes(CaseService service, CaseQueries queries, PhotoStore photos) {
+        this.service = service;
+        this.queries = queries;
+        this.photos = photos;
+    }
+
+    public void register(Router r) {
+        r.post("/api/v1/cases", Role.REPORTERS, c -> {
+            c.status(201);
+            return service.create(c.principal(), c.body(Cases.NewCase.class));
+        });
+        r.get("/api/v1/cases", Role.CASE_READERS, c -> queries.list(c.principal(), query(c)));
+        r.get("/api/v1/cases/snapshot", Role.CASE_READERS, c -> {
+            CaseQuery q = query(c);
+            c.ctx().contentType("application/x-ndjson");
+            queries.snapshot(c.principal(), q, c.ctx().outputStream());
+            return null;
+        });
+        r.get("/api/v1/cases/{id}", Role.CASE_READERS, c -> queries.detail(c.principal(), c.pathLong("id")));
+        r.post("/api/v1/cases/{id}/transitions", Role.STAFF,
+                c -> service.transition(c.principal(), c.pathLong("id"), c.body(Cases.Transition.class)));
+        r.post("/api/v1/cases/{id}/photos", Role.STAFF, c -> {
+            long id = c.pathLong("id");
+            long length = c.ctx().contentLength();
+            if (length > photos.maxBytes() + 64 * 1024) {
+                throw new ApiException(413, "payload_too_large", Map.of("maxBytes", photos.maxBytes()));
+            }
+            String type = c.ctx().contentType();
+            if (type == null || !type.startsWith("multipart/form-data")) {
+                throw new ApiException(415, "unsupported_media_type", Map.of(), String.valueOf(type));
+            }
+            UploadedFile file = c.ctx().uploadedFile("file");
+            if (file == null) {
+                throw Call.invalid("file", "required");
+            }
+            String stage = c.ctx().formParam("stage");
+            stage = stage == null ? "report" : stage;
+            if (!List.of("report", "before", "after", "check").contains(stage)) {
+                throw Call.invalid("stage", "unknown_value");
+            }
+            try (InputStream in = file.content()) {
+                c.status(201);
+                return photos.add(c.principal(), id, stage, file.contentType(), in);
+            }
+        });
+        r.get("/api/v1/photos/{id}", Role.CASE_READERS, c -> {
+            var f = photos.file(c.pathLong("id"));
+            c.ctx().contentType(f.getValue());
+            c.ctx().result(Files.newInputStream(f.getKey()));
+            return null;
+        });
+    }
+
+    static CaseQuery query(Call c) {
+        String states = c.query("state");
+        List<String> stateList = states == null ? null : Arrays.stream(states.split(",")).map(String::trim).toList();
+        String sort = c.query("sort");
+        if (sort != null && !CaseQuery.SORTS.contains(sort)) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", "sort", "allowed", CaseQuery.SORTS), "sort");
+        }
+        String light = c.query("light");
+        if (light != null && !Codes.LIGHTS.contains(light)) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", "light"), "light");
+        }
+        Integer limit = c.queryInt("limit", 1, 1000);
+        return new CaseQuery(stateList, c.query("source"), c.query("kind"), c.query("bigCode"), c.query("smallCode"),
+                c.query("districtCode"), c.query("streetCode"), c.query("communityCode"), c.query("gridCode"),
+                c.query("departmentCode"), light, bool(c, "overdue"), bool(c, "open"), c.query("q"), c.queryInstant("from"),
+                c.queryInstant("to"), sort, c.query("cursor"), limit == null ? 50 : limit);
+    }
+
+    private static Boolean bool(Call c, String name) {
+        String v = c.query(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", name), name);
+        }
+        return Boolean.valueOf(v);
+    }
+}

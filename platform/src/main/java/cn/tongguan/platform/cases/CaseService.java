@@ -1,0 +1,268 @@
+package cn.tongguan.platform.cases;
+
+import cn.tongguan.api.Cases;
+import cn.tongguan.api.Events;
+import cn.tongguan.api.Reference;
+import cn.tongguan.platform.auth.Principal;
+import cn.tongguan.platform.auth.Role;
+import cn.tongguan.platform.events.EventLog;
+import cn.tongguan.platform.geo.Locator;
+import cn.tongguan.platform.http.ApiException;
+import cn.tongguan.platform.reference.ReferenceDataStore;
+import cn.tongguan.platform.storage.Database;
+import cn.tongguan.platform.storage.Sql;
+import cn.tongguan.platform.workflow.WorkCalendar;
+import cn.tongguan.platform.workflow.Workflow;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reporting and moving cases: validation against reference data, the state machine with role and department
+ * checks, optimistic concurrency, the disposal clock (ADR 0013), the timeline and the event — all in one
+ * transaction, so nothing is half-written.
+ */
+public final class CaseService {
+    /** Used when a small class has no time limit: one working day (kept as data elsewhere; see ADR 0013). */
+    private static final Reference.TimeLimit DEFAULT_LIMIT = new Reference.TimeLimit("*", "normal", 1, "work_day");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final Database db;
+    private final EventLog events;
+    private final ReferenceDataStore reference;
+    private final Clock clock;
+    private long nextId;
+    private final Map<LocalDate, Integer> daySeq = new HashMap<>();
+
+    public CaseService(Database db, EventLog events, ReferenceDataStore reference, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.reference = reference;
+        this.clock = clock;
+        this.nextId = db.read(tx -> Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM cases")) + 1;
+    }
+
+    public Cases.Case create(Principal p, Cases.NewCase n) {
+        Locator locator = reference.locator();
+        if (!locator.inCity(n.lng(), n.lat())) {
+            throw ApiException.unprocessable("outside_city", Map.of("lng", n.lng(), "lat", n.lat()));
+        }
+        Locator.Location where = locator.locate(n.lng(), n.lat());
+        return db.write(tx -> {
+            if (!reference.categoryExists(tx, n.kind(), n.bigCode(), n.smallCode())) {
+                String code = n.kind() + ":" + n.bigCode() + "/" + n.smallCode();
+                throw ApiException.unprocessable("unknown_category", Map.of("field", "smallCode"), code);
+            }
+            String part = n.partCode();
+            if (part != null && !reference.partExists(tx, part)) {
+                throw ApiException.unprocessable("unknown_part", Map.of("field", "partCode"), part);
+            }
+            if (part == null && "part".equals(n.kind())) {
+                part = reference.nearestPart(tx, n.smallCode(), n.lng(), n.lat()).orElse(null);
+            }
+            long now = clock.millis();
+            CaseRecord r = new CaseRecord();
+            r.id = nextId++;
+            r.caseNo = caseNo(tx, now);
+            boolean self = n.selfHandled() && p.role() == Role.INSPECTOR;
+            r.state = self ? Workflow.SELF_HANDLED : Workflow.REPORTED;
+            r.source = n.source();
+            r.kind = n.kind();
+            r.bigCode = n.bigCode();
+            r.smallCode = n.smallCode();
+            r.lng = n.lng();
+            r.lat = n.lat();
+            r.districtCode = where.districtCode();
+            r.streetCode = where.streetCode();
+            r.communityCode = where.communityCode();
+            r.gridCode = where.gridCode();
+            r.partCode = part;
+            r.address = n.address();
+            r.description = n.description();
+            r.urgency = n.urgency();
+            r.reporterName = n.reporterName();
+            r.reporterPhone = n.reporterPhone();
+            r.reportedBy = p.username();
+            r.version = 1;
+            r.reportedAt = now;
+            r.updatedAt = now;
+            CaseStore.insert(tx.connection(), r);
+            String action = self ? "self_handle" : "report";
+            CaseStore.insertStep(tx.connection(), r.id, 1, action, null, r.state, p.username(), p.role().code(), now, null);
+            Cases.TimelineEntry step = new Cases.TimelineEntry(1, action, null, r.state, p.username(), p.role().code(),
+                    Instant.ofEpochMilli(now), null);
+            events.append(tx, "case.created", new Events.CaseChange(CaseStore.view(r, now, Masking.HIDDEN), step));
+            return CaseStore.view(r, now, Masking.of(p));
+        });
+    }
+
+    private String caseNo(Database.Tx tx, long now) throws SQLException {
+        LocalDate day = Instant.ofEpochMilli(now).atZone(WorkCalendar.ZONE).toLocalDate();
+        String prefix = day.format(DAY);
+        Integer seq = daySeq.get(day);
+        if (seq == null) {
+            // First case of the day in this process: continue after what is stored (restart-safe).
+            long max = 0;
+            try (var ps = Sql.prepare(tx.connection(), "SELECT MAX(case_no) FROM cases WHERE case_no LIKE ?", prefix + "%");
+                 var rs = ps.executeQuery()) {
+                if (rs.next() && rs.getString(1) != null && rs.getString(1).length() == 14) {
+                    max = Long.parseLong(rs.getString(1).substring(8));
+                }
+            }
+            seq = (int) max;
+            daySeq.clear();
+        }
+        seq++;
+        daySeq.put(day, seq);
+        return prefix + String.format("%06d", seq);
+    }
+
+    /** Applies one workflow action; see the class comment for the order of checks. */
+    public Cases.Case transition(Principal p, long id, Cases.Transition t) {
+        return db.write(tx -> {
+            CaseRecord r = CaseStore.load(tx.connection(), id);
+            if (r == null) {
+                throw ApiException.notFound("case", id);
+            }
+            if (p.role() == Role.DEPARTMENT && !java.util.Objects.equals(p.departmentCode(), r.departmentCode)) {
+                throw new ApiException(403, "not_your_department", Map.of());
+            }
+            Workflow.Rule rule = Workflow.rule(t.action());
+            if (rule == null) {
+                throw new ApiException(400, "invalid_field", Map.of("field", "action", "reason", "unknown_value",
+                        "allowed", Workflow.allowedFor(r.state, p.role())), "action", "unknown_value");
+            }
+            if (!rule.roles().contains(p.role())) {
+                throw new ApiException(403, "forbidden", Map.of("allowed", Workflow.allowedFor(r.state, p.role())));
+            }
+            long now = clock.millis();
+            if (t.version() != r.version) {
+                throw ApiException.conflict("version_conflict", Map.of("current", CaseStore.view(r, now, Masking.of(p))));
+            }
+            if (!rule.from().contains(r.state)) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("state", r.state);
+                d.put("allowed", Workflow.allowedFor(r.state, p.role()));
+                d.put("allowedAnyRole", Workflow.allowedFrom(r.state));
+                throw ApiException.conflict("illegal_transition", d, r.state, t.action());
+            }
+            String from = r.state;
+            apply(tx, r, rule, t, now);
+            r.state = rule.to();
+            long expected = r.version;
+            r.version++;
+            r.updatedAt = now;
+            if (!CaseStore.update(tx.connection(), r, expected)) {
+                CaseRecord current = CaseStore.load(tx.connection(), id);
+                throw ApiException.conflict("version_conflict", Map.of("current", CaseStore.view(current, now, Masking.of(p))));
+            }
+            CaseStore.insertStep(tx.connection(), r.id, (int) r.version, t.action(), from, r.state, p.username(),
+                    p.role().code(), now, t.note());
+            Cases.TimelineEntry step = new Cases.TimelineEntry((int) r.version, t.action(), from, r.state, p.username(),
+                    p.role().code(), Instant.ofEpochMilli(now), t.note());
+            events.append(tx, "case.transitioned", new Events.CaseChange(CaseStore.view(r, now, Masking.HIDDEN), step));
+            return CaseStore.view(r, now, Masking.of(p));
+        });
+    }
+
+    /** Side effects of an action on the record (clock, counters, department). */
+    private void apply(Database.Tx tx, CaseRecord r, Workflow.Rule rule, Cases.Transition t, long now) throws SQLException {
+        switch (rule.action()) {
+            case "file" -> r.filedAt = now;
+            case "dispatch" -> {
+                if (t.departmentCode() == null) {
+                    throw ApiException.unprocessable("department_required", Map.of("field", "departmentCode"));
+                }
+                if (!reference.departmentExists(tx, t.departmentCode())) {
+                    throw ApiException.unprocessable("unknown_department", Map.of("field", "departmentCode"),
+                            t.departmentCode());
+                }
+                Optional<Reference.TimeLimit> found = reference.timeLimit(tx, r.kind, r.smallCode, r.urgency);
+                Reference.TimeLimit limit = found.orElse(DEFAULT_LIMIT);
+                r.departmentCode = t.departmentCode();
+                r.dispatchedAt = now;
+                r.limitAmount = limit.amount();
+                r.limitUnit = limit.unit();
+                r.limitMinutes = reference.calendar().limitMinutes(limit.amount(), limit.unit());
+                r.consumedMinutes = 0L;
+                r.frozenLight = null;
+                startClock(r, now);
+            }
+            case "feedback" -> {
+                stopClock(r, now);
+                r.disposedAt = now;
+                r.disposedInTime = r.consumedMinutes <= r.limitMinutes;
+            }
+            case "check_fail" -> {
+                r.reworkCount++;
+                r.disposedAt = null;
+                r.disposedInTime = null;
+                startClock(r, now);
+            }
+            case "close", "approve_self" -> {
+                r.closedAt = now;
+                r.closedInTime = "approve_self".equals(rule.action()) || Boolean.TRUE.equals(r.disposedInTime);
+            }
+            case "approve_back" -> {
+                stopClock(r, now);
+                r.backCount++;
+                r.departmentCode = null;
+                r.limitAmount = null;
+                r.limitUnit = null;
+                r.limitMinutes = null;
+                r.consumedMinutes = null;
+                r.warnAt = null;
+                r.deadlineAt = null;
+                r.frozenLight = null;
+            }
+            case "apply_extension" -> {
+                if (t.hours() == null) {
+                    throw ApiException.unprocessable("hours_required", Map.of("field", "hours"));
+                }
+                r.requestedHours = t.hours();
+            }
+            case "approve_extension" -> {
+                stopClock(r, now);
+                r.extensionCount++;
+                r.limitMinutes += r.requestedHours * 60L;
+                r.requestedHours = null;
+                startClock(r, now);
+            }
+            case "reject_extension" -> r.requestedHours = null;
+            case "approve_suspend" -> stopClock(r, now);
+            case "resume" -> startClock(r, now);
+            default -> {
+                // Pure state change.
+            }
+        }
+    }
+
+    private void startClock(CaseRecord r, long now) {
+        WorkCalendar cal = reference.calendar();
+        boolean working = WorkCalendar.isWorkingClock(r.limitUnit);
+        long remaining = r.limitMinutes - r.consumedMinutes;
+        long toWarn = Math.max(0, (long) Math.ceil(r.limitMinutes * 0.8) - r.consumedMinutes);
+        Instant start = Instant.ofEpochMilli(now);
+        r.clockStartedAt = now;
+        r.deadlineAt = cal.plus(start, remaining, working).toEpochMilli();
+        r.warnAt = cal.plus(start, toWarn, working).toEpochMilli();
+    }
+
+    private void stopClock(CaseRecord r, long now) {
+        if (r.clockStartedAt == null) {
+            return;
+        }
+        boolean working = WorkCalendar.isWorkingClock(r.limitUnit);
+        r.consumedMinutes += reference.calendar().minutesBetween(Instant.ofEpochMilli(r.clockStartedAt),
+                Instant.ofEpochMilli(now), working);
+        // The light at the moment the clock stopped stays until it runs again.
+        r.frozenLight = r.light(now);
+        r.clockStartedAt = null;
+    }
+}

@@ -1,0 +1,49 @@
+package cn.tongguan.platform.http;
+
+import cn.tongguan.api.ApiError;
+import cn.tongguan.platform.storage.StorageException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into {@code {code, message, details}} in the caller's language; 5xx only for our faults. */
+public final class ErrorWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorWriter.class);
+    private final Messages messages;
+
+    public ErrorWriter(Messages messages) {
+        this.messages = messages;
+    }
+
+    public ApiError error(Context ctx, ApiException e) {
+        boolean en = Messages.prefersEnglish(ctx.header("Accept-Language"));
+        return new ApiError(e.code(), messages.message(e.code(), en, e.args()), e.details());
+    }
+
+    public void install(Javalin app) {
+        app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(error(ctx, e)));
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            int status = e.getStatus();
+            String code = switch (status) {
+                case 413 -> "payload_too_large";
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                case 401 -> "unauthorized";
+                case 403 -> "forbidden";
+                default -> status >= 500 ? "internal_error" : "unknown_error";
+            };
+            ctx.status(status).json(error(ctx, new ApiException(status, code, Map.of(), "", "")));
+        });
+        app.exception(StorageException.class, (e, ctx) -> {
+            LOG.error("Storage failure on {} {}", ctx.method(), ctx.path(), e);
+            ctx.status(503).json(error(ctx, new ApiException(503, "unavailable", Map.of())));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(error(ctx, new ApiException(500, "internal_error", Map.of())));
+        });
+    }
+}

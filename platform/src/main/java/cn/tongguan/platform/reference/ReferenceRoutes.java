@@ -1,0 +1,136 @@
+package cn.tongguan.platform.reference;
+
+import cn.tongguan.api.Reference;
+import cn.tongguan.platform.auth.Role;
+import cn.tongguan.platform.http.ApiException;
+import cn.tongguan.platform.http.Call;
+import cn.tongguan.platform.http.Router;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Reference data endpoints, and the administrator's NDJSON bulk import (one record per line). */
+public final class ReferenceRoutes {
+    private static final int CHUNK = 5000;
+    private final ReferenceDataStore store;
+    private final ReferenceQueries queries;
+    private final ObjectMapper mapper;
+
+    public ReferenceRoutes(ReferenceDataStore store, ReferenceQueries queries, ObjectMapper mapper) {
+        this.store = store;
+        this.queries = queries;
+        this.mapper = mapper;
+    }
+
+    public void register(Router r) {
+        r.get("/api/v1/divisions", Role.ALL, c -> queries.divisionTree());
+        r.get("/api/v1/grids", Role.ALL, c -> {
+            c.ctx().contentType("application/geo+json");
+            queries.gridsGeoJson(c.query("division"), c.ctx().outputStream());
+            return null;
+        });
+        r.get("/api/v1/parts", Role.ALL, c -> {
+            String bbox = c.query("bbox");
+            if (bbox == null) {
+                throw Call.invalid("bbox", "required");
+            }
+            double[] b = parseBbox(bbox);
+            Integer limit = c.queryInt("limit", 1, 50_000);
+            return queries.partsInBox(b[0], b[1], b[2], b[3], limit == null ? 10_000 : limit);
+        });
+        r.get("/api/v1/parts/all", Role.ALL, c -> {
+            c.ctx().contentType("application/x-ndjson");
+            queries.allParts(c.ctx().outputStream());
+            return null;
+        });
+        r.get("/api/v1/categories", Role.ALL, c -> queries.categories());
+        r.get("/api/v1/departments", Role.ALL, c -> queries.departments());
+        r.get("/api/v1/cameras", Role.ALL, c -> queries.cameras());
+        r.get("/api/v1/sensors", Role.ALL, c -> queries.sensors());
+        r.post("/api/v1/admin/import/{kind}", Role.ADMIN_ONLY, this::importNdjson);
+        r.post("/api/v1/admin/calendar/hours", Role.ADMIN_ONLY, c -> {
+            Map<?, ?> body = c.body(Map.class);
+            Object spec = body.get("hours");
+            if (!(spec instanceof String s)) {
+                throw Call.invalid("hours", "required");
+            }
+            try {
+                store.setWorkingHours(s);
+            } catch (RuntimeException e) {
+                throw Call.invalid("hours", "bad_format");
+            }
+            return Map.of("hours", s);
+        });
+    }
+
+    private static double[] parseBbox(String s) {
+        String[] p = s.split(",");
+        if (p.length != 4) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", "bbox"), "bbox");
+        }
+        try {
+            double[] b = new double[4];
+            for (int i = 0; i < 4; i++) {
+                b[i] = Double.parseDouble(p[i].trim());
+            }
+            return b;
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", "bbox"), "bbox");
+        }
+    }
+
+    private Object importNdjson(Call c) throws IOException {
+        String kind = c.path("kind");
+        long n = switch (kind) {
+            case "divisions" -> load(c, Reference.Division.class, store::upsertDivisions);
+            case "grids" -> load(c, Reference.Grid.class, store::upsertGrids);
+            case "parts" -> load(c, Reference.Part.class, store::upsertParts);
+            case "categories" -> load(c, Reference.Category.class, store::upsertCategories);
+            case "departments" -> load(c, Reference.Department.class, store::upsertDepartments);
+            case "cameras" -> load(c, Reference.Camera.class, store::upsertCameras);
+            case "sensors" -> load(c, Reference.Sensor.class, store::upsertSensors);
+            case "calendar" -> load(c, Reference.CalendarDay.class, store::upsertCalendarDays);
+            default -> throw ApiException.notFound("import kind", kind);
+        };
+        store.reload();
+        return new Reference.ImportResult(kind, n);
+    }
+
+    /**
+     * Streams the body line by line (not limited by the JSON body size) and loads it in chunks. Every line is
+     * validated before its chunk is written; a bad line answers 400 naming the line, after earlier chunks.
+     */
+    private <T> long load(Call c, Class<T> type, Function<List<T>, Long> sink) throws IOException {
+        long total = 0;
+        int lineNo = 0;
+        List<T> chunk = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(c.ctx().req().getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    chunk.add(Call.parse(mapper, line, type));
+                } catch (ApiException e) {
+                    throw new ApiException(400, e.code(), Map.of("line", lineNo, "cause", e.details(), "imported", total),
+                            e.args());
+                }
+                if (chunk.size() == CHUNK) {
+                    total += sink.apply(chunk);
+                    chunk.clear();
+                }
+            }
+        }
+        if (!chunk.isEmpty()) {
+            total += sink.apply(chunk);
+        }
+        return total;
+    }
+}
