@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 public final class CaseHistoryGenerator {
     public static final int CASES = 910_000;
     public static final double DISPOSAL_RATE = 0.969;
+    public static final double CLOSURE_RATE = 0.9693;
     public static final int DIFFICULT = 108;
     public static final int DIFFICULT_ASSIGNED = 103;
     private static final DateTimeFormatter CASE_DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -64,7 +65,7 @@ public final class CaseHistoryGenerator {
      * land on the seed's 处置率.
      */
     public void generate(Consumer<HistoricCase> sink) {
-        long[] counts = new long[2]; // dispatched, disposed
+        long[] counts = new long[4]; // dispatched, disposed, should close (filed, not void), closed
         long[] eligible = new long[1];
         stuckProbability = 0;
         forEachCase(c -> {
@@ -77,9 +78,20 @@ public final class CaseHistoryGenerator {
                     }
                 }
             }
+            if (c.at("file") != null && !"void".equals(c.state())) {
+                counts[2]++;
+                if ("closed".equals(c.state())) {
+                    counts[3]++;
+                }
+            }
         });
-        double surplus = counts[1] - DISPOSAL_RATE * counts[0];
-        stuckProbability = Math.max(0, surplus / Math.max(1, eligible[0]));
+        // Each parked case lowers both 处置率 and 结案率 by one case; park K so that their mean lands on
+        // the mean of the seed's two rates (they differ by the cases still between feedback and closing).
+        double target = DISPOSAL_RATE + CLOSURE_RATE;
+        double dispatched = Math.max(1, counts[0]);
+        double shouldClose = Math.max(1, counts[2]);
+        double k = (counts[1] / dispatched + counts[3] / shouldClose - target) / (1 / dispatched + 1 / shouldClose);
+        stuckProbability = Math.max(0, k / Math.max(1, eligible[0]));
         difficultLeft = DIFFICULT;
         forEachCase(sink);
     }
@@ -104,7 +116,7 @@ public final class CaseHistoryGenerator {
             for (int i = 0; i < n; i++) {
                 Instant reported = midnight.plusSeconds(seconds[i]);
                 long index = volume.firstIndex(d) + i;
-                String caseNo = day.format(CASE_DAY) + String.format("%05d", i + 1);
+                String caseNo = day.format(CASE_DAY) + String.format("%06d", i + 1);
                 sink.accept(build(index, caseNo, reported, new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L))));
             }
         }

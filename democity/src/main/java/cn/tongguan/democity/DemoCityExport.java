@@ -121,6 +121,17 @@ public final class DemoCityExport {
         w.flush();
     }
 
+    /** GeoJSON text of a (multi)polygon in metres, in lng/lat. */
+    public static String geoJson(Geometry g, LocalProjection p) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            geometry(w, g, p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
     /** GeoJSON geometry of a (multi)polygon in metres, written in lng/lat. */
     private static void geometry(Writer w, Geometry g, LocalProjection p) throws IOException {
         boolean multi = g.getNumGeometries() > 1;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code generate}: writes the demo city to a directory and prints nothing but its log. */
-@Command(name = "tongguan-democity", mixinStandardHelpOptions = true, subcommands = DemoCityMain.Generate.class,
+@Command(name = "tongguan-democity", mixinStandardHelpOptions = true, subcommands = {DemoCityMain.Generate.class, LoadCommand.class, SimulateCommand.class},
         description = "Xinxiang demo city at real scale")
 public final class DemoCityMain {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCityMain.class);

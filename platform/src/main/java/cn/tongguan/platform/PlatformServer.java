@@ -6,6 +6,7 @@ import cn.tongguan.api.Json;
 import cn.tongguan.platform.auth.AuthService;
 import cn.tongguan.platform.auth.Passwords;
 import cn.tongguan.platform.auth.Role;
+import cn.tongguan.platform.cases.CaseHistoryImport;
 import cn.tongguan.platform.cases.CaseQueries;
 import cn.tongguan.platform.cases.CaseRoutes;
 import cn.tongguan.platform.cases.CaseService;
@@ -177,6 +178,11 @@ public final class PlatformServer {
 
     public CaseService cases() {
         return cases;
+    }
+
+    /** Bulk import of case history; on close, live case numbering continues after the imported cases. */
+    public CaseHistoryImport historyImport() {
+        return new CaseHistoryImport(db, reference, cases::refreshSequences);
     }
 
     public AuthService auth() {

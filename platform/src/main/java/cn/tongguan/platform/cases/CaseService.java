@@ -37,6 +37,7 @@ public final class CaseService {
     private final EventLog events;
     private final ReferenceDataStore reference;
     private final Clock clock;
+    private final CaseEffects effects;
     private long nextId;
     private final Map<LocalDate, Integer> daySeq = new HashMap<>();
 
@@ -45,6 +46,7 @@ public final class CaseService {
         this.events = events;
         this.reference = reference;
         this.clock = clock;
+        this.effects = new CaseEffects(reference::calendar);
         this.nextId = db.read(tx -> Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM cases")) + 1;
     }
 
@@ -99,6 +101,16 @@ public final class CaseService {
                     Instant.ofEpochMilli(now), null);
             events.append(tx, "case.created", new Events.CaseChange(CaseStore.view(r, now, Masking.HIDDEN), step));
             return CaseStore.view(r, now, Masking.of(p));
+        });
+    }
+
+    /** Re-reads the id and case-number counters (after a bulk import wrote cases behind this service). */
+    public void refreshSequences() {
+        // Under the write lock, like every allocation of an id.
+        db.write(tx -> {
+            nextId = Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM cases") + 1;
+            daySeq.clear();
+            return null;
         });
     }
 
@@ -171,10 +183,9 @@ public final class CaseService {
         });
     }
 
-    /** Side effects of an action on the record (clock, counters, department). */
+    /** Side effects of an action on the record; the checks that need the database happen here. */
     private void apply(Database.Tx tx, CaseRecord r, Workflow.Rule rule, Cases.Transition t, long now) throws SQLException {
         switch (rule.action()) {
-            case "file" -> r.filedAt = now;
             case "dispatch" -> {
                 if (t.departmentCode() == null) {
                     throw ApiException.unprocessable("department_required", Map.of("field", "departmentCode"));
@@ -183,86 +194,16 @@ public final class CaseService {
                     throw ApiException.unprocessable("unknown_department", Map.of("field", "departmentCode"),
                             t.departmentCode());
                 }
-                Optional<Reference.TimeLimit> found = reference.timeLimit(tx, r.kind, r.smallCode, r.urgency);
-                Reference.TimeLimit limit = found.orElse(DEFAULT_LIMIT);
-                r.departmentCode = t.departmentCode();
-                r.dispatchedAt = now;
-                r.limitAmount = limit.amount();
-                r.limitUnit = limit.unit();
-                r.limitMinutes = reference.calendar().limitMinutes(limit.amount(), limit.unit());
-                r.consumedMinutes = 0L;
-                r.frozenLight = null;
-                startClock(r, now);
-            }
-            case "feedback" -> {
-                stopClock(r, now);
-                r.disposedAt = now;
-                r.disposedInTime = r.consumedMinutes <= r.limitMinutes;
-            }
-            case "check_fail" -> {
-                r.reworkCount++;
-                r.disposedAt = null;
-                r.disposedInTime = null;
-                startClock(r, now);
-            }
-            case "close", "approve_self" -> {
-                r.closedAt = now;
-                r.closedInTime = "approve_self".equals(rule.action()) || Boolean.TRUE.equals(r.disposedInTime);
-            }
-            case "approve_back" -> {
-                stopClock(r, now);
-                r.backCount++;
-                r.departmentCode = null;
-                r.limitAmount = null;
-                r.limitUnit = null;
-                r.limitMinutes = null;
-                r.consumedMinutes = null;
-                r.warnAt = null;
-                r.deadlineAt = null;
-                r.frozenLight = null;
+                Reference.TimeLimit limit = reference.timeLimit(tx, r.kind, r.smallCode, r.urgency).orElse(DEFAULT_LIMIT);
+                effects.dispatch(r, t.departmentCode(), limit, now);
             }
             case "apply_extension" -> {
                 if (t.hours() == null) {
                     throw ApiException.unprocessable("hours_required", Map.of("field", "hours"));
                 }
-                r.requestedHours = t.hours();
+                effects.apply(r, rule.action(), t.hours(), now);
             }
-            case "approve_extension" -> {
-                stopClock(r, now);
-                r.extensionCount++;
-                r.limitMinutes += r.requestedHours * 60L;
-                r.requestedHours = null;
-                startClock(r, now);
-            }
-            case "reject_extension" -> r.requestedHours = null;
-            case "approve_suspend" -> stopClock(r, now);
-            case "resume" -> startClock(r, now);
-            default -> {
-                // Pure state change.
-            }
+            default -> effects.apply(r, rule.action(), t.hours(), now);
         }
-    }
-
-    private void startClock(CaseRecord r, long now) {
-        WorkCalendar cal = reference.calendar();
-        boolean working = WorkCalendar.isWorkingClock(r.limitUnit);
-        long remaining = r.limitMinutes - r.consumedMinutes;
-        long toWarn = Math.max(0, (long) Math.ceil(r.limitMinutes * 0.8) - r.consumedMinutes);
-        Instant start = Instant.ofEpochMilli(now);
-        r.clockStartedAt = now;
-        r.deadlineAt = cal.plus(start, remaining, working).toEpochMilli();
-        r.warnAt = cal.plus(start, toWarn, working).toEpochMilli();
-    }
-
-    private void stopClock(CaseRecord r, long now) {
-        if (r.clockStartedAt == null) {
-            return;
-        }
-        boolean working = WorkCalendar.isWorkingClock(r.limitUnit);
-        r.consumedMinutes += reference.calendar().minutesBetween(Instant.ofEpochMilli(r.clockStartedAt),
-                Instant.ofEpochMilli(now), working);
-        // The light at the moment the clock stopped stays until it runs again.
-        r.frozenLight = r.light(now);
-        r.clockStartedAt = null;
     }
 }

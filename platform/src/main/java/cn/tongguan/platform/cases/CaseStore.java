@@ -17,7 +17,7 @@ final class CaseStore {
             + "department_code, version, reported_at, updated_at, filed_at, dispatched_at, disposed_at, closed_at, limit_amount, "
             + "limit_unit, limit_minutes, consumed_minutes, clock_started_at, warn_at, deadline_at, frozen_light, "
             + "disposed_in_time, closed_in_time, rework_count, back_count, extension_count, requested_hours";
-    private static final String PLACEHOLDERS = "?" + ", ?".repeat(41);
+    static final String PLACEHOLDERS = "?" + ", ?".repeat(41);
     private static final String UPDATE = "UPDATE cases SET state = ?, department_code = ?, version = ?, updated_at = ?, "
             + "filed_at = ?, dispatched_at = ?, disposed_at = ?, closed_at = ?, limit_amount = ?, limit_unit = ?, "
             + "limit_minutes = ?, consumed_minutes = ?, clock_started_at = ?, warn_at = ?, deadline_at = ?, frozen_light = ?, "

@@ -1,0 +1,81 @@
+package cn.tongguan.democity;
+
+import cn.tongguan.democity.load.DemoCityLoader;
+import cn.tongguan.platform.PlatformConfig;
+import cn.tongguan.platform.PlatformServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code load}: generates the city and fills the platform's database in {@code --data} with it (the same
+ * directory {@code tongguan-platform serve --data} uses). Skips when that directory was filled already.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, description = "Generate the city and load it into a platform database")
+final class LoadCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(LoadCommand.class);
+    static final String MARKER = "democity.loaded";
+
+    @Option(names = "--data", required = true, description = "platform data directory (embedded H2)")
+    Path data;
+
+    @Option(names = "--jdbc-url", description = "JDBC URL of a PostgreSQL database instead of the embedded H2")
+    String jdbcUrl;
+
+    @Option(names = "--db-user", description = "database user")
+    String dbUser;
+
+    @Option(names = "--seed", defaultValue = "20210721")
+    long seed;
+
+    @Option(names = "--parts", defaultValue = "629724")
+    int parts;
+
+    @Option(names = "--cases", defaultValue = "910000")
+    int cases;
+
+    @Option(names = "--days", defaultValue = "730", description = "days of history up to now (default ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--camera-url", defaultValue = DemoCityGenerator.DEFAULT_CAMERA_URL)
+    String cameraUrl;
+
+    @Override
+    public Integer call() throws Exception {
+        Path marker = data.resolve(MARKER);
+        if (Files.exists(marker)) {
+            LOG.info("{} already holds the demo city ({}); nothing to do", data, Files.readString(marker).strip());
+            return 0;
+        }
+        Files.createDirectories(data);
+        long start = System.nanoTime();
+        CodeTables tables = CodeTables.load();
+        DemoCity city = new DemoCityGenerator().generate(seed, parts, cameraUrl);
+        long generated = System.nanoTime();
+        String password = System.getenv("TONGGUAN_DB_PASSWORD");
+        PlatformServer platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0, jdbcUrl, dbUser, password, data,
+                Duration.ofHours(1), 10L << 20, 1L << 20, true, null));
+        platform.start();
+        try {
+            Instant end = Instant.now();
+            LocalDate first = LocalDate.ofInstant(end, CaseVolume.ZONE).minusDays(days);
+            DemoCityLoader.Report report = new DemoCityLoader(platform).load(city, tables, first, end, cases);
+            String summary = String.format("seed %d, %d parts, %d cases, generated in %d ms, reference %d ms, cases %d ms",
+                    seed, report.parts(), report.cases(), (generated - start) / 1_000_000, report.referenceMillis(),
+                    report.caseMillis());
+            Files.writeString(marker, summary + "\n", StandardCharsets.UTF_8);
+            LOG.info("demo city loaded into {} in {} ms: {}", data, (System.nanoTime() - start) / 1_000_000, summary);
+        } finally {
+            platform.stop();
+        }
+        return 0;
+    }
+}

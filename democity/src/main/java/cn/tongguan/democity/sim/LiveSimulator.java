@@ -1,0 +1,168 @@
+package cn.tongguan.democity.sim;
+
+import cn.tongguan.api.Cases;
+import cn.tongguan.api.Events;
+import cn.tongguan.api.Reference;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A living city on top of the platform, through its public API only: inspectors and hotlines report,
+ * the seat accepts and files, the dispatcher dispatches, departments handle and feed back, inspectors
+ * check, the shift leader closes; gauges report water depth for the chosen weather; cameras drop out and
+ * come back. {@code speed} compresses time (60 = an hour a minute). Call {@link #tick} from one thread.
+ */
+public final class LiveSimulator {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSimulator.class);
+    public static final String PASSWORD = "tongguan-sim";
+    private static final double CASES_PER_DAY = 1_250;
+
+    private final Map<String, PlatformApi> actors = new HashMap<>();
+    private final Map<String, PlatformApi> departments = new HashMap<>();
+    private final SimRoles roles;
+    private final SplittableRandom random;
+    private final double speed;
+    private final Weather weather;
+    private final List<Reference.Part> sites = new ArrayList<>();
+    private final List<Reference.Category> categories = new ArrayList<>();
+    private final List<Reference.Sensor> gauges = new ArrayList<>();
+    private final List<Reference.Camera> cameras = new ArrayList<>();
+    private final Map<Long, Instant> due = new HashMap<>();
+    private final Map<String, Instant> camerasBack = new HashMap<>();
+    private double simulatedHours;
+    private double reportBacklog;
+    private long actions;
+
+    public LiveSimulator(URI platform, String adminUser, String adminPassword, double speed, Weather weather, long seed)
+            throws IOException {
+        HttpClient http = PlatformApi.newHttpClient();
+        this.speed = speed;
+        this.weather = weather;
+        this.random = new SplittableRandom(seed);
+        PlatformApi admin = PlatformApi.login(http, platform, adminUser, adminPassword);
+        this.roles = new SimRoles(admin);
+        for (String role : SimRoles.CASE_ROLES) {
+            actors.put(role, PlatformApi.login(http, platform, roles.ensureUser(role, null), PASSWORD));
+        }
+        List<Reference.Department> all = admin.departments();
+        roles.departments(all);
+        for (Reference.Department d : all) {
+            departments.put(d.code(), PlatformApi.login(http, platform, roles.ensureUser("department", d.code()), PASSWORD));
+        }
+        PlatformApi reader = actors.get("operator");
+        reader.categories().stream().filter(c -> "small".equals(c.level())).forEach(categories::add);
+        sites.addAll(reader.parts(113.80, 35.24, 114.00, 35.42).stream().filter(p -> random.nextInt(10) == 0).toList());
+        gauges.addAll(reader.sensors().stream().filter(s -> !"manhole".equalsIgnoreCase(s.kind())).toList());
+        cameras.addAll(reader.cameras());
+        if (sites.isEmpty() || categories.isEmpty()) {
+            throw new IOException("the platform has no parts or categories: load the demo city first");
+        }
+        LOG.info("simulator ready: {} report sites, {} categories, {} departments, {} gauges, {} cameras, speed ×{}",
+                sites.size(), categories.size(), departments.size(), gauges.size(), cameras.size(), speed);
+    }
+
+    /** Advances the city by {@code wall} of real time. */
+    public void tick(Duration wall) {
+        double hours = wall.toMillis() / 3_600_000.0 * speed;
+        simulatedHours += hours;
+        try {
+            report(hours);
+            work();
+            sensors();
+            cameras();
+        } catch (IOException e) {
+            LOG.warn("simulator step failed: {}", e.getMessage());
+        }
+    }
+
+    public long actions() {
+        return actions;
+    }
+
+    private void report(double hours) throws IOException {
+        reportBacklog += CASES_PER_DAY / 24 * hours;
+        while (reportBacklog >= 1) {
+            reportBacklog--;
+            Reference.Part site = sites.get(random.nextInt(sites.size()));
+            Reference.Category category = categories.get(random.nextInt(categories.size()));
+            double r = random.nextDouble();
+            String source = r < 0.02 ? "hotline_12319" : r < 0.045 ? "hotline_12345" : r < 0.25 ? "video_ai" : "inspector";
+            boolean part = "part".equals(category.kind());
+            String role = "inspector".equals(source) ? "inspector" : "operator";
+            actors.get(role).report(new Cases.NewCase(source, category.kind(), category.parentCode(), category.code(),
+                    site.lng(), site.lat(), null, (part ? "部件异常：" : "发现") + category.name(), "normal",
+                    role.equals("operator") ? "市民" : null, role.equals("operator") ? "13800000000" : null,
+                    null, false));
+            actions++;
+        }
+    }
+
+    /** Each role takes the cases waiting for it once their (simulated) handling time has passed. */
+    private void work() throws IOException {
+        Instant now = Instant.now();
+        for (SimRoles.Step step : SimRoles.STEPS) {
+            boolean department = "department".equals(step.role());
+            // Departments see only their own cases: the dispatcher's view finds the work, the department does it.
+            PlatformApi lister = actors.get(department ? "dispatcher" : step.role());
+            for (Cases.Case c : lister.cases(step.state(), 100)) {
+                PlatformApi actor = department ? departments.get(c.departmentCode()) : lister;
+                if (actor == null) {
+                    continue;
+                }
+                Instant when = due.computeIfAbsent(c.id(), id -> now.plusMillis(
+                        (long) (step.minutes() * (0.5 + random.nextDouble()) * 60_000 / speed)));
+                if (when.isAfter(now)) {
+                    continue;
+                }
+                String action = step.action(c, random);
+                String dept = "dispatch".equals(action) ? roles.route(c) : null;
+                try {
+                    actor.transition(c.id(), new Cases.Transition(action, c.version(), null, dept, null));
+                    actions++;
+                } catch (PlatformApi.ApiFailure e) {
+                    LOG.debug("case {} {}: {}", c.caseNo(), action, e.getMessage());
+                }
+                due.remove(c.id());
+            }
+        }
+    }
+
+    private void sensors() throws IOException {
+        PlatformApi admin = roles.admin();
+        for (int i = 0; i < gauges.size(); i++) {
+            Reference.Sensor gauge = gauges.get(i);
+            double factor = 0.5 + (i % 7) / 6.0;
+            double depth = weather.depthCm(simulatedHours % 12, factor) + random.nextDouble() * 0.5;
+            admin.reading(new Events.SensorReading(gauge.id(), Math.round(depth * 10) / 10.0, Instant.now()));
+        }
+    }
+
+    private void cameras() throws IOException {
+        PlatformApi admin = roles.admin();
+        Instant now = Instant.now();
+        for (var it = camerasBack.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getValue().isBefore(now)) {
+                admin.cameraStatus(new Events.CameraStatus(e.getKey(), "online"));
+                it.remove();
+            }
+        }
+        if (!cameras.isEmpty() && random.nextDouble() < 0.05) {
+            Reference.Camera camera = cameras.get(random.nextInt(cameras.size()));
+            if (!camerasBack.containsKey(camera.id())) {
+                admin.cameraStatus(new Events.CameraStatus(camera.id(), "offline"));
+                camerasBack.put(camera.id(), now.plusSeconds(30 + random.nextInt(120)));
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package cn.tongguan.platform.cases;
+
+import cn.tongguan.api.Reference;
+import cn.tongguan.platform.reference.ReferenceDataStore;
+import cn.tongguan.platform.storage.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Bulk import of case history (the demo city's two years): each case's steps are replayed through the
+ * same {@link CaseEffects} as live transitions, so clocks, lights and in-time flags are what the live
+ * workflow would have computed, then written in JDBC batches. Meant for an empty platform before clients
+ * connect; the running service re-reads its case id and number counters when the import closes.. Emits no events: consoles take the
+ * history through the snapshot.
+ */
+public final class CaseHistoryImport implements AutoCloseable {
+    /** One step; {@code departmentCode} for 派遣, {@code hours} for 申请延期. */
+    public record Step(String action, String fromState, String toState, String actor, String role, Instant at,
+                       String note, String departmentCode, Integer hours) {
+    }
+
+    /** A case as reported, with the steps it went through (the first step is the report itself). */
+    public record HistoricCase(long id, String caseNo, String source, String kind, String bigCode, String smallCode,
+                               double lng, double lat, String districtCode, String streetCode, String communityCode,
+                               String gridCode, String partCode, String description, String urgency,
+                               String reporterName, String reporterPhone, List<Step> steps) {
+    }
+
+    private static final int BATCH = 2_000;
+    private static final Reference.TimeLimit DEFAULT_LIMIT = new Reference.TimeLimit("*", "normal", 1, "work_day");
+
+    private final Database db;
+    private final ReferenceDataStore reference;
+    private final CaseEffects effects;
+    private final Map<String, Reference.TimeLimit> limits = new HashMap<>();
+    private final List<HistoricCase> pending = new ArrayList<>(BATCH);
+    private final Runnable afterImport;
+    private long imported;
+
+    public CaseHistoryImport(Database db, ReferenceDataStore reference, Runnable afterImport) {
+        this.db = db;
+        this.afterImport = afterImport;
+        this.reference = reference;
+        this.effects = new CaseEffects(reference::calendar);
+    }
+
+    public void add(HistoricCase c) {
+        pending.add(c);
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    public long imported() {
+        return imported;
+    }
+
+    @Override
+    public void close() {
+        flush();
+        afterImport.run();
+    }
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        db.write(tx -> {
+            Connection c = tx.connection();
+            try (PreparedStatement cases = c.prepareStatement(
+                    "INSERT INTO cases (" + CaseStore.COLUMNS + ") VALUES (" + CaseStore.PLACEHOLDERS + ")");
+                 PreparedStatement steps = c.prepareStatement("INSERT INTO case_transitions "
+                         + "(case_id, seq, action, from_state, to_state, actor, role, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (HistoricCase h : pending) {
+                    CaseStore.bindInsert(cases, replay(tx, h));
+                    cases.addBatch();
+                    int seq = 0;
+                    for (Step s : h.steps()) {
+                        steps.setLong(1, h.id());
+                        steps.setInt(2, ++seq);
+                        steps.setString(3, s.action());
+                        steps.setString(4, s.fromState());
+                        steps.setString(5, s.toState());
+                        steps.setString(6, s.actor());
+                        steps.setString(7, s.role());
+                        steps.setLong(8, s.at().toEpochMilli());
+                        steps.setString(9, s.note());
+                        steps.addBatch();
+                    }
+                }
+                cases.executeBatch();
+                steps.executeBatch();
+            }
+            return null;
+        });
+        imported += pending.size();
+        pending.clear();
+    }
+
+    private CaseRecord replay(Database.Tx tx, HistoricCase h) throws SQLException {
+        CaseRecord r = new CaseRecord();
+        Step report = h.steps().get(0);
+        r.id = h.id();
+        r.caseNo = h.caseNo();
+        r.source = h.source();
+        r.kind = h.kind();
+        r.bigCode = h.bigCode();
+        r.smallCode = h.smallCode();
+        r.lng = h.lng();
+        r.lat = h.lat();
+        r.districtCode = h.districtCode();
+        r.streetCode = h.streetCode();
+        r.communityCode = h.communityCode();
+        r.gridCode = h.gridCode();
+        r.partCode = h.partCode();
+        r.description = h.description();
+        r.urgency = h.urgency();
+        r.reporterName = h.reporterName();
+        r.reporterPhone = h.reporterPhone();
+        r.reportedBy = report.actor();
+        r.reportedAt = report.at().toEpochMilli();
+        r.state = report.toState();
+        for (Step s : h.steps().subList(1, h.steps().size())) {
+            long at = s.at().toEpochMilli();
+            if ("dispatch".equals(s.action())) {
+                effects.dispatch(r, s.departmentCode(), limit(tx, r), at);
+            } else {
+                effects.apply(r, s.action(), s.hours(), at);
+            }
+            r.state = s.toState();
+        }
+        r.version = h.steps().size();
+        r.updatedAt = h.steps().get(h.steps().size() - 1).at().toEpochMilli();
+        return r;
+    }
+
+    private Reference.TimeLimit limit(Database.Tx tx, CaseRecord r) throws SQLException {
+        String key = r.kind + "/" + r.smallCode + "/" + r.urgency;
+        Reference.TimeLimit limit = limits.get(key);
+        if (limit == null) {
+            Optional<Reference.TimeLimit> found = reference.timeLimit(tx, r.kind, r.smallCode, r.urgency);
+            limit = found.orElse(DEFAULT_LIMIT);
+            limits.put(key, limit);
+        }
+        return limit;
+    }
+}
