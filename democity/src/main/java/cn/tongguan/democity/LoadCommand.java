@@ -76,6 +76,23 @@ final class LoadCommand implements Callable<Integer> {
         } finally {
             platform.stop();
         }
+        if (jdbcUrl == null) {
+            compact();
+        }
         return 0;
+    }
+
+    /**
+     * H2 keeps the pages a bulk load rewrote: the file ends near 5 GB. A compacting shutdown brings it to
+     * about 0.8 GB in half a minute, once.
+     */
+    private void compact() throws java.sql.SQLException {
+        long start = System.nanoTime();
+        String url = "jdbc:h2:file:" + data.toAbsolutePath().resolve("tongguan");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        }
+        LOG.info("database compacted in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -39,6 +39,11 @@ public final class LiveSimulator {
     private final List<Reference.Camera> cameras = new ArrayList<>();
     private final Map<Long, Instant> due = new HashMap<>();
     private final Map<String, Instant> camerasBack = new HashMap<>();
+    /**
+     * The seats work on what is current: cases reported from two days before the simulator started. Old
+     * cases parked in the history (挂账, long overdue) stay as they are, as in a real hall.
+     */
+    private final Instant workFrom = Instant.now().minus(Duration.ofDays(2));
     private double simulatedHours;
     private double reportBacklog;
     private long actions;
@@ -61,7 +66,13 @@ public final class LiveSimulator {
         }
         PlatformApi reader = actors.get("operator");
         reader.categories().stream().filter(c -> "small".equals(c.level())).forEach(categories::add);
-        sites.addAll(reader.parts(113.80, 35.24, 114.00, 35.42).stream().filter(p -> random.nextInt(10) == 0).toList());
+        // Report sites: parts from small boxes across the urban core (a city-wide box would ask the
+        // platform to sort hundreds of thousands of parts).
+        for (int i = 0; i < 40 && sites.size() < 3_000; i++) {
+            double lng = 113.80 + random.nextDouble() * 0.19;
+            double lat = 35.24 + random.nextDouble() * 0.17;
+            sites.addAll(reader.parts(lng, lat, lng + 0.008, lat + 0.008));
+        }
         gauges.addAll(reader.sensors().stream().filter(s -> !"manhole".equalsIgnoreCase(s.kind())).toList());
         cameras.addAll(reader.cameras());
         if (sites.isEmpty() || categories.isEmpty()) {
@@ -114,7 +125,7 @@ public final class LiveSimulator {
             boolean department = "department".equals(step.role());
             // Departments see only their own cases: the dispatcher's view finds the work, the department does it.
             PlatformApi lister = actors.get(department ? "dispatcher" : step.role());
-            for (Cases.Case c : lister.cases(step.state(), 100)) {
+            for (Cases.Case c : lister.cases(step.state(), workFrom, 100)) {
                 PlatformApi actor = department ? departments.get(c.departmentCode()) : lister;
                 if (actor == null) {
                     continue;

@@ -68,10 +68,10 @@ public final class PlatformApi {
         return post("/api/v1/cases/" + caseId + "/transitions", transition, Cases.Case.class);
     }
 
-    /** Cases in one of {@code states}, oldest first. */
-    public List<Cases.Case> cases(String states, int limit) throws IOException {
-        return get("/api/v1/cases?state=" + URLEncoder.encode(states, StandardCharsets.UTF_8) + "&limit=" + limit
-                + "&sort=reportedAt", Cases.CasePage.class).items();
+    /** Cases in one of {@code states} reported since {@code from}, oldest first. */
+    public List<Cases.Case> cases(String states, java.time.Instant from, int limit) throws IOException {
+        return get("/api/v1/cases?state=" + URLEncoder.encode(states, StandardCharsets.UTF_8) + "&from=" + from
+                + "&limit=" + limit + "&sort=reportedAt", Cases.CasePage.class).items();
     }
 
     public List<Reference.Department> departments() throws IOException {
@@ -92,7 +92,7 @@ public final class PlatformApi {
 
     /** Parts in a bounding box (lng/lat). */
     public List<Reference.Part> parts(double minLng, double minLat, double maxLng, double maxLat) throws IOException {
-        return get(String.format(java.util.Locale.ROOT, "/api/v1/parts?bbox=%f,%f,%f,%f", minLng, minLat, maxLng, maxLat),
+        return get(String.format(java.util.Locale.ROOT, "/api/v1/parts?bbox=%f,%f,%f,%f&limit=300", minLng, minLat, maxLng, maxLat),
                 new TypeReference<List<Reference.Part>>() { });
     }
 
