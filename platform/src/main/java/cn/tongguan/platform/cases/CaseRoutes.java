@@ -50,7 +50,13 @@ public final class CaseRoutes {
             if (type == null || !type.startsWith("multipart/form-data")) {
                 throw new ApiException(415, "unsupported_media_type", Map.of(), String.valueOf(type));
             }
-            UploadedFile file = c.ctx().uploadedFile("file");
+            UploadedFile file;
+            try {
+                file = c.ctx().uploadedFile("file");
+            } catch (IllegalStateException e) {
+                // Jetty's multipart parser refuses parts over maxFileSize this way.
+                throw new ApiException(413, "payload_too_large", Map.of("maxBytes", photos.maxBytes()));
+            }
             if (file == null) {
                 throw Call.invalid("file", "required");
             }
