@@ -123,14 +123,24 @@ public final class ReferenceRoutes {
                             e.args());
                 }
                 if (chunk.size() == CHUNK) {
-                    total += sink.apply(chunk);
+                    total += write(sink, chunk, total);
                     chunk.clear();
                 }
             }
         }
         if (!chunk.isEmpty()) {
-            total += sink.apply(chunk);
+            total += write(sink, chunk, total);
         }
         return total;
+    }
+
+    /** A chunk is written in one transaction; a bad geometry in it refuses the chunk, not the earlier ones. */
+    private static <T> long write(Function<List<T>, Long> sink, List<T> chunk, long before) {
+        try {
+            return sink.apply(chunk);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "invalid_field", Map.of("field", "geometry", "reason", String.valueOf(e.getMessage()),
+                    "imported", before), "geometry", "invalid");
+        }
     }
 }
