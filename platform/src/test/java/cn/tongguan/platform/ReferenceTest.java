@@ -113,6 +113,32 @@ class ReferenceTest {
     }
 
     @Test
+    void historicalCasesBulkLoadWithLightsAndNumbers() {
+        Api.Resp r = api.send(api.builder("/api/v1/admin/import-cases", api.login("admin"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString("""
+                {"state":"closed","source":"hotline_12345","kind":"event","bigCode":"06","smallCode":"06010","lng":113.9,"lat":35.3,"description":"历史案件一","reportedAt":"2025-03-01T01:00:00Z","filedAt":"2025-03-01T01:10:00Z","dispatchedAt":"2025-03-01T01:20:00Z","disposedAt":"2025-03-01T03:00:00Z","closedAt":"2025-03-01T05:00:00Z","departmentCode":"D01","limitAmount":1,"limitUnit":"work_day","disposedInTime":true,"closedInTime":true,"districtCode":"410711"}
+                {"state":"handling","source":"inspector","kind":"event","bigCode":"06","smallCode":"06010","lng":113.9,"lat":35.3,"description":"历史案件二","reportedAt":"2025-03-02T01:00:00Z","dispatchedAt":"2025-03-02T01:20:00Z","departmentCode":"D01","limitAmount":1,"limitUnit":"work_day","districtCode":"410711"}
+                """)).build());
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.body().get("count").asLong()).isEqualTo(2);
+        JsonNode page = api.get("/api/v1/cases?districtCode=410711&sort=reportedAt", api.login("leader")).body();
+        assertThat(page.get("items").size()).isEqualTo(2);
+        JsonNode closed = page.get("items").get(0);
+        assertThat(closed.get("caseNo").asText()).isEqualTo("20250301000001");
+        assertThat(closed.get("light").asText()).isEqualTo("green");
+        assertThat(page.get("items").get(1).get("light").asText()).isEqualTo("red");
+        JsonNode stats = api.get("/api/v1/stats?groupBy=district&from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                api.login("leader")).body();
+        JsonNode muye = stats.get("rows").get(0);
+        assertThat(muye.get("name").asText()).isEqualTo("牧野区");
+        // 应结案 = filed, not void (1); 应处置 = dispatched (2), of which 1 disposed
+        assertThat(muye.get("closeRate").asDouble()).isEqualTo(1.0);
+        assertThat(muye.get("inTimeCloseRate").asDouble()).isEqualTo(1.0);
+        assertThat(muye.get("disposeRate").asDouble()).isEqualTo(0.5);
+        assertThat(muye.get("overdueOpen").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void categoriesCarryTheirTimeLimits() {
         JsonNode cats = api.get("/api/v1/categories", api.login("operator")).body();
         JsonNode garbage = null;
