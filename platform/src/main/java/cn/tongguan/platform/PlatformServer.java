@@ -7,6 +7,7 @@ import cn.tongguan.platform.auth.AuthService;
 import cn.tongguan.platform.auth.Passwords;
 import cn.tongguan.platform.auth.Role;
 import cn.tongguan.platform.cases.CaseHistoryImport;
+import cn.tongguan.platform.cases.CaseImporter;
 import cn.tongguan.platform.cases.CaseQueries;
 import cn.tongguan.platform.cases.CaseRoutes;
 import cn.tongguan.platform.cases.CaseService;
@@ -63,6 +64,7 @@ public final class PlatformServer {
     private CaseService cases;
     private AuthService auth;
     private EventLog events;
+    private CaseImporter caseImporter;
 
     public PlatformServer(PlatformConfig config) {
         this(config, Clock.systemUTC());
@@ -140,7 +142,8 @@ public final class PlatformServer {
                     : c.queryInstant("from");
             return stats.report(groupBy, from, to);
         });
-        new CaseRoutes(cases, caseQueries, photos).register(router);
+        caseImporter = new CaseImporter(db, events, reference, cases);
+        new CaseRoutes(cases, caseQueries, photos, caseImporter, mapper).register(router);
         new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), mapper).register(router);
         new EventRoutes(stream, new Feeds(db, events, clock)).register(app, router);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
@@ -180,9 +183,17 @@ public final class PlatformServer {
         return cases;
     }
 
-    /** Bulk import of case history; on close, live case numbering continues after the imported cases. */
+    /**
+     * Bulk import of case histories with every step replayed through the workflow's effects (the demo
+     * city's two years); on close, live case numbering continues after the imported cases.
+     */
     public CaseHistoryImport historyImport() {
         return new CaseHistoryImport(db, reference, cases::refreshSequences);
+    }
+
+    /** Bulk load of externally created cases as they stand today (one {@code import} step each). */
+    public CaseImporter caseImporter() {
+        return caseImporter;
     }
 
     public AuthService auth() {
