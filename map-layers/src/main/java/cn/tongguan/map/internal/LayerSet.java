@@ -80,20 +80,28 @@ public final class LayerSet {
         List<Feature> features = layer.features();
         CompiledLayer.Settings settings = CompiledLayer.Settings.of(layer);
         compiling++;
-        background.execute(() -> {
-            try {
-                long start = System.nanoTime();
-                CompiledLayer result = CompiledLayer.compile(layer, version, features, settings);
-                LOG.debug("compiled {} in {} ms", layer, (System.nanoTime() - start) / 1_000_000);
-                fx.execute(() -> commit(layer, result));
-            } catch (RuntimeException | OutOfMemoryError e) {
-                LOG.warn("layer {} could not be prepared", layer.id(), e);
-                fx.execute(() -> {
-                    compiling--;
-                    onError.accept(e);
-                });
-            }
-        });
+        try {
+            background.execute(() -> compileNow(layer, version, features, settings));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            compiling--;
+            LOG.debug("executor rejected the preparation of {}", layer.id(), e);
+        }
+    }
+
+    private void compileNow(FeatureLayer layer, long version, List<Feature> features,
+                            CompiledLayer.Settings settings) {
+        try {
+            long start = System.nanoTime();
+            CompiledLayer result = CompiledLayer.compile(layer, version, features, settings);
+            LOG.debug("compiled {} in {} ms", layer, (System.nanoTime() - start) / 1_000_000);
+            fx.execute(() -> commit(layer, result));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.warn("layer {} could not be prepared", layer.id(), e);
+            fx.execute(() -> {
+                compiling--;
+                onError.accept(e);
+            });
+        }
     }
 
     private void commit(FeatureLayer layer, CompiledLayer result) {

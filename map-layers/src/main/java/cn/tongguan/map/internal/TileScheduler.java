@@ -67,7 +67,17 @@ public final class TileScheduler {
             running += Math.max(0, toStart);
         }
         for (int i = 0; i < toStart; i++) {
-            background.execute(this::drain);
+            try {
+                background.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the owner shut its executor down (application closing): nothing more to render
+                synchronized (lock) {
+                    running--;
+                    queue.clear();
+                }
+                LOG.debug("tile executor rejected work; rendering stops", e);
+                return;
+            }
         }
     }
 
