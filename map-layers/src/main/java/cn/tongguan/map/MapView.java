@@ -288,6 +288,11 @@ public final class MapView extends javafx.scene.layout.Region {
         return hud.scaleText();
     }
 
+    /** Marks every cached tile out of date and renders the view afresh (old tiles stay on screen until replaced). */
+    public void refresh() {
+        layerSet.invalidate();
+    }
+
     /** Paints now instead of at the next pulse (benchmarks time frames with it). */
     public void paintNow() {
         paint(System.nanoTime());

@@ -119,6 +119,11 @@ public final class LayerSet {
         onSceneChanged.run();
     }
 
+    /** Declares every tile out of date without recompiling the layers. */
+    public void invalidate() {
+        bump();
+    }
+
     public long sceneVersion() {
         return sceneVersion;
     }
