@@ -115,6 +115,22 @@ class MapViewUiTest {
     }
 
     @Test
+    void hoveringShowsTheDistrictNameAndTheCursorPosition(FxRobot robot) throws Exception {
+        awaitComplete();
+        robot.moveTo(screenOf(centre().getX(), centre().getY()));
+        robot.moveBy(1, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label tooltip = robot.lookup("#mapTooltip").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Label coordinates = robot.lookup("#mapCoordinates")
+                .queryAs(javafx.scene.control.Label.class);
+        assertThat(tooltip.isVisible()).isTrue();
+        assertThat(tooltip.getText()).isEqualTo("区县 · 红旗区");
+        double shownLng = Double.parseDouble(coordinates.getText().substring(0, coordinates.getText().indexOf('°')));
+        assertThat(shownLng).isCloseTo(centre().getX(), within(1e-3));
+        assertThat(robot.lookup("#mapScale").queryAs(javafx.scene.control.Label.class).getText()).endsWith("km");
+    }
+
+    @Test
     void doubleClickDrillsDownAndFliesIntoTheDistrict(FxRobot robot) throws Exception {
         awaitComplete();
         fx(() -> {

@@ -29,7 +29,8 @@ public final class Hud {
         pane.setStyle("-fx-font-family: '" + FONT_FAMILY + "';");
         String boxed = "-fx-background-color: rgba(8,16,28,0.78); -fx-text-fill: #e8eef5; -fx-padding: 2 6 2 6;"
                 + " -fx-background-radius: 3; -fx-font-size: 12px;";
-        scaleLabel.setStyle("-fx-text-fill: white; -fx-font-size: 12px;");
+        scaleLabel.setStyle("-fx-text-fill: white; -fx-font-size: 12px; -fx-background-color: rgba(8,16,28,0.78);"
+                + " -fx-padding: 0 4 0 4; -fx-background-radius: 3;");
         coordinates.setStyle(boxed);
         tooltip.setStyle(boxed + " -fx-font-size: 13px; -fx-border-color: #ffd60a; -fx-border-radius: 3;");
         status.setStyle(boxed + " -fx-text-fill: #ffb3b3;");

@@ -82,6 +82,11 @@ public final class MapHarness extends Application {
                 map.setOnFeatureClicked(hits -> status.setText(hits.isEmpty() ? "" : hits.get(0).layer().title()
                         + " · " + hits.get(0).feature().id()));
                 startTour(map, args.get("tour"));
+                String select = args.get("select");
+                if (select != null) {
+                    layers.all().stream().flatMap(l -> l.features().stream()).filter(f -> f.id().equals(select))
+                            .findFirst().ifPresent(map::select);
+                }
             });
         });
     }
