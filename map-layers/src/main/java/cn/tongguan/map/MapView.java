@@ -4,12 +4,14 @@ import cn.tongguan.map.internal.FramePainter;
 import cn.tongguan.map.internal.HitTester;
 import cn.tongguan.map.internal.Hud;
 import cn.tongguan.map.internal.LayerSet;
+import cn.tongguan.map.internal.MapInput;
 import cn.tongguan.map.internal.OverlayRenderer;
 import cn.tongguan.map.internal.Raster;
 import cn.tongguan.map.internal.Selection;
 import cn.tongguan.map.internal.TileCache;
 import cn.tongguan.map.internal.TileKey;
 import cn.tongguan.map.internal.TileScheduler;
+import cn.tongguan.map.internal.ViewAnimator;
 import cn.tongguan.map.internal.Viewport;
 import cn.tongguan.map.internal.WebMercator;
 import java.time.Instant;
@@ -23,8 +25,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.shape.Rectangle;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
@@ -57,7 +57,7 @@ public final class MapView extends javafx.scene.layout.Region {
     private final OverlayRenderer overlayRenderer;
     private final FramePainter painter;
     private final Hud hud = new Hud();
-    private final cn.tongguan.map.internal.ViewAnimator animator;
+    private final ViewAnimator animator;
     private final int backgroundArgb;
     private final ReadOnlyObjectWrapper<MapViewState> viewState;
     private final ReadOnlyObjectWrapper<Feature> selected = new ReadOnlyObjectWrapper<>(this, "selected");
@@ -73,8 +73,6 @@ public final class MapView extends javafx.scene.layout.Region {
     private long blinkPhase;
     private int lastWanted = -1;
     private long lastPaintNanos;
-    private double pressX;
-    private double pressY;
 
     /** A map whose background work runs on {@code background} and whose results return via runLater. */
     public MapView(Executor background) {
@@ -87,7 +85,7 @@ public final class MapView extends javafx.scene.layout.Region {
         this.cache = new TileCache(options.tileCacheBytes());
         this.overlayRenderer = new OverlayRenderer(options.clusterBelowZoom(), options.blinkFor());
         this.painter = new FramePainter(cache, overlayRenderer, MAX_TILE_LEVEL);
-        this.animator = new cn.tongguan.map.internal.ViewAnimator(
+        this.animator = new ViewAnimator(
                 Viewport.of(new MapViewState(113.9, 35.3, 11), 800, 600), options.minZoom(), options.maxZoom());
         this.viewState = new ReadOnlyObjectWrapper<>(this, "viewState", animator.viewport().state());
         this.scheduler = new TileScheduler(background, fx, options.workers(), tile -> {
@@ -103,10 +101,12 @@ public final class MapView extends javafx.scene.layout.Region {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         setFocusTraversable(true);
-        setStyle("-fx-background-color: " + toWeb(options.background()) + ";");
+        setBackground(new javafx.scene.layout.Background(
+                new javafx.scene.layout.BackgroundFill(options.background(), null, null)));
         getStyleClass().add("map-view");
         getChildren().addAll(painter.imageView(), painter.textLayer(), hud.pane());
-        installInput();
+        new MapInput(this, animator, new MapInput.Target(this::viewChanged, this::markDirty, this::hover,
+                () -> hud.showTooltip(null, 0, 0), this::click));
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -120,11 +120,6 @@ public final class MapView extends javafx.scene.layout.Region {
                 timer.start();
             }
         });
-    }
-
-    private static String toWeb(javafx.scene.paint.Color c) {
-        return String.format("#%02x%02x%02x", (int) (c.getRed() * 255), (int) (c.getGreen() * 255),
-                (int) (c.getBlue() * 255));
     }
 
     // Layers and overlay ---------------------------------------------------------------------------------------
@@ -175,15 +170,9 @@ public final class MapView extends javafx.scene.layout.Region {
 
     /** The view that shows an extent in lng/lat degrees with a 10 % margin. */
     public MapViewState fit(Envelope lngLat) {
-        double x0 = WebMercator.x(lngLat.getMinX());
-        double x1 = WebMercator.x(lngLat.getMaxX());
-        double y0 = WebMercator.y(lngLat.getMaxY());
-        double y1 = WebMercator.y(lngLat.getMinY());
-        Viewport vp = animator.viewport();
-        double span = Math.max(Math.max(x1 - x0, (y1 - y0) * vp.width() / Math.max(1, vp.height())), 1e-9);
-        double zoom = Math.log(vp.width() / (span * WebMercator.TILE_SIZE * 1.2)) / Math.log(2);
-        return new MapViewState(WebMercator.lng((x0 + x1) / 2), WebMercator.lat((y0 + y1) / 2),
-                animator.clampZoom(zoom));
+        MapViewState fitted = animator.viewport().fit(lngLat.getMinX(), lngLat.getMinY(), lngLat.getMaxX(),
+                lngLat.getMaxY(), 1.2);
+        return new MapViewState(fitted.lng(), fitted.lat(), animator.clampZoom(fitted.zoom()));
     }
 
     public void zoomIn() {
@@ -305,71 +294,12 @@ public final class MapView extends javafx.scene.layout.Region {
 
     // Internals ------------------------------------------------------------------------------------------------
 
-    private void installInput() {
-        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            requestFocus();
-            pressX = e.getX();
-            pressY = e.getY();
-        });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            animator.panBy(e.getX() - pressX, e.getY() - pressY);
-            pressX = e.getX();
-            pressY = e.getY();
-            hud.showTooltip(null, 0, 0);
-            viewChanged();
-        });
-        addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hud.showTooltip(null, 0, 0));
-        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.isStillSincePress()) {
-                click(e.getX(), e.getY(), e.getClickCount());
-            }
-        });
-        setOnScroll(e -> {
-            if (e.getDeltaY() != 0) {
-                animator.zoomBy(e.getDeltaY() / 40 * 0.5, e.getX(), e.getY());
-                markDirty();
-            }
-        });
-        setOnZoom(e -> {
-            animator.zoomNow(Math.log(e.getZoomFactor()) / Math.log(2), e.getX(), e.getY());
-            viewChanged();
-        });
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            switch (e.getCode()) {
-                case LEFT -> animator.panBy(120, 0);
-                case RIGHT -> animator.panBy(-120, 0);
-                case UP -> animator.panBy(0, 120);
-                case DOWN -> animator.panBy(0, -120);
-                case PLUS, EQUALS, ADD -> animator.zoomBy(1, getWidth() / 2, getHeight() / 2);
-                case MINUS, SUBTRACT -> animator.zoomBy(-1, getWidth() / 2, getHeight() / 2);
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-            viewChanged();
-        });
-    }
-
-    private void hover(MouseEvent e) {
-        double[] lngLat = toLngLat(e.getX(), e.getY());
+    private void hover(double x, double y) {
+        double[] lngLat = toLngLat(x, y);
         hud.showCursor(lngLat[0], lngLat[1]);
-        List<FeatureHit> hits = featuresAtPixel(e.getX(), e.getY());
-        hud.showTooltip(hits.isEmpty() ? null : describe(hits.get(0)), e.getX(), e.getY());
+        List<FeatureHit> hits = featuresAtPixel(x, y);
+        hud.showTooltip(hits.isEmpty() ? null : Hud.describe(hits.get(0)), x, y);
         onHover.accept(hits);
-    }
-
-    private static String describe(FeatureHit hit) {
-        Feature f = hit.feature();
-        String name = f.text("name");
-        String cls = f.text("class");
-        StringBuilder text = new StringBuilder(hit.layer().title()).append(" · ");
-        text.append(name.isEmpty() ? f.id() : name);
-        if (!cls.isEmpty()) {
-            text.append(" (").append(cls).append(')');
-        }
-        return text.toString();
     }
 
     private void click(double x, double y, int count) {
@@ -448,7 +378,7 @@ public final class MapView extends javafx.scene.layout.Region {
         long start = System.nanoTime();
         dirty = false;
         blinkPhase = now / BLINK_NANOS;
-        cn.tongguan.map.internal.Viewport vp = animator.viewport();
+        Viewport vp = animator.viewport();
         if (vp.width() < 1 || vp.height() < 1) {
             return;
         }

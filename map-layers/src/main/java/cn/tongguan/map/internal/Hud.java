@@ -94,6 +94,19 @@ public final class Hud {
         tooltip.setVisible(true);
     }
 
+    /** Tooltip text: layer title, then the feature's name (or id) and class. */
+    public static String describe(cn.tongguan.map.FeatureHit hit) {
+        cn.tongguan.map.Feature f = hit.feature();
+        String name = f.text("name");
+        String cls = f.text("class");
+        StringBuilder text = new StringBuilder(hit.layer().title()).append(" · ");
+        text.append(name.isEmpty() ? f.id() : name);
+        if (!cls.isEmpty()) {
+            text.append(" (").append(cls).append(')');
+        }
+        return text.toString();
+    }
+
     public void showStatus(String text) {
         status.setText(text);
         status.setVisible(text != null && !text.isEmpty());

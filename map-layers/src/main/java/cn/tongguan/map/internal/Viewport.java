@@ -58,6 +58,17 @@ public record Viewport(double centerX, double centerY, double zoom, double width
         return new Viewport(clamp01(cx), clamp01(cy), newZoom, width, height);
     }
 
+    /** The view of this size that shows a lng/lat extent, enlarged by {@code margin} (1.2 = 20 %). */
+    public MapViewState fit(double minLng, double minLat, double maxLng, double maxLat, double margin) {
+        double x0 = WebMercator.x(minLng);
+        double x1 = WebMercator.x(maxLng);
+        double y0 = WebMercator.y(maxLat);
+        double y1 = WebMercator.y(minLat);
+        double span = Math.max(Math.max(x1 - x0, (y1 - y0) * width / Math.max(1, height)), 1e-9);
+        double fittedZoom = Math.log(width / (span * WebMercator.TILE_SIZE * margin)) / Math.log(2);
+        return new MapViewState(WebMercator.lng((x0 + x1) / 2), WebMercator.lat((y0 + y1) / 2), fittedZoom);
+    }
+
     private static double clamp01(double v) {
         return Math.max(0, Math.min(1, v));
     }
