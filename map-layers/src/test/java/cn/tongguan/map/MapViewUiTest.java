@@ -33,6 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class MapViewUiTest {
     private static final Color RED = Color.rgb(255, 0, 0);
     private ExecutorService workers;
+    // background work is held back while paused, to see what the map shows before tiles arrive
+    private volatile boolean paused;
+    private final List<Runnable> held = java.util.Collections.synchronizedList(new ArrayList<>());
     private MapView map;
     private FeatureLayer districts;
     private Feature hongqi;
@@ -40,7 +43,13 @@ class MapViewUiTest {
     @Start
     void start(Stage stage) {
         workers = Executors.newFixedThreadPool(2);
-        map = new MapView(workers);
+        map = new MapView(task -> {
+            if (paused) {
+                held.add(task);
+            } else {
+                workers.execute(task);
+            }
+        });
         List<Feature> features = XinxiangData.districts().features();
         hongqi = features.stream().filter(f -> f.id().equals("410702")).findFirst().orElseThrow();
         districts = new FeatureLayer("districts", "区县", features, Style.polygons(RED, Color.TRANSPARENT, 1));
@@ -169,6 +178,47 @@ class MapViewUiTest {
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(map::getViewState).lng()).isGreaterThan(centre().getX());
+    }
+
+    @Test
+    void wheelAndPinchZoomAroundThePointer(FxRobot robot) throws Exception {
+        robot.moveTo(fx(() -> map.localToScreen(400, 300)));
+        robot.scroll(2, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> map.getViewState().zoom()) != 12.0);
+        double afterWheel = fx(() -> map.getViewState().zoom());
+        fx(() -> {
+            javafx.event.Event.fireEvent(map, new javafx.scene.input.ZoomEvent(javafx.scene.input.ZoomEvent.ZOOM,
+                    400, 300, 0, 0, false, false, false, false, false, false, 2.0, 2.0, null));
+            return null;
+        });
+        // a pinch that doubles the scale adds exactly one zoom level (the wheel animation may still add some)
+        assertThat(fx(() -> map.getViewState().zoom())).isGreaterThanOrEqualTo(afterWheel + 1 - 1e-9);
+    }
+
+    @Test
+    void whileNewTilesRenderTheOldImageIsShownScaledNeverBlank() throws Exception {
+        awaitComplete();
+        paused = true;
+        fx(() -> {
+            map.setViewState(new MapViewState(centre().getX(), centre().getY(), 13.4));
+            map.paintNow();
+            return null;
+        });
+        int pixel = fx(() -> {
+            double[] p = map.toPixel(centre().getX(), centre().getY());
+            return map.pixelAt((int) p[0], (int) p[1]);
+        });
+        // no level-13 tile could be rendered, yet the scaled level-12 image stands in: red, not background
+        assertThat(fx(map::isComplete)).isFalse();
+        assertThat(pixel).isEqualTo(0xffff0000);
+        paused = false;
+        fx(() -> {
+            held.forEach(workers::execute);
+            held.clear();
+            map.paintNow();
+            return null;
+        });
+        awaitComplete();
     }
 
     @Test
