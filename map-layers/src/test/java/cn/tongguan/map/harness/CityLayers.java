@@ -15,6 +15,7 @@ public final class CityLayers {
     public final FeatureLayer streets;
     public final FeatureLayer communities;
     public final FeatureLayer grids;
+    public final FeatureLayer roads;
     public final FeatureLayer parts;
 
     public CityLayers(SyntheticCity city) {
@@ -29,6 +30,9 @@ public final class CityLayers {
                         .withLabel("name", Color.web("#d8f5e0"))).zoomRange(13, 30);
         grids = new FeatureLayer("grids", "单元网格", city.grids,
                 Style.polygons(Color.web("#2a6f97", 0.10), Color.web("#4f8fb0", 0.45), 1)).zoomRange(15, 30);
+        roads = new FeatureLayer("roads", "道路", city.roads,
+                Style.polygons(Color.TRANSPARENT, Color.web("#6b7b8f", 0.9), 3)).zoomRange(12, 30)
+                .hitTestable(false);
         Map<String, PointSymbol> symbols = new LinkedHashMap<>();
         symbols.put("井盖", new PointSymbol(Color.web("#4cc9f0"), SymbolShape.CIRCLE));
         symbols.put("路灯", new PointSymbol(Color.web("#ffd166"), SymbolShape.CIRCLE));
@@ -42,7 +46,7 @@ public final class CityLayers {
     }
 
     public List<FeatureLayer> all() {
-        return List.of(districts, streets, communities, grids, parts);
+        return List.of(districts, streets, communities, grids, roads, parts);
     }
 
     public List<FeatureLayer> drillDown() {

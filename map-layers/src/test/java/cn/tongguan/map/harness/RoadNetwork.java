@@ -23,6 +23,7 @@ final class RoadNetwork {
     private final Random random;
     private final List<double[]> pieces = new ArrayList<>();
     private final List<Coordinate> crossings = new ArrayList<>();
+    private final List<List<Coordinate>> roads = new ArrayList<>();
     private double[] cumulative;
 
     RoadNetwork(Random random, Geometry urban, double centreLng, double centreLat) {
@@ -53,13 +54,21 @@ final class RoadNetwork {
         double nx = -(y1 - y0) / length;
         double ny = (x1 - x0) / length;
         double[] prev = null;
+        List<Coordinate> run = new ArrayList<>();
         for (int s = 0; s <= steps; s++) {
             double t = (double) s / steps;
             double wobble = 0.06 * Math.sin(phase + t * length / 1.7);
             double kx = x0 + (x1 - x0) * t + nx * wobble;
             double ky = y0 + (y1 - y0) * t + ny * wobble;
             double[] p = {lng0 + kx * KM_LNG, lat0 + ky * KM_LAT};
-            if (prev != null && locator.locate(new Coordinate(p[0], p[1])) == Location.INTERIOR) {
+            boolean inside = locator.locate(new Coordinate(p[0], p[1])) == Location.INTERIOR;
+            if (inside) {
+                run.add(new Coordinate(p[0], p[1]));
+            } else {
+                endRun(run);
+                run = new ArrayList<>();
+            }
+            if (prev != null && inside) {
                 double d = Math.hypot(kx, ky);
                 // dense old town, thinning suburbs; never zero so every street has some parts
                 double weight = 0.12 + Math.exp(-(d * d) / (3.2 * 3.2));
@@ -71,6 +80,26 @@ final class RoadNetwork {
             }
             prev = p;
         }
+        endRun(run);
+    }
+
+    private void endRun(List<Coordinate> run) {
+        if (run.size() >= 2) {
+            // keep every 5th vertex (200 m): enough for the gentle wobble, a fifth of the vertices
+            List<Coordinate> thinned = new ArrayList<>();
+            for (int i = 0; i < run.size(); i += 5) {
+                thinned.add(run.get(i));
+            }
+            if (!thinned.get(thinned.size() - 1).equals(run.get(run.size() - 1))) {
+                thinned.add(run.get(run.size() - 1));
+            }
+            roads.add(thinned);
+        }
+    }
+
+    /** The road centre lines inside the urban districts. */
+    List<List<Coordinate>> roads() {
+        return roads;
     }
 
     void samplePart(double[] out) {

@@ -23,7 +23,7 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 /**
  * Synthetic but plausibly placed data at Xinxiang's real scale, on the real district polygons: streets and
  * communities (real names and codes from divisions.csv, Voronoi shapes inside their parent), ~100 m unit grids
- * over the urban core, 629,724 city parts along a road network (dense in the core, thinning outwards, plus
+ * over the urban core, road centre lines, 629,724 city parts along them (dense in the core, thinning outwards, plus
  * villages), and live cases, sensors and cameras. Deterministic for a seed.
  */
 public final class SyntheticCity {
@@ -42,6 +42,7 @@ public final class SyntheticCity {
     public final List<Feature> streets = new ArrayList<>();
     public final List<Feature> communities = new ArrayList<>();
     public final List<Feature> grids = new ArrayList<>();
+    public final List<Feature> roads = new ArrayList<>();
     public final List<Feature> parts = new ArrayList<>(PART_COUNT);
     public final List<LiveItem> live = new ArrayList<>();
 
@@ -157,6 +158,12 @@ public final class SyntheticCity {
         Geometry urban = factory.buildGeometry(XinxiangData.urbanDistricts(districts).stream()
                 .map(Feature::geometry).toList()).union();
         RoadNetwork roads = new RoadNetwork(random, urban, CENTRE_LNG, CENTRE_LAT);
+        int roadNumber = 0;
+        for (List<Coordinate> line : roads.roads()) {
+            String id = String.format("road-%03d", ++roadNumber);
+            this.roads.add(new Feature(id, factory.createLineString(line.toArray(Coordinate[]::new)),
+                    Map.of("name", "道路 " + roadNumber)));
+        }
         int villages = 320;
         List<Coordinate> villageCentres = new ArrayList<>();
         Geometry all = factory.buildGeometry(districts.stream().map(Feature::geometry).toList()).union();
