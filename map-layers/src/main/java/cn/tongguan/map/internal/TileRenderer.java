@@ -15,8 +15,8 @@ public final class TileRenderer {
     private static final int SIZE = WebMercator.TILE_SIZE;
 
     private final Raster raster = new Raster(SIZE, SIZE);
-    private final double[][] ringScratch = new double[64][];
-    private final int[] ringLengths = new int[64];
+    private double[][] ringScratch = new double[16][];
+    private int[] ringLengths = new int[16];
     private final int[] cellCounts = new int[(SIZE / CELL) * (SIZE / CELL)];
 
     /** Renders into a fresh pixel array (the raster's scratch stays with this renderer). */
@@ -55,7 +55,11 @@ public final class TileRenderer {
         for (int s : hits) {
             CompiledLayer.Shape shape = layer.shapes.get(s);
             double[][] rings = shape.rings();
-            int count = Math.min(rings.length, ringScratch.length);
+            if (rings.length > ringScratch.length) {
+                ringScratch = java.util.Arrays.copyOf(ringScratch, rings.length);
+                ringLengths = new int[rings.length];
+            }
+            int count = rings.length;
             for (int r = 0; r < count; r++) {
                 double[] world = rings[r];
                 double[] pixels = ringScratch[r];

@@ -64,6 +64,12 @@ public final class MapBench {
         MapView map = onFx(() -> new MapView(workers, Platform::runLater,
                 MapOptions.defaults().withWorkers(renderers)));
         CityLayers layers = onFx(() -> new CityLayers(city));
+        if (Boolean.getBoolean("bench.noLabels")) {
+            onFx(() -> {
+                layers.all().forEach(l -> l.setStyle(l.style().withLabel(null, l.style().labelColour())));
+                return null;
+            });
+        }
         Stage stage = onFx(() -> {
             Stage s = new Stage(StageStyle.UNDECORATED);
             s.setScene(new Scene(new StackPane(map), WIDTH, HEIGHT));

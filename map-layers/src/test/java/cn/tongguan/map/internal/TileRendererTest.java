@@ -71,4 +71,22 @@ class TileRendererTest {
         assertThat(pixelOf(new TileRenderer().render(at13, List.of(layer), BACKGROUND), at13, LNG, LAT))
                 .isEqualTo(BACKGROUND);
     }
+
+    @Test
+    void aPolygonWithManyHolesKeepsAllOfThem() {
+        StringBuilder wkt = new StringBuilder("POLYGON ((113.80 35.20, 114.00 35.20, 114.00 35.40, 113.80 35.40, 113.80 35.20)");
+        for (int i = 0; i < 80; i++) {
+            double x = 113.801 + i * 0.0024;
+            wkt.append(String.format(java.util.Locale.ROOT, ", (%f 35.299, %f 35.299, %f 35.301, %f 35.301, %f 35.299)",
+                    x, x + 0.001, x + 0.001, x, x));
+        }
+        wkt.append(')');
+        Feature holes = new Feature("h", Layers.wkt(wkt.toString()), Map.of());
+        CompiledLayer layer = Layers.compile(new FeatureLayer("h", "h", List.of(holes),
+                Style.polygons(Color.RED, Color.TRANSPARENT, 1)));
+        double lastHoleLng = 113.801 + 79 * 0.0024 + 0.0005;
+        TileKey key = TileKey.containing(16, WebMercator.x(lastHoleLng), WebMercator.y(LAT));
+        int[] tile = new TileRenderer().render(key, List.of(layer), BACKGROUND);
+        assertThat(pixelOf(tile, key, lastHoleLng, LAT)).isEqualTo(BACKGROUND);
+    }
 }
