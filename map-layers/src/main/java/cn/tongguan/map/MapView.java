@@ -46,6 +46,8 @@ public final class MapView extends javafx.scene.layout.Region {
     private static final double HIT_TOLERANCE_PX = 5;
     private static final long BLINK_NANOS = 400_000_000L;
     private static final long SLOW_FRAME_NANOS = 50_000_000L;
+    /** The view counts as resting (tile rendering at full parallelism again) after this long without change. */
+    private static final long REST_NANOS = 150_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(MapView.class);
 
     private final MapOptions options;
@@ -73,6 +75,8 @@ public final class MapView extends javafx.scene.layout.Region {
     private long blinkPhase;
     private int lastWanted = -1;
     private long lastPaintNanos;
+    private Viewport lastPainted;
+    private long lastMove;
 
     /** A map whose background work runs on {@code background} and whose results return via runLater. */
     public MapView(Executor background) {
@@ -269,14 +273,6 @@ public final class MapView extends javafx.scene.layout.Region {
         return frame.pixels()[y * frame.width() + x];
     }
 
-    public int placedLabelCount() {
-        return painter.placedLabels();
-    }
-
-    public String scaleText() {
-        return hud.scaleText();
-    }
-
     /** Marks every cached tile out of date and renders the view afresh (old tiles stay on screen until replaced). */
     public void refresh() {
         layerSet.invalidate();
@@ -367,6 +363,15 @@ public final class MapView extends javafx.scene.layout.Region {
         if (moved) {
             viewState.set(animator.viewport().state());
         }
+        Viewport current = animator.viewport();
+        if (!current.equals(lastPainted)) {
+            lastMove = now;
+            scheduler.setInteractive(true);
+        } else if (now - lastMove > REST_NANOS && lastMove != 0) {
+            lastMove = 0;
+            scheduler.setInteractive(false);
+            dirty = true;
+        }
         long phase = now / BLINK_NANOS;
         boolean blinkTick = blinking && phase != blinkPhase;
         if (dirty || moved || blinkTick) {
@@ -382,6 +387,7 @@ public final class MapView extends javafx.scene.layout.Region {
         if (vp.width() < 1 || vp.height() < 1) {
             return;
         }
+        lastPainted = vp;
         List<TileKey> wanted = painter.paint(vp, scheduler.scene(), overlay, selection, Instant.now(),
                 blinkPhase % 2 == 0);
         lastWanted = wanted.size();

@@ -111,8 +111,4 @@ public final class Hud {
         status.setText(text);
         status.setVisible(text != null && !text.isEmpty());
     }
-
-    public String scaleText() {
-        return scaleLabel.getText();
-    }
 }

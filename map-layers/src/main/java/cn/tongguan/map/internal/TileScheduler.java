@@ -35,6 +35,7 @@ public final class TileScheduler {
     private final Set<TileKey> inFlight = new HashSet<>();
     private volatile Scene scene;
     private int running;
+    private boolean interactive;
 
     public TileScheduler(Executor background, Executor fx, int parallelism, Consumer<TileCache.Tile> onTile,
                          Consumer<Throwable> onError) {
@@ -53,6 +54,20 @@ public final class TileScheduler {
         return scene;
     }
 
+    /**
+     * While the user moves the map only one worker renders, so that on a two-core wall PC the FX thread and
+     * Prism's render thread keep a core between them; full parallelism returns when the view rests.
+     */
+    public void setInteractive(boolean value) {
+        synchronized (lock) {
+            interactive = value;
+        }
+    }
+
+    private int limit() {
+        return interactive ? 1 : parallelism;
+    }
+
     /** Replaces the wish list (priority order); starts workers as needed. FX thread. */
     public void request(List<TileKey> wanted) {
         int toStart;
@@ -63,7 +78,7 @@ public final class TileScheduler {
                     queue.add(key);
                 }
             }
-            toStart = Math.min(parallelism - running, queue.size());
+            toStart = Math.min(limit() - running, queue.size());
             running += Math.max(0, toStart);
         }
         for (int i = 0; i < toStart; i++) {
@@ -92,7 +107,7 @@ public final class TileScheduler {
         while (true) {
             TileKey key;
             synchronized (lock) {
-                key = queue.poll();
+                key = running > limit() ? null : queue.poll();
                 if (key == null) {
                     running--;
                     return;
