@@ -55,10 +55,7 @@ public final class GeoJsonImporter {
         } else if ("Feature".equals(object.get("type"))) {
             readFeature(object, 0, features, problems);
         } else {
-            JSONObject wrapper = new JSONObject();
-            wrapper.put("type", "Feature");
-            wrapper.put("geometry", object);
-            readFeature(wrapper, 0, features, problems);
+            readFeature(Map.of("type", "Feature", "geometry", object), 0, features, problems);
         }
         if (!problems.isEmpty()) {
             LOG.info("GeoJSON import: {} features, {} problems", features.size(), problems.size());

@@ -50,7 +50,6 @@ public final class MapView extends javafx.scene.layout.Region {
     private static final long REST_NANOS = 150_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(MapView.class);
 
-    private final MapOptions options;
     private final ObservableList<FeatureLayer> layers = FXCollections.observableArrayList();
     private final LiveOverlay overlay = new LiveOverlay();
     private final TileCache cache;
@@ -84,7 +83,7 @@ public final class MapView extends javafx.scene.layout.Region {
     }
 
     public MapView(Executor background, Executor fx, MapOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(options, "options");
         this.backgroundArgb = Raster.argb(options.background());
         this.cache = new TileCache(options.tileCacheBytes());
         this.overlayRenderer = new OverlayRenderer(options.clusterBelowZoom(), options.blinkFor());
@@ -167,9 +166,11 @@ public final class MapView extends javafx.scene.layout.Region {
         markDirty();
     }
 
-    /** Flies to show an extent in lng/lat degrees with a margin. */
+    /** Flies to show an extent in lng/lat degrees with a margin (an empty extent is ignored). */
     public void flyTo(Envelope lngLat) {
-        flyTo(fit(lngLat));
+        if (!lngLat.isNull()) {
+            flyTo(fit(lngLat));
+        }
     }
 
     /** The view that shows an extent in lng/lat degrees with a 10 % margin. */
