@@ -128,7 +128,10 @@ public final class FeatureLayer {
         List<LegendEntry> entries = new ArrayList<>();
         if (style.classes().isEmpty()) {
             boolean filled = style.fill().getOpacity() > 0;
-            entries.add(new LegendEntry(title, filled ? style.fill() : style.stroke(), style.defaultSymbol().shape()));
+            // lines and polygons show as a square swatch; points as their symbol
+            boolean areal = !features.isEmpty() && features.get(0).geometry().getDimension() > 0;
+            entries.add(new LegendEntry(title, filled ? style.fill() : style.stroke(),
+                    areal ? SymbolShape.SQUARE : style.defaultSymbol().shape()));
         } else {
             for (Map.Entry<String, PointSymbol> entry : style.classes().entrySet()) {
                 entries.add(new LegendEntry(entry.getKey(), entry.getValue().colour(), entry.getValue().shape()));

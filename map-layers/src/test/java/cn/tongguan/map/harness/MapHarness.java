@@ -1,7 +1,6 @@
 package cn.tongguan.map.harness;
 
-import cn.tongguan.map.FeatureLayer;
-import cn.tongguan.map.LegendEntry;
+import cn.tongguan.map.MapLegend;
 import cn.tongguan.map.MapView;
 import cn.tongguan.map.MapViewState;
 import java.util.List;
@@ -16,12 +15,9 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.Logger;
@@ -44,10 +40,13 @@ public final class MapHarness extends Application {
         Label status = new Label("正在生成数据… / generating data…");
         status.setId("harnessStatus");
         BorderPane root = new BorderPane(map);
-        VBox side = new VBox(6);
+        MapLegend side = new MapLegend(map.getLayers());
         side.setPadding(new Insets(8));
         side.setPrefWidth(190);
         side.setStyle("-fx-background-color: #0b1522;");
+        String css = ".map-legend-layer, .map-legend-entry { -fx-text-fill: #e6f0ff; }";
+        side.getStylesheets().add("data:text/css;base64,"
+                + java.util.Base64.getEncoder().encodeToString(css.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         HBox toolbar = new HBox(6, button("城市", () -> map.flyTo(Views.CITY)),
                 button("城区", () -> map.flyTo(Views.DISTRICT)), button("街道", () -> map.flyTo(Views.STREET)),
                 button("+", map::zoomIn), button("−", map::zoomOut), status);
@@ -74,7 +73,6 @@ public final class MapHarness extends Application {
                 map.getLayers().setAll(layers.all());
                 map.setDrillDownLayers(layers.drillDown());
                 map.getOverlay().putAll(city.live);
-                buildLegend(side, layers.all());
                 status.setText(String.format("%,d 部件 · %,d 网格 · %,d 社区 · %d 街道", city.parts.size(),
                         city.grids.size(), city.communities.size(), city.streets.size()));
                 map.setOnDrillDown(d -> status.setText("下钻 / drill-down: " + d.layer().title() + " → "
@@ -89,21 +87,6 @@ public final class MapHarness extends Application {
                 }
             });
         });
-    }
-
-    private static void buildLegend(VBox side, List<FeatureLayer> layers) {
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            FeatureLayer layer = layers.get(i);
-            CheckBox toggle = new CheckBox(layer.title());
-            toggle.setStyle("-fx-text-fill: #e6f0ff; -fx-font-weight: bold;");
-            toggle.selectedProperty().bindBidirectional(layer.visibleProperty());
-            side.getChildren().add(toggle);
-            for (LegendEntry entry : layer.legend()) {
-                Label line = new Label(entry.label(), new Rectangle(12, 12, entry.colour()));
-                line.setStyle("-fx-text-fill: #b8c7d9; -fx-padding: 0 0 0 18;");
-                side.getChildren().add(line);
-            }
-        }
     }
 
     private static void startTour(MapView map, String seconds) {
