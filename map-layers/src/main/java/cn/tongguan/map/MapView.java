@@ -1,5 +1,6 @@
 package cn.tongguan.map;
 
+import cn.tongguan.map.internal.DrillPath;
 import cn.tongguan.map.internal.FramePainter;
 import cn.tongguan.map.internal.HitTester;
 import cn.tongguan.map.internal.Hud;
@@ -68,6 +69,7 @@ public final class MapView extends javafx.scene.layout.Region {
     private Consumer<List<FeatureHit>> onHover = hits -> { };
     private Consumer<DrillDown> onDrillDown = drill -> { };
     private List<FeatureLayer> drillLayers = List.of();
+    private int drillLevel = -1;
     private Selection selection;
     private boolean dirty = true;
     private boolean blinking;
@@ -142,6 +144,7 @@ public final class MapView extends javafx.scene.layout.Region {
      */
     public void setDrillDownLayers(List<FeatureLayer> levels) {
         this.drillLayers = List.copyOf(levels);
+        this.drillLevel = -1;
     }
 
     // View -----------------------------------------------------------------------------------------------------
@@ -302,14 +305,12 @@ public final class MapView extends javafx.scene.layout.Region {
     private void click(double x, double y, int count) {
         List<FeatureHit> hits = featuresAtPixel(x, y);
         if (count >= 2) {
-            for (FeatureHit hit : hits) {
-                int level = drillLayers.indexOf(hit.layer());
-                if (level >= 0) {
-                    select(hit.feature());
-                    flyTo(hit.feature().geometry().getEnvelopeInternal());
-                    onDrillDown.accept(new DrillDown(level, hit.layer(), hit.feature()));
-                    return;
-                }
+            FeatureHit hit = DrillPath.choose(hits, drillLayers, drillLevel);
+            if (hit != null) {
+                drillLevel = drillLayers.indexOf(hit.layer());
+                select(hit.feature());
+                flyTo(hit.feature().geometry().getEnvelopeInternal());
+                onDrillDown.accept(new DrillDown(drillLevel, hit.layer(), hit.feature()));
             }
             return;
         }
