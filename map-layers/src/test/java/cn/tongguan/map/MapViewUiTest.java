@@ -275,6 +275,30 @@ class MapViewUiTest {
     }
 
     @Test
+    void hidingOrRemovingALayerTakesItOffTheMap() throws Exception {
+        awaitComplete();
+        Callable<Integer> centrePixel = () -> {
+            double[] p = map.toPixel(centre().getX(), centre().getY());
+            return map.pixelAt((int) p[0], (int) p[1]);
+        };
+        fx(() -> {
+            districts.setVisible(false);
+            return null;
+        });
+        awaitComplete();
+        assertThat(fx(centrePixel)).isEqualTo(0xff0d1b2a);
+        fx(() -> {
+            districts.setVisible(true);
+            return null;
+        });
+        awaitComplete();
+        assertThat(fx(centrePixel)).isEqualTo(0xffff0000);
+        fx(() -> map.getLayers().remove(districts));
+        awaitComplete();
+        assertThat(fx(centrePixel)).isEqualTo(0xff0d1b2a);
+    }
+
+    @Test
     void changingTheDataRedrawsTheTiles() throws Exception {
         awaitComplete();
         fx(() -> {

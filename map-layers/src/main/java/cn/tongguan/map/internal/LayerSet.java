@@ -28,7 +28,8 @@ public final class LayerSet {
     private final Runnable onSceneChanged;
     private final Consumer<Throwable> onError;
     private final Map<FeatureLayer, CompiledLayer> compiled = new IdentityHashMap<>();
-    private final Map<FeatureLayer, InvalidationListener> listeners = new IdentityHashMap<>();
+    /** Per attached layer, what detaches our listeners from it. */
+    private final Map<FeatureLayer, Runnable> listeners = new IdentityHashMap<>();
     private long sceneVersion = 1;
     private int compiling;
 
@@ -57,7 +58,7 @@ public final class LayerSet {
         InvalidationListener visibilityListener = obs -> bump();
         layer.versionProperty().addListener(versionListener);
         layer.visibleProperty().addListener(visibilityListener);
-        listeners.put(layer, obs -> {
+        listeners.put(layer, () -> {
             layer.versionProperty().removeListener(versionListener);
             layer.visibleProperty().removeListener(visibilityListener);
         });
@@ -68,9 +69,9 @@ public final class LayerSet {
         if (layers.contains(layer)) {
             return;
         }
-        InvalidationListener remover = listeners.remove(layer);
+        Runnable remover = listeners.remove(layer);
         if (remover != null) {
-            remover.invalidated(null);
+            remover.run();
         }
         compiled.remove(layer);
     }
