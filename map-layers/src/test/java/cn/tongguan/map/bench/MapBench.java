@@ -46,6 +46,9 @@ public final class MapBench {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
+        Platform.setImplicitExit(false);
+        // the same-run floor: JavaFX alone showing a changed 1080p PixelBuffer each pulse, no work of ours
+        LOG.info(PipelineFloor.run(0));
         ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "map-worker");
             t.setDaemon(true);
