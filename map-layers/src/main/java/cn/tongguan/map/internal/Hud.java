@@ -36,6 +36,8 @@ public final class Hud {
         status.setStyle(boxed + " -fx-text-fill: #ffb3b3;");
         tooltip.setVisible(false);
         status.setVisible(false);
+        // shown from the first pointer move on; an empty box would look like a glitch on the wall
+        coordinates.setVisible(false);
         coordinates.setAlignment(Pos.CENTER_RIGHT);
         coordinates.setId("mapCoordinates");
         tooltip.setId("mapTooltip");
@@ -82,6 +84,7 @@ public final class Hud {
 
     public void showCursor(double lng, double lat) {
         coordinates.setText(String.format(Locale.ROOT, "%.6f°E  %.6f°N", lng, lat));
+        coordinates.setVisible(true);
     }
 
     public void showTooltip(String text, double x, double y) {
