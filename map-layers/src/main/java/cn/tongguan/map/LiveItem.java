@@ -1,0 +1,35 @@
+package cn.tongguan.map;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One live thing on the map, redrawn every frame: a case, a sensor, a camera or an alarm.
+ *
+ * @param id stable identifier; putting an item with the same id replaces it
+ * @param kind what it is
+ * @param lng longitude in degrees
+ * @param lat latitude in degrees
+ * @param status status colour and cluster severity
+ * @param since when it appeared or last changed state; new items blink for a while
+ * @param headingDeg camera heading, degrees clockwise from north (cameras only)
+ * @param fovDeg camera field of view in degrees, 0 for none
+ */
+public record LiveItem(String id, LiveKind kind, double lng, double lat, LiveStatus status, Instant since,
+                       double headingDeg, double fovDeg) {
+    public LiveItem {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(since, "since");
+    }
+
+    public static LiveItem of(String id, LiveKind kind, double lng, double lat, LiveStatus status, Instant since) {
+        return new LiveItem(id, kind, lng, lat, status, since, 0, 0);
+    }
+
+    public static LiveItem camera(String id, double lng, double lat, LiveStatus status, Instant since,
+                                  double headingDeg, double fovDeg) {
+        return new LiveItem(id, LiveKind.CAMERA, lng, lat, status, since, headingDeg, fovDeg);
+    }
+}

@@ -1,0 +1,404 @@
+package cn.tongguan.map;
+
+import cn.tongguan.map.internal.DrillPath;
+import cn.tongguan.map.internal.FramePainter;
+import cn.tongguan.map.internal.HitTester;
+import cn.tongguan.map.internal.Hud;
+import cn.tongguan.map.internal.LayerSet;
+import cn.tongguan.map.internal.MapInput;
+import cn.tongguan.map.internal.OverlayRenderer;
+import cn.tongguan.map.internal.Raster;
+import cn.tongguan.map.internal.Selection;
+import cn.tongguan.map.internal.TileCache;
+import cn.tongguan.map.internal.TileKey;
+import cn.tongguan.map.internal.TileScheduler;
+import cn.tongguan.map.internal.ViewAnimator;
+import cn.tongguan.map.internal.Viewport;
+import cn.tongguan.map.internal.WebMercator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.shape.Rectangle;
+import org.locationtech.jts.geom.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The map control: static layers from tiles rendered in the background, live items and labels drawn every
+ * frame, hover/click/drill-down, and a view state the caller can store and restore.
+ *
+ * <p>Input: drag or arrow keys pan; wheel, {@code +}/{@code −} and pinch zoom (animated); hover shows a tooltip;
+ * click selects; double-click on a drill-down layer flies into that division.
+ *
+ * <p>Threading: FX thread only. Layer preparation and tile rendering run on the injected {@code background}
+ * executor; results return through the injected {@code fx} executor (normally {@code Platform::runLater}). The
+ * control never blocks the FX thread on them.
+ */
+public final class MapView extends javafx.scene.layout.Region {
+    private static final int MAX_TILE_LEVEL = 20;
+    private static final double HIT_TOLERANCE_PX = 5;
+    private static final long BLINK_NANOS = 400_000_000L;
+    private static final long SLOW_FRAME_NANOS = 50_000_000L;
+    /** The view counts as resting (tile rendering at full parallelism again) after this long without change. */
+    private static final long REST_NANOS = 150_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(MapView.class);
+
+    private final ObservableList<FeatureLayer> layers = FXCollections.observableArrayList();
+    private final LiveOverlay overlay = new LiveOverlay();
+    private final TileCache cache;
+    private final TileScheduler scheduler;
+    private final LayerSet layerSet;
+    private final OverlayRenderer overlayRenderer;
+    private final FramePainter painter;
+    private final Hud hud = new Hud();
+    private final ViewAnimator animator;
+    private final int backgroundArgb;
+    private final ReadOnlyObjectWrapper<MapViewState> viewState;
+    private final ReadOnlyObjectWrapper<Feature> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ReadOnlyObjectWrapper<Throwable> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final AnimationTimer timer;
+    private Consumer<List<FeatureHit>> onFeatureClicked = hits -> { };
+    private Consumer<List<FeatureHit>> onHover = hits -> { };
+    private Consumer<DrillDown> onDrillDown = drill -> { };
+    private List<FeatureLayer> drillLayers = List.of();
+    private int drillLevel = -1;
+    private Selection selection;
+    private boolean dirty = true;
+    private boolean blinking;
+    private long blinkPhase;
+    private int lastWanted = -1;
+    private long lastPaintNanos;
+    private Viewport lastPainted;
+    private long lastMove;
+
+    /** A map whose background work runs on {@code background} and whose results return via runLater. */
+    public MapView(Executor background) {
+        this(background, Platform::runLater, MapOptions.defaults());
+    }
+
+    public MapView(Executor background, Executor fx, MapOptions options) {
+        Objects.requireNonNull(options, "options");
+        this.backgroundArgb = Raster.argb(options.background());
+        this.cache = new TileCache(options.tileCacheBytes());
+        this.overlayRenderer = new OverlayRenderer(options.clusterBelowZoom(), options.blinkFor());
+        this.painter = new FramePainter(cache, overlayRenderer, MAX_TILE_LEVEL);
+        this.animator = new ViewAnimator(
+                Viewport.of(new MapViewState(113.9, 35.3, 11), 800, 600), options.minZoom(), options.maxZoom());
+        this.viewState = new ReadOnlyObjectWrapper<>(this, "viewState", animator.viewport().state());
+        this.scheduler = new TileScheduler(background, fx, options.workers(), tile -> {
+            cache.put(tile);
+            markDirty();
+        }, this::reportError);
+        this.layerSet = new LayerSet(layers, background, fx, this::sceneChanged, this::reportError);
+        sceneChanged();
+        overlay.addListener(this::markDirty);
+
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        setFocusTraversable(true);
+        setBackground(new javafx.scene.layout.Background(
+                new javafx.scene.layout.BackgroundFill(options.background(), null, null)));
+        getStyleClass().add("map-view");
+        getChildren().addAll(painter.imageView(), painter.textLayer(), hud.pane());
+        new MapInput(this, animator, new MapInput.Target(this::viewChanged, this::markDirty, this::hover,
+                () -> hud.showTooltip(null, 0, 0), this::click));
+        this.timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        };
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                timer.stop();
+            } else {
+                timer.start();
+            }
+        });
+    }
+
+    // Layers and overlay ---------------------------------------------------------------------------------------
+
+    /** Static layers, bottom first. Add, remove or reorder freely. */
+    public ObservableList<FeatureLayer> getLayers() {
+        return layers;
+    }
+
+    public LiveOverlay getOverlay() {
+        return overlay;
+    }
+
+    /**
+     * The layers of the division hierarchy, coarse to fine (e.g. districts, streets, communities, grids): a
+     * double-click on one of their features flies to it and reports a {@link DrillDown}.
+     */
+    public void setDrillDownLayers(List<FeatureLayer> levels) {
+        this.drillLayers = List.copyOf(levels);
+        this.drillLevel = -1;
+    }
+
+    // View -----------------------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<MapViewState> viewStateProperty() {
+        return viewState.getReadOnlyProperty();
+    }
+
+    public MapViewState getViewState() {
+        return viewState.get();
+    }
+
+    /** Jumps to a view (e.g. the one stored when the console last closed). */
+    public void setViewState(MapViewState state) {
+        animator.set(Viewport.of(state, animator.viewport().width(), animator.viewport().height()));
+        viewChanged();
+    }
+
+    /** Flies smoothly to a view. */
+    public void flyTo(MapViewState target) {
+        animator.flyTo(WebMercator.x(target.lng()), WebMercator.y(target.lat()), target.zoom(), 900);
+        markDirty();
+    }
+
+    /** Flies to show an extent in lng/lat degrees with a margin (an empty extent is ignored). */
+    public void flyTo(Envelope lngLat) {
+        if (!lngLat.isNull()) {
+            flyTo(fit(lngLat));
+        }
+    }
+
+    /** The view that shows an extent in lng/lat degrees with a 10 % margin. */
+    public MapViewState fit(Envelope lngLat) {
+        MapViewState fitted = animator.viewport().fit(lngLat.getMinX(), lngLat.getMinY(), lngLat.getMaxX(),
+                lngLat.getMaxY(), 1.2);
+        return new MapViewState(fitted.lng(), fitted.lat(), animator.clampZoom(fitted.zoom()));
+    }
+
+    public void zoomIn() {
+        animator.zoomBy(1, getWidth() / 2, getHeight() / 2);
+        markDirty();
+    }
+
+    public void zoomOut() {
+        animator.zoomBy(-1, getWidth() / 2, getHeight() / 2);
+        markDirty();
+    }
+
+    // Hit-testing and selection ---------------------------------------------------------------------------------
+
+    /** Features under a lng/lat position at the current zoom, top layer first (a few pixels of tolerance). */
+    public List<FeatureHit> featuresAt(double lng, double lat) {
+        Viewport vp = animator.viewport();
+        return HitTester.hits(layerSet.visibleCompiled(), vp.level(MAX_TILE_LEVEL), WebMercator.x(lng),
+                WebMercator.y(lat), HIT_TOLERANCE_PX / vp.worldSize());
+    }
+
+    /** Features under a pixel of this control. */
+    public List<FeatureHit> featuresAtPixel(double x, double y) {
+        Viewport vp = animator.viewport();
+        return featuresAt(WebMercator.lng(vp.worldX(x)), WebMercator.lat(vp.worldY(y)));
+    }
+
+    /** The lng/lat under a pixel of this control, as {@code [lng, lat]}. */
+    public double[] toLngLat(double x, double y) {
+        Viewport vp = animator.viewport();
+        return new double[] {WebMercator.lng(vp.worldX(x)), WebMercator.lat(vp.worldY(y))};
+    }
+
+    /** The pixel of this control showing a lng/lat, as {@code [x, y]}. */
+    public double[] toPixel(double lng, double lat) {
+        Viewport vp = animator.viewport();
+        return new double[] {vp.screenX(WebMercator.x(lng)), vp.screenY(WebMercator.y(lat))};
+    }
+
+    public void select(Feature feature) {
+        selection = feature == null ? null : new Selection(feature);
+        selected.set(feature);
+        markDirty();
+    }
+
+    public ReadOnlyObjectProperty<Feature> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public void setOnFeatureClicked(Consumer<List<FeatureHit>> handler) {
+        this.onFeatureClicked = Objects.requireNonNull(handler);
+    }
+
+    public void setOnHover(Consumer<List<FeatureHit>> handler) {
+        this.onHover = Objects.requireNonNull(handler);
+    }
+
+    public void setOnDrillDown(Consumer<DrillDown> handler) {
+        this.onDrillDown = Objects.requireNonNull(handler);
+    }
+
+    /** The latest rendering failure (shown in the map's status line too); {@code null} while all is well. */
+    public ReadOnlyObjectProperty<Throwable> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    // Introspection for tests, benchmarks and the status bar -----------------------------------------------------
+
+    /** True when every layer is prepared and every tile of the current view is rendered and painted. */
+    public boolean isComplete() {
+        return !layerSet.busy() && !dirty && lastWanted == 0 && scheduler.outstanding() == 0;
+    }
+
+    /** Heap held by the prepared layers plus the tile cache. */
+    public long memoryBytes() {
+        return layerSet.bytes() + cache.bytes();
+    }
+
+    public long tileCacheBytes() {
+        return cache.bytes();
+    }
+
+    /** Nanoseconds the last frame took to paint on the FX thread. */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
+    }
+
+    /** Premultiplied ARGB of a pixel of the last painted frame (0 before the first frame). */
+    public int pixelAt(int x, int y) {
+        Raster frame = painter.frame();
+        if (frame == null || x < 0 || y < 0 || x >= frame.width() || y >= frame.height()) {
+            return 0;
+        }
+        return frame.pixels()[y * frame.width() + x];
+    }
+
+    /** Marks every cached tile out of date and renders the view afresh (old tiles stay on screen until replaced). */
+    public void refresh() {
+        layerSet.invalidate();
+    }
+
+    /** Paints now instead of at the next pulse (benchmarks time frames with it). */
+    public void paintNow() {
+        paint(System.nanoTime());
+    }
+
+    /** Stops the frame timer; the executors belong to the caller. */
+    public void dispose() {
+        timer.stop();
+    }
+
+    // Internals ------------------------------------------------------------------------------------------------
+
+    private void hover(double x, double y) {
+        double[] lngLat = toLngLat(x, y);
+        hud.showCursor(lngLat[0], lngLat[1]);
+        List<FeatureHit> hits = featuresAtPixel(x, y);
+        hud.showTooltip(hits.isEmpty() ? null : Hud.describe(hits.get(0)), x, y);
+        onHover.accept(hits);
+    }
+
+    private void click(double x, double y, int count) {
+        List<FeatureHit> hits = featuresAtPixel(x, y);
+        if (count >= 2) {
+            FeatureHit hit = DrillPath.choose(hits, drillLayers, drillLevel);
+            if (hit != null) {
+                drillLevel = drillLayers.indexOf(hit.layer());
+                select(hit.feature());
+                flyTo(hit.feature().geometry().getEnvelopeInternal());
+                onDrillDown.accept(new DrillDown(drillLevel, hit.layer(), hit.feature()));
+            }
+            return;
+        }
+        select(hits.isEmpty() ? null : hits.get(0).feature());
+        onFeatureClicked.accept(hits);
+    }
+
+    private void reportError(Throwable e) {
+        error.set(e);
+        hud.showStatus("部分地图内容无法绘制 / part of the map could not be drawn");
+    }
+
+    private void sceneChanged() {
+        scheduler.setScene(new TileScheduler.Scene(layerSet.sceneVersion(), layerSet.visibleCompiled(),
+                backgroundArgb));
+        markDirty();
+    }
+
+    private void markDirty() {
+        dirty = true;
+    }
+
+    private void viewChanged() {
+        viewState.set(animator.viewport().state());
+        markDirty();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (w != animator.viewport().width() || h != animator.viewport().height()) {
+            animator.resize(w, h);
+            markDirty();
+        }
+        painter.textLayer().resize(w, h);
+        hud.pane().resize(w, h);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 800;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 600;
+    }
+
+    private void pulse(long now) {
+        boolean moved = animator.step(now);
+        if (moved) {
+            viewState.set(animator.viewport().state());
+        }
+        Viewport current = animator.viewport();
+        if (!current.equals(lastPainted)) {
+            lastMove = now;
+            scheduler.setInteractive(true);
+        } else if (now - lastMove > REST_NANOS && lastMove != 0) {
+            lastMove = 0;
+            scheduler.setInteractive(false);
+            dirty = true;
+        }
+        long phase = now / BLINK_NANOS;
+        boolean blinkTick = blinking && phase != blinkPhase;
+        if (dirty || moved || blinkTick) {
+            paint(now);
+        }
+    }
+
+    private void paint(long now) {
+        long start = System.nanoTime();
+        dirty = false;
+        blinkPhase = now / BLINK_NANOS;
+        Viewport vp = animator.viewport();
+        if (vp.width() < 1 || vp.height() < 1) {
+            return;
+        }
+        lastPainted = vp;
+        List<TileKey> wanted = painter.paint(vp, scheduler.scene(), overlay, selection, Instant.now(),
+                blinkPhase % 2 == 0);
+        lastWanted = wanted.size();
+        scheduler.request(wanted);
+        blinking = overlayRenderer.blinks(painter.visibleItems(), Instant.now());
+        hud.updateScale(vp);
+        lastPaintNanos = System.nanoTime() - start;
+        if (lastPaintNanos > SLOW_FRAME_NANOS) {
+            LOG.debug("slow frame: {} ms at {}", lastPaintNanos / 1_000_000, vp.state());
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package cn.tongguan.map.internal;
+
+import cn.tongguan.map.Feature;
+import cn.tongguan.map.FeatureLayer;
+import cn.tongguan.map.PointSymbol;
+import cn.tongguan.map.Style;
+import cn.tongguan.map.SymbolShape;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * A layer made ready for drawing: every coordinate projected once to normalised Web Mercator, points in flat
+ * arrays behind a {@link PointIndex}, polygons and lines behind an STRtree, label anchors precomputed.
+ * Built on a worker from an immutable snapshot of the layer's state; immutable afterwards (the STRtree is built
+ * eagerly because its lazy build is not thread-safe), so tile workers and the FX thread read it concurrently.
+ */
+public final class CompiledLayer {
+    final FeatureLayer layer;
+    final long version;
+    final List<Feature> features;
+    final Settings settings;
+    final int fillArgb;
+    final int strokeArgb;
+    final int[] classArgb;
+    final SymbolShape[] classShape;
+    // points
+    final int pointCount;
+    final double[] px;
+    final double[] py;
+    final int[] pointFeature;
+    final byte[] pointClass;
+    final PointIndex pointIndex;
+    // polygons and lines: per shape, rings or paths in world units
+    final List<Shape> shapes;
+    final STRtree shapeIndex;
+    final List<LabelAnchor> labels;
+
+    /** What the worker needs of the layer's FX-thread state, copied on the FX thread. */
+    public record Settings(Style style, double minZoom, double maxZoom, double aggregateBelowZoom,
+                           boolean hitTestable) {
+        public static Settings of(FeatureLayer layer) {
+            return new Settings(layer.style(), layer.minZoom(), layer.maxZoom(), layer.aggregateBelowZoom(),
+                    layer.hitTestable());
+        }
+    }
+
+    /** One polygonal or linear feature: rings of x,y pairs in world units. */
+    record Shape(int feature, double[][] rings, boolean polygon, Envelope envelope) {
+    }
+
+    /** Where a polygon's label goes, with its area (bigger polygons win collisions). */
+    public record LabelAnchor(int feature, double x, double y, String text, double area, Envelope envelope) {
+    }
+
+    private CompiledLayer(FeatureLayer layer, long version, List<Feature> features, Settings settings) {
+        this.layer = layer;
+        this.version = version;
+        this.features = features;
+        this.settings = settings;
+        Style style = settings.style();
+        this.fillArgb = Raster.argb(style.fill());
+        this.strokeArgb = Raster.argb(style.stroke());
+        List<PointSymbol> symbols = new ArrayList<>();
+        Map<String, Integer> classIndex = new HashMap<>();
+        symbols.add(style.defaultSymbol());
+        for (Map.Entry<String, PointSymbol> entry : style.classes().entrySet()) {
+            if (symbols.size() < 127) {
+                classIndex.put(entry.getKey(), symbols.size());
+                symbols.add(entry.getValue());
+            }
+        }
+        this.classArgb = symbols.stream().mapToInt(s -> Raster.argb(s.colour())).toArray();
+        this.classShape = symbols.stream().map(PointSymbol::shape).toArray(SymbolShape[]::new);
+
+        int points = 0;
+        for (Feature f : features) {
+            points += f.geometry() instanceof Point ? 1 : countPoints(f.geometry());
+        }
+        this.px = new double[points];
+        this.py = new double[points];
+        this.pointFeature = new int[points];
+        this.pointClass = new byte[points];
+        this.shapes = new ArrayList<>();
+        this.labels = new ArrayList<>();
+        int p = 0;
+        String classAttr = style.classAttribute();
+        for (int i = 0; i < features.size(); i++) {
+            Feature f = features.get(i);
+            Geometry g = f.geometry();
+            if (g instanceof Point point && !point.isEmpty()) {
+                p = addPoint(p, point.getX(), point.getY(), i, classIndex, f, classAttr);
+                continue;
+            }
+            for (int part = 0; part < g.getNumGeometries(); part++) {
+                Geometry single = g.getGeometryN(part);
+                if (single.isEmpty()) {
+                    continue;
+                }
+                if (single instanceof Point point) {
+                    p = addPoint(p, point.getX(), point.getY(), i, classIndex, f, classAttr);
+                } else if (single instanceof Polygon polygon) {
+                    double[][] rings = new double[1 + polygon.getNumInteriorRing()][];
+                    rings[0] = project(polygon.getExteriorRing().getCoordinates());
+                    for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
+                        rings[h + 1] = project(polygon.getInteriorRingN(h).getCoordinates());
+                    }
+                    shapes.add(new Shape(i, rings, true, envelopeOf(rings)));
+                } else if (single instanceof LineString line) {
+                    double[][] rings = {project(line.getCoordinates())};
+                    shapes.add(new Shape(i, rings, false, envelopeOf(rings)));
+                }
+            }
+            if (style.labelAttribute() != null && g.getDimension() == 2) {
+                addLabel(i, f, g, style.labelAttribute());
+            }
+        }
+        this.pointCount = p;
+        this.pointIndex = new PointIndex(px, py, p);
+        this.shapeIndex = new STRtree();
+        for (int s = 0; s < shapes.size(); s++) {
+            shapeIndex.insert(shapes.get(s).envelope(), s);
+        }
+        shapeIndex.build();
+    }
+
+    /** Projects and indexes the layer; call on a worker. */
+    public static CompiledLayer compile(FeatureLayer layer, long version, List<Feature> features, Settings settings) {
+        return new CompiledLayer(layer, version, features, settings);
+    }
+
+    private static int countPoints(Geometry g) {
+        int n = 0;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof Point point && !point.isEmpty()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private int addPoint(int p, double lng, double lat, int feature, Map<String, Integer> classIndex, Feature f,
+                         String classAttr) {
+        px[p] = WebMercator.x(lng);
+        py[p] = WebMercator.y(lat);
+        pointFeature[p] = feature;
+        Integer cls = classAttr == null ? null : classIndex.get(f.text(classAttr));
+        pointClass[p] = (byte) (cls == null ? 0 : cls);
+        return p + 1;
+    }
+
+    private void addLabel(int feature, Feature f, Geometry g, String attribute) {
+        String text = f.text(attribute);
+        if (text.isEmpty()) {
+            return;
+        }
+        try {
+            // the interior point stays inside concave and multi-part polygons, unlike the centroid
+            Point anchor = g.getInteriorPoint();
+            Envelope env = g.getEnvelopeInternal();
+            Envelope world = new Envelope(WebMercator.x(env.getMinX()), WebMercator.x(env.getMaxX()),
+                    WebMercator.y(env.getMinY()), WebMercator.y(env.getMaxY()));
+            labels.add(new LabelAnchor(feature, WebMercator.x(anchor.getX()), WebMercator.y(anchor.getY()), text,
+                    world.getArea(), world));
+        } catch (RuntimeException e) {
+            // a geometry JTS cannot find an interior point for simply goes unlabelled
+        }
+    }
+
+    private static double[] project(Coordinate[] coordinates) {
+        double[] xy = new double[coordinates.length * 2];
+        for (int i = 0; i < coordinates.length; i++) {
+            xy[2 * i] = WebMercator.x(coordinates[i].x);
+            xy[2 * i + 1] = WebMercator.y(coordinates[i].y);
+        }
+        return xy;
+    }
+
+    private static Envelope envelopeOf(double[][] rings) {
+        Envelope env = new Envelope();
+        for (double[] ring : rings) {
+            for (int i = 0; i < ring.length; i += 2) {
+                env.expandToInclude(ring[i], ring[i + 1]);
+            }
+        }
+        return env;
+    }
+
+    public FeatureLayer layer() {
+        return layer;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public List<Feature> features() {
+        return features;
+    }
+
+    public List<LabelAnchor> labels() {
+        return labels;
+    }
+
+    public int pointCount() {
+        return pointCount;
+    }
+
+    /** Shown at this tile level? Zoom ranges are judged at integer tile levels so that tiles can be cached. */
+    public boolean shownAtLevel(int level) {
+        return level >= settings.minZoom() && level < settings.maxZoom();
+    }
+
+    public boolean aggregatesAtLevel(int level) {
+        return level < settings.aggregateBelowZoom();
+    }
+
+    /** Approximate heap held by the projected copy and its indexes. */
+    public long bytes() {
+        long total = pointCount * (8L + 8 + 4 + 1) + pointIndex.bytes();
+        for (Shape shape : shapes) {
+            for (double[] ring : shape.rings()) {
+                total += 16 + 8L * ring.length;
+            }
+            total += 64;
+        }
+        return total + labels.size() * 96L;
+    }
+}

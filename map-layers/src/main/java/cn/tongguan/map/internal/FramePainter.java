@@ -1,0 +1,144 @@
+package cn.tongguan.map.internal;
+
+import cn.tongguan.map.LiveItem;
+import cn.tongguan.map.LiveOverlay;
+import java.nio.IntBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Paints one frame: tiles → selection → live items into the screen raster (shown through a {@link PixelBuffer},
+ * so JavaFX uploads one image instead of drawing thousands of shapes), then labels and cluster counts as a small
+ * pool of {@link Text} nodes on top. FX thread only.
+ */
+public final class FramePainter {
+    private static final Color HALO = Color.rgb(3, 8, 14, 0.9);
+    private final ImageView imageView = new ImageView();
+    private final Pane textLayer = new Pane();
+    private final List<Text> textPool = new ArrayList<>();
+    private final Compositor compositor;
+    private final OverlayRenderer overlayRenderer;
+    private final LabelPlacer labelPlacer = new LabelPlacer(150);
+    private final TileCache cache;
+    private final int maxLevel;
+    private Raster frame;
+    private PixelBuffer<IntBuffer> buffer;
+    private List<LiveItem> visibleItems = List.of();
+    private int placedLabels;
+
+    public FramePainter(TileCache cache, OverlayRenderer overlayRenderer, int maxLevel) {
+        this.cache = cache;
+        this.overlayRenderer = overlayRenderer;
+        this.maxLevel = maxLevel;
+        this.compositor = new Compositor(maxLevel);
+        textLayer.setMouseTransparent(true);
+        imageView.setMouseTransparent(true);
+    }
+
+    public ImageView imageView() {
+        return imageView;
+    }
+
+    public Pane textLayer() {
+        return textLayer;
+    }
+
+    /** The last frame's pixels (premultiplied ARGB), for tests and benchmarks. */
+    public Raster frame() {
+        return frame;
+    }
+
+    public List<LiveItem> visibleItems() {
+        return visibleItems;
+    }
+
+    public int placedLabels() {
+        return placedLabels;
+    }
+
+    /** Paints the frame and returns the tiles still to render. */
+    public List<TileKey> paint(Viewport vp, TileScheduler.Scene scene, LiveOverlay live, Selection selection,
+                               Instant now, boolean blinkOn) {
+        int w = Math.max(1, (int) Math.ceil(vp.width()));
+        int h = Math.max(1, (int) Math.ceil(vp.height()));
+        if (frame == null || frame.width() != w || frame.height() != h) {
+            frame = new Raster(w, h);
+            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(frame.pixels()), PixelFormat.getIntArgbPreInstance());
+            imageView.setImage(new WritableImage(buffer));
+        }
+        List<TileKey> wanted = compositor.compose(vp, frame, cache, scene.version(), scene.background());
+        if (selection != null) {
+            selection.draw(frame, vp);
+        }
+        visibleItems = overlayRenderer.visible(live, vp);
+        List<OverlayRenderer.CountLabel> counts = overlayRenderer.draw(frame, vp, visibleItems, now, blinkOn);
+        List<LabelPlacer.Placed> labels = labelPlacer.place(vp, scene.layers(), vp.level(maxLevel));
+        placedLabels = labels.size();
+        int used = 0;
+        for (LabelPlacer.Placed label : labels) {
+            Font font = Font.font(Hud.FONT_FAMILY, FontWeight.BOLD, label.fontSize());
+            // a dark copy one pixel down-right is the halo: stroked text costs Prism's software pipeline
+            // an outline computation per glyph per frame (measured: seconds per frame with 150 CJK labels)
+            Text shadow = text(used++, label.text(), font, HALO);
+            Text text = text(used++, label.text(), font, toColour(label.colour()));
+            double x = label.x() - text.getLayoutBounds().getWidth() / 2;
+            double y = label.y() - text.getLayoutBounds().getHeight() / 2;
+            shadow.relocate(x + 1, y + 1);
+            text.relocate(x, y);
+        }
+        Font countFont = Font.font(Hud.FONT_FAMILY, FontWeight.BOLD, 12);
+        for (OverlayRenderer.CountLabel count : counts) {
+            Text text = text(used++, Integer.toString(count.count()), countFont, Color.WHITE);
+            text.relocate(count.x() - text.getLayoutBounds().getWidth() / 2,
+                    count.y() - text.getLayoutBounds().getHeight() / 2);
+        }
+        for (int i = used; i < textPool.size(); i++) {
+            textPool.get(i).setVisible(false);
+        }
+        buffer.updateBuffer(b -> null);
+        return wanted;
+    }
+
+    private Text text(int index, String content, Font font, Color fill) {
+        while (textPool.size() <= index) {
+            Text text = new Text();
+            text.setTextAlignment(TextAlignment.CENTER);
+            text.setManaged(false);
+            textPool.add(text);
+            textLayer.getChildren().add(text);
+        }
+        Text text = textPool.get(index);
+        // only touch what changed: every property write re-runs text layout
+        if (!content.equals(text.getText())) {
+            text.setText(content);
+        }
+        if (!font.equals(text.getFont())) {
+            text.setFont(font);
+        }
+        if (!fill.equals(text.getFill())) {
+            text.setFill(fill);
+        }
+        text.setVisible(true);
+        return text;
+    }
+
+    private static Color toColour(int argb) {
+        double a = (argb >>> 24) / 255.0;
+        if (a == 0) {
+            return Color.TRANSPARENT;
+        }
+        return Color.rgb((int) Math.min(255, ((argb >> 16) & 0xff) / a), (int) Math.min(255, ((argb >> 8) & 0xff) / a),
+                (int) Math.min(255, (argb & 0xff) / a), a);
+    }
+}
