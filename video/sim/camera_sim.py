@@ -55,14 +55,14 @@ class Camera:
     def source(self, variant):
         w, h, fps = self.modes[variant]
         font = max(10, h // 12)
-        return ("videotestsrc is-live=true pattern=ball foreground-color=%d background-color=%d "
+        return ("videotestsrc is-live=true pattern=ball motion=%d foreground-color=%d background-color=%d "
                 "! video/x-raw,width=%d,height=%d,framerate=%d/1 "
                 "! textoverlay text=\"%s %s\" valignment=top halignment=left font-desc=\"Sans %d\" "
-                "! clockoverlay valignment=bottom halignment=right time-format=\"%%H:%%M:%%S\" "
+                "! clockoverlay valignment=top halignment=right time-format=\"%%H:%%M:%%S\" "
                 "font-desc=\"Sans %d\" ! videoconvert "
                 "! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=%d threads=1 "
                 "! video/x-h264,profile=baseline"
-                % (COLOURS[self.index % len(COLOURS)], 0xff202830 + (self.index * 0x030201) % 0x303030,
+                % (self.index % 3, COLOURS[self.index % len(COLOURS)], 0xff202830 + (self.index * 0x030201) % 0x303030,
                    w, h, fps, self.id, variant, font, font, fps))
 
 
@@ -274,6 +274,7 @@ def main():
     p.add_argument("--control-port", type=int, default=0)
     p.add_argument("--main", default="640x360@25", help="main stream WxH@fps")
     p.add_argument("--sub", default="320x180@15", help="sub stream WxH@fps")
+    p.add_argument("--no-stdin", action="store_true", help="take commands on the control port only")
     p.add_argument("--exit-with-stdin", action="store_true", help="quit when stdin closes (for tests)")
     p.add_argument("--out", help="directory for cameras-rtsp.tsv and cameras-http.tsv")
     args = p.parse_args()
@@ -290,7 +291,8 @@ def main():
             print(sim.command(line), flush=True)
         if args.exit_with_stdin:
             GLib.idle_add(sim.loop.quit)  # stdin closed: the parent process is gone, so are we
-    threading.Thread(target=stdin_commands, daemon=True).start()
+    if not args.no_stdin:
+        threading.Thread(target=stdin_commands, daemon=True).start()
     sim.loop.run()
 
 

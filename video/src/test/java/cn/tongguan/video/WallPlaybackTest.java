@@ -115,6 +115,81 @@ abstract class WallPlaybackTest {
     }
 
     @Test
+    void prerollSwitchesStraightToALiveFrame() throws Exception {
+        List<String> withPreroll = switchStates(true);
+        // after the first camera, every switch lands on a live picture: no "connecting" in between
+        assertThat(withPreroll.subList(1, withPreroll.size())).isNotEmpty().allMatch(s -> s.endsWith("LIVE"));
+        List<String> without = switchStates(false);
+        assertThat(without.subList(1, without.size())).anyMatch(s -> s.endsWith("CONNECTING"));
+    }
+
+    /** The states a tile passes through in a short tour, recorded on the FX thread as they change. */
+    private List<String> switchStates(boolean preroll) throws Exception {
+        List<Camera> cams = cameras().subList(0, 3);
+        VideoWall w = FxSupport.showWall(VideoConfig.defaults().withEngine(engine()).fast().withPreroll(preroll),
+                background, WallLayout.ONE, 640, 360);
+        List<String> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            fxRun(() -> {
+                w.statusProperty(0).addListener((o, old, s) -> {
+                    if (old.camera() != s.camera() || old.state() != s.state()) {
+                        states.add(s.cameraId() + " " + s.state());
+                    }
+                });
+                w.startTour(0, Tour.of("preroll", cams).withDwell(Duration.ofMillis(2000)));
+            });
+            FxSupport.sleep(7000);
+        } finally {
+            FxSupport.closeWall(w);
+        }
+        // keep the first state of each camera's turn
+        List<String> firsts = new ArrayList<>();
+        String lastCamera = null;
+        for (String s : states) {
+            String camera = s.split(" ")[0];
+            if (!camera.equals("null") && !camera.equals(lastCamera)) { // "null IDLE" is the wall closing
+                firsts.add(s);
+                lastCamera = camera;
+            }
+        }
+        return firsts;
+    }
+
+    @Test
+    void tilesBeyondTheDecodeBudgetShowStills() throws Exception {
+        wall = FxSupport.showWall(VideoConfig.defaults().withEngine(engine()).fast().withDecodeBudget(2), background,
+                WallLayout.FOUR, 640, 360);
+        VideoWall w = wall;
+        List<Camera> cams = cameras();
+        fxRun(() -> {
+            for (int i = 0; i < 4; i++) {
+                w.play(i, cams.get(i));
+            }
+        });
+        awaitStatus(w, 0, s -> s.state() == TileState.LIVE, Duration.ofSeconds(10));
+        awaitStatus(w, 1, s -> s.state() == TileState.LIVE, Duration.ofSeconds(10));
+        awaitStatus(w, 2, s -> s.state() == TileState.STILL, Duration.ofSeconds(10));
+        awaitStatus(w, 3, s -> s.state() == TileState.STILL, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anEnlargedTilePlaysTheMainStream(@TempDir Path dir) throws Exception {
+        VideoWall w = wall(WallLayout.FOUR);
+        Camera cam = cameras().get(3);
+        fxRun(() -> w.play(0, cam));
+        awaitStatus(w, 0, s -> s.state() == TileState.LIVE, Duration.ofSeconds(10));
+        fxRun(() -> w.toggleEnlarged(0));
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int width = 0;
+        while (System.nanoTime() < end && width != 480) {
+            FxSupport.sleep(200);
+            Path file = fx(() -> w.snapshot(0, dir.resolve("main.png"))).get(10, TimeUnit.SECONDS);
+            width = ImageIO.read(file.toFile()).getWidth();
+        }
+        assertThat(width).isEqualTo(480);
+    }
+
+    @Test
     void refusedWhenNothingListens() throws Exception {
         Camera gone = new Camera("gone", "gone", java.net.URI.create(cameras().get(0).sub().toString()
                 .replace(":" + cameras().get(0).sub().getPort() + "/", ":9/")), null);

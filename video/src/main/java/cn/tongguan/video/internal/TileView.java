@@ -17,6 +17,7 @@ import javafx.scene.shape.Circle;
  * A stale picture is greyed and darkened so nobody takes it for live. FX thread only; no logic here.
  */
 public final class TileView extends StackPane {
+    private static final javafx.css.PseudoClass ALARM = javafx.css.PseudoClass.getPseudoClass("alarm");
     private static final ColorAdjust STALE = new ColorAdjust(0, -1, -0.45, 0);
 
     private final ImageView picture = new ImageView();
@@ -29,13 +30,12 @@ public final class TileView extends StackPane {
     public TileView() {
         getStyleClass().add("video-tile");
         setMinSize(0, 0);
-        setStyle("-fx-background-color: #0b0f14; -fx-border-color: #2a3440; -fx-border-width: 1;");
         // the aspect comes from the stream, not the buffer (libvlc pads the height): fitted in layoutChildren
         picture.setPreserveRatio(false);
         picture.setSmooth(false); // bilinear scaling of 16 tiles per pulse costs more than it shows
         picture.setManaged(false);
-        name.setStyle("-fx-text-fill: white; -fx-font-size: 13px; -fx-background-color: rgba(0,0,0,0.55); -fx-padding: 2 6 2 6;");
-        status.setStyle("-fx-text-fill: white; -fx-font-size: 12px; -fx-background-color: rgba(0,0,0,0.6); -fx-padding: 2 6 2 6;");
+        name.getStyleClass().add("tile-name");
+        status.getStyleClass().add("tile-status");
         HBox top = new HBox(6, dot, name);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4));
@@ -79,9 +79,8 @@ public final class TileView extends StackPane {
             default -> javafx.scene.paint.Color.GRAY;
         });
         if (alarm != this.alarm) {
-            this.alarm = alarm; // restyling re-parses CSS: only when the alarm changes
-            setStyle("-fx-background-color: #0b0f14; -fx-border-width: " + (alarm ? 3 : 1) + "; -fx-border-color: "
-                    + (alarm ? "#ff3030" : "#2a3440") + ";");
+            this.alarm = alarm;
+            pseudoClassStateChanged(ALARM, alarm);
         }
     }
 

@@ -23,7 +23,8 @@ public final class WallPane extends StackPane {
 
     public WallPane(List<TileView> views, IntConsumer doubleClicked, BiConsumer<Integer, String> dropped) {
         this.views = views;
-        setStyle("-fx-background-color: black;");
+        getStyleClass().add("video-wall");
+        getStylesheets().add(WallPane.class.getResource("/cn/tongguan/video/wall.css").toExternalForm());
         setMinSize(0, 0);
         grid.setHgap(2);
         grid.setVgap(2);

@@ -17,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts {@code video/sim/camera_sim.py} on free loopback ports and drives it through its stdin:
- * cameras can be stopped and started. Closing it (or the JVM dying: it quits when stdin closes) stops it.
+ * Starts {@code video/sim/camera_sim.py} (with {@code /usr/bin/python3}: it needs Debian's python3-gi) on
+ * free loopback ports and drives it through its stdin: cameras can be stopped and started. Closing it
+ * stops it, and so does the JVM's end (the script quits when its stdin closes). For tests, the bench and
+ * demos; thread-safe.
  */
 public final class CameraSimulator implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(CameraSimulator.class);
@@ -72,13 +74,23 @@ public final class CameraSimulator implements AutoCloseable {
         return new CameraSimulator(pb.start(), dir);
     }
 
+    /** The script, found from the module or the repository root, or at {@code -Dtongguan.camera-sim=PATH}. */
     public static Path script() {
+        String configured = System.getProperty("tongguan.camera-sim");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
         for (Path p : List.of(Path.of("sim/camera_sim.py"), Path.of("video/sim/camera_sim.py"))) {
             if (Files.exists(p)) {
                 return p.toAbsolutePath();
             }
         }
         throw new IllegalStateException("camera_sim.py not found from " + Path.of("").toAbsolutePath());
+    }
+
+    /** Where the camera lists are written. */
+    public Path directory() {
+        return dir;
     }
 
     public List<Camera> rtspCameras() throws IOException {
