@@ -28,7 +28,8 @@ import gi
 
 gi.require_version("Gst", "1.0")
 gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+gi.require_version("GstVideo", "1.0")
+from gi.repository import GLib, Gst, GstRtspServer, GstVideo  # noqa: E402
 
 ROADS = ["平原路", "人民路", "胜利路", "金穗大道", "华兰大道", "宏力大道", "新中大道", "东明大道",
          "和平路", "解放路", "牧野大道", "劳动路", "自由路", "新飞大道", "荣校路", "向阳路"]
@@ -83,12 +84,17 @@ class HttpFeed:
                 self.pipeline = Gst.parse_launch(
                     self.camera.source(self.variant)
                     + " ! h264parse config-interval=-1 ! mpegtsmux "
-                    "! multifdsink name=sink sync-method=latest-keyframe recover-policy=keyframe")
+                    "! multifdsink name=sink sync=false sync-method=next-keyframe recover-policy=keyframe")
                 self.sink = self.pipeline.get_by_name("sink")
                 self.sink.connect("client-fd-removed", self._removed)
                 self.pipeline.set_state(Gst.State.PLAYING)
+                # wait until it runs: a key-frame request sent earlier is lost, and the viewer would
+                # wait a whole GOP for the next key frame
+                self.pipeline.get_state(2 * Gst.SECOND)
             self.clients += 1
             self.sink.emit("add", fd)
+            # a new viewer starts at a fresh key frame (as cameras do on request), not at the next GOP
+            self.sink.send_event(GstVideo.video_event_new_upstream_force_key_unit(Gst.CLOCK_TIME_NONE, True, 0))
 
     def _removed(self, sink, fd):
         os.close(fd)

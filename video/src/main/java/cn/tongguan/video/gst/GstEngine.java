@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.freedesktop.gstreamer.Buffer;
 import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.ElementFactory;
 import org.freedesktop.gstreamer.FlowReturn;
 import org.freedesktop.gstreamer.Gst;
@@ -76,14 +77,15 @@ public final class GstEngine implements VideoEngine {
         AppSink sink = (AppSink) pipeline.getElementByName("sink");
         sink.set("emit-signals", true);
         AtomicBoolean closed = new AtomicBoolean();
-        sink.connect((AppSink.NEW_SAMPLE) element -> {
+        AppSink.NEW_SAMPLE onSample = element -> {
             Sample sample = element.pullSample();
+            Caps caps = sample.getCaps();
+            Buffer buffer = sample.getBuffer();
             try {
                 if (!closed.get()) {
-                    Structure caps = sample.getCaps().getStructure(0);
-                    int width = caps.getInteger("width");
-                    int height = caps.getInteger("height");
-                    Buffer buffer = sample.getBuffer();
+                    Structure structure = caps.getStructure(0);
+                    int width = structure.getInteger("width");
+                    int height = structure.getInteger("height");
                     ByteBuffer bytes = buffer.map(false);
                     try {
                         listener.frame(width, height, bytes, width * 4);
@@ -92,26 +94,38 @@ public final class GstEngine implements VideoEngine {
                     }
                 }
             } finally {
+                // every wrapper released now: left to the GC, gst1-java-core's native registry grows per frame
+                buffer.dispose();
+                caps.dispose();
                 sample.dispose();
             }
             return FlowReturn.OK;
-        });
-        Bus bus = pipeline.getBus();
-        bus.connect((Bus.ERROR) (GstObject source, int code, String message) -> {
+        };
+        Bus.ERROR onError = (GstObject source, int code, String message) -> {
             if (!closed.get()) {
                 listener.fault(isDecoder(source) ? StreamListener.Fault.DECODE_FAILED : StreamListener.Fault.OPEN_FAILED,
                         source.getName() + ": " + message);
             }
-        });
-        bus.connect((Bus.EOS) source -> {
+        };
+        Bus.EOS onEos = source -> {
             if (!closed.get()) {
                 listener.fault(StreamListener.Fault.ENDED, "end of stream");
             }
-        });
+        };
+        sink.connect(onSample);
+        Bus bus = pipeline.getBus();
+        bus.connect(onError);
+        bus.connect(onEos);
         pipeline.play();
         return () -> {
             if (closed.compareAndSet(false, true)) {
                 pipeline.stop();
+                // signal handlers hold the wrappers: disconnect them, then release every wrapper we made
+                sink.disconnect(onSample);
+                bus.disconnect(onError);
+                bus.disconnect(onEos);
+                bus.dispose();
+                sink.dispose();
                 pipeline.dispose();
             }
         };
