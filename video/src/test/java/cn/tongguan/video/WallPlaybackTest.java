@@ -190,6 +190,27 @@ abstract class WallPlaybackTest {
     }
 
     @Test
+    void anAlarmHoldsTheTileUntilCleared() throws Exception {
+        List<Camera> all = cameras();
+        List<Camera> cams = all.subList(0, 3);
+        VideoWall w = wall(WallLayout.FOUR);
+        fxRun(() -> {
+            w.setCatalog(all);
+            w.startTour(0, Tour.of("alarm", cams).withDwell(Duration.ofMillis(1000)));
+        });
+        TileStatus first = awaitStatus(w, 0, s -> s.state() == TileState.LIVE, Duration.ofSeconds(10));
+        assertThat(fx(() -> w.alarm(first.cameraId()))).containsExactly(0);
+        FxSupport.sleep(2500); // more than two dwells
+        TileStatus held = fx(() -> w.status(0));
+        assertThat(held.cameraId()).isEqualTo(first.cameraId());
+        assertThat(held.alarm()).isTrue();
+        assertThat(held.touring()).isFalse();
+        // an alarm on a camera no tile shows brings it up on the first tile
+        assertThat(fx(() -> w.alarm(all.get(5).id()))).containsExactly(0);
+        assertThat(fx(() -> w.status(0)).cameraId()).isEqualTo(all.get(5).id());
+    }
+
+    @Test
     void refusedWhenNothingListens() throws Exception {
         Camera gone = new Camera("gone", "gone", java.net.URI.create(cameras().get(0).sub().toString()
                 .replace(":" + cameras().get(0).sub().getPort() + "/", ":9/")), null);
