@@ -41,16 +41,35 @@ class WallScreenshotTest {
                 int col = i % 3;
                 assertThat(brightPixels(picture, col, row)).as("tile %d shows a picture", i).isGreaterThan(50);
             }
-            String display = System.getenv("DISPLAY");
-            if (display != null && Files.isExecutable(Path.of("/usr/bin/import"))) {
-                Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1280x720+0+0", "target/video-wall-3x3.png").inheritIO().start();
-                assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            }
+            screenshot("target/video-wall-3x3.png");
+
+            // the honest states: a stopped camera greyed with its reason, a tile held on an alarm
+            Camera stopped = cameras.get(17);
+            fxRun(() -> w.play(4, stopped)); // a tile out of its tour: a tour would move on to the next camera
+            awaitStatus(w, 4, s -> s.state() == TileState.LIVE, Duration.ofSeconds(15));
+            FxSupport.sleep(1000);
+            sim.stop(stopped.id());
+            awaitStatus(w, 4, s -> s.state() == TileState.STALE && s.reason() == FailureReason.NOT_FOUND, Duration.ofSeconds(15));
+            fxRun(() -> {
+                w.setCatalog(cameras);
+                w.alarm(w.status(0).cameraId());
+            });
+            FxSupport.sleep(2500);
+            screenshot("target/video-wall-honest.png");
         } finally {
             FxSupport.closeWall(wall);
             background.shutdownNow();
         }
     }
+
+    private static void screenshot(String file) throws Exception {
+        String display = System.getenv("DISPLAY");
+        if (display != null && Files.isExecutable(Path.of("/usr/bin/import"))) {
+            Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1280x720+0+0", file).inheritIO().start();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
 
     /** Pixels of one third-by-third cell brighter than the dark tile background. */
     private static int brightPixels(WritableImage image, int col, int row) {

@@ -32,6 +32,7 @@ public final class TileController {
     private final Executor fx;
     private final CameraHealth health;
     private final TileView view = new TileView();
+    private final TileTexts texts;
     private final TileSurface[] surfaces = {new TileSurface(), new TileSurface(), new TileSurface()};
     private final ReadOnlyObjectWrapper<TileStatus> status = new ReadOnlyObjectWrapper<>(this, "status", TileStatus.IDLE);
 
@@ -60,6 +61,7 @@ public final class TileController {
         this.background = background;
         this.fx = fx;
         this.health = health;
+        this.texts = new TileTexts(config.locale());
     }
 
     public TileView view() {
@@ -404,15 +406,16 @@ public final class TileController {
 
     private String statusText(long now) {
         long age = (now - lastFrameAt) / 1_000_000_000L;
-        String paused = tour != null && tour.paused() ? "  ⏸ 暂停" : "";
-        String alarmText = alarm ? "  ⚠ 报警" : "";
+        String paused = tour != null && tour.paused() ? "  " + texts.get("tile.paused") : "";
+        String alarmText = alarm ? "  ⚠ " + texts.get("tile.alarm") : "";
         return switch (state) {
-            case IDLE -> "空闲";
-            case CONNECTING -> "连接中…" + alarmText;
-            case LIVE -> (paused.isEmpty() && alarmText.isEmpty()) ? "" : (paused + alarmText).trim();
-            case STILL -> "静帧 · " + age + " 秒前" + alarmText;
-            case STALE -> (lastFrameAt == 0 ? "无画面" : "最后画面 " + age + " 秒前") + " · "
-                    + (reason == null ? "" : reason.zh()) + " · 重连中" + alarmText;
+            case IDLE -> texts.get("tile.idle");
+            case CONNECTING -> texts.get("tile.connecting") + alarmText;
+            case LIVE -> (paused + alarmText).trim();
+            case STILL -> texts.get("tile.still_1", age) + alarmText;
+            case STALE -> (lastFrameAt == 0 ? texts.get("tile.stale.noPicture") : texts.get("tile.stale.age_1", age))
+                    + " · " + (reason == null ? "" : texts.reason(reason) + " · ") + texts.get("tile.stale.reconnecting")
+                    + alarmText;
         };
     }
 }

@@ -45,7 +45,7 @@ public final class TileView extends StackPane {
         StackPane.setAlignment(status, Pos.BOTTOM_LEFT);
         StackPane.setMargin(status, new Insets(4));
         getChildren().addAll(picture, top, status);
-        show(null, aspect, "", TileState.IDLE, "空闲", false);
+        show(null, aspect, "", TileState.IDLE, "", false);
     }
 
     @Override

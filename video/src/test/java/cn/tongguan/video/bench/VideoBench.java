@@ -202,7 +202,7 @@ public final class VideoBench {
         VideoConfig d = VideoConfig.defaults().fast();
         VideoConfig config = new VideoConfig(engine, 16, d.stillInterval(), d.staleAfter(), d.connectTimeout(),
                 d.backoffMin(), d.backoffMax(), true, Duration.ofMillis(250), d.offlineRetry(), Duration.ofMillis(100),
-                d.dwellMax(), d.networkCaching());
+                d.dwellMax(), d.networkCaching(), d.locale());
         VideoWall wall = FxSupport.showWall(config, background, WallLayout.FOUR, 1280, 720);
         AtomicLong switches = new AtomicLong();
         System.out.println("| point | switches | heap after GC MiB | Java RSS MiB |");
