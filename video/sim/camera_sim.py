@@ -53,6 +53,13 @@ class Camera:
         self.medias = []  # RTSP media currently prepared for this camera
         self.http = {}  # variant -> HttpFeed
 
+    def background(self):
+        # a dark tint of its own per camera, so neighbouring tiles are told apart at a glance
+        r = 0x18 + (self.index * 7) % 0x20
+        g = 0x1c + (self.index * 5) % 0x20
+        b = 0x24 + (self.index * 3) % 0x20
+        return 0xff000000 | (r << 16) | (g << 8) | b
+
     def source(self, variant):
         w, h, fps = self.modes[variant]
         font = max(10, h // 12)
@@ -63,7 +70,7 @@ class Camera:
                 "font-desc=\"Sans %d\" ! videoconvert "
                 "! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=%d threads=1 "
                 "! video/x-h264,profile=baseline"
-                % (self.index % 3, COLOURS[self.index % len(COLOURS)], 0xff202830 + (self.index * 0x030201) % 0x303030,
+                % (self.index % 3, COLOURS[self.index % len(COLOURS)], self.background(),
                    w, h, fps, self.id, variant, font, font, fps))
 
 

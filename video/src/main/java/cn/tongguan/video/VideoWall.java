@@ -72,6 +72,7 @@ public final class VideoWall implements AutoCloseable {
         }
         pane = new WallPane(tiles.stream().map(TileController::view).toList(), this::toggleEnlarged, this::dropped);
         pane.arrange(layout, enlarged);
+        applyVariants();
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -102,6 +103,15 @@ public final class VideoWall implements AutoCloseable {
             enlarged = -1;
         }
         pane.arrange(layout, enlarged);
+        applyVariants();
+    }
+
+    /** Main stream for the enlarged tile and the large tile of a layout, the sub stream for the others. */
+    private void applyVariants() {
+        long now = System.nanoTime();
+        for (int i = 0; i < layout.tiles(); i++) {
+            tiles.get(i).setVariant(i == enlarged || layout.isLarge(i) ? StreamVariant.MAIN : StreamVariant.SUB, now);
+        }
     }
 
     public int tileCount() {
@@ -110,18 +120,9 @@ public final class VideoWall implements AutoCloseable {
 
     /** Enlarges a tile over the whole wall (main stream), or restores it (sub stream). */
     public void toggleEnlarged(int tile) {
-        long now = System.nanoTime();
-        if (enlarged == tile) {
-            enlarged = -1;
-            tiles.get(tile).setVariant(StreamVariant.SUB, now);
-        } else {
-            if (enlarged >= 0) {
-                tiles.get(enlarged).setVariant(StreamVariant.SUB, now);
-            }
-            enlarged = tile;
-            tiles.get(tile).setVariant(StreamVariant.MAIN, now);
-        }
+        enlarged = enlarged == tile ? -1 : tile;
         pane.arrange(layout, enlarged);
+        applyVariants();
     }
 
     public int enlargedTile() {

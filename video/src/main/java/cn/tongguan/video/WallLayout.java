@@ -42,6 +42,12 @@ public enum WallLayout {
         return cells;
     }
 
+    /** Whether a tile covers more than half the wall's width: it plays the main stream (a small tile, the sub). */
+    public boolean isLarge(int tile) {
+        List<Cell> cells = cells();
+        return tile < cells.size() && cells.get(tile).columnSpan() * 2 > grid;
+    }
+
     public int tiles() {
         return cells().size();
     }

@@ -24,6 +24,14 @@ class WallLayoutTest {
     }
 
     @Test
+    void onlyTilesWiderThanHalfTheWallAreLarge() {
+        assertThat(WallLayout.ONE.isLarge(0)).isTrue();
+        assertThat(WallLayout.ONE_PLUS_FIVE.isLarge(0)).isTrue();
+        assertThat(WallLayout.ONE_PLUS_FIVE.isLarge(1)).isFalse();
+        assertThat(WallLayout.FOUR.isLarge(0)).isFalse();
+    }
+
+    @Test
     void cameraListReadsTabSeparatedLines() throws IOException {
         var cams = CameraList.parse("# id\tname\tmain\tsub\ncam001\t平原路001\trtsp://h/cam001/main\trtsp://h/cam001/sub\n"
                 + "\ncam002\t人民路002\thttp://h/cam002/main.ts\n");

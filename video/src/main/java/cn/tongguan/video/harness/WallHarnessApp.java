@@ -92,11 +92,12 @@ public final class WallHarnessApp extends Application {
         refresh.setCycleCount(Timeline.INDEFINITE);
         refresh.play();
         ToolBar bar = new ToolBar(new Label("布局"), layouts,
-                button("◀ 上一个", () -> wall.previous(0)), button("⏸ 暂停", () -> wall.pause(0)),
+                button("◀ 上一个", () -> wall.previous(0)), button("暂停", () -> wall.pause(0)),
                 button("▶ 继续", () -> wall.resume(0)), button("下一个 ▶", () -> wall.next(0)),
                 button("⚠ 报警", this::alarmOnFirstTile), button("解除报警", this::clearAlarms),
-                button("📷 截图", this::snapshotFirstTile), coverage);
+                button("截图", this::snapshotFirstTile), coverage);
         BorderPane root = new BorderPane(wall.getView());
+        root.setStyle("-fx-font-family: \"Noto Sans CJK SC\", \"Noto Sans SC\", \"Microsoft YaHei\", sans-serif;");
         root.setTop(bar);
         CameraListView list = new CameraListView(cameras);
         list.setPrefWidth(220);

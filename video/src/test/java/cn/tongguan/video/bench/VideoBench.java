@@ -101,7 +101,8 @@ public final class VideoBench {
     private static List<Double> switchSamples(EngineChoice engine, List<Camera> cams, ExecutorService background,
                                               boolean preroll, int switches) {
         VideoConfig config = VideoConfig.defaults().withEngine(engine).fast().withPreroll(preroll);
-        VideoWall wall = FxSupport.showWall(config, background, WallLayout.ONE, 640, 360);
+        // a small tile of a 2×2 wall plays the sub stream (a single tile would play the main stream)
+        VideoWall wall = FxSupport.showWall(config, background, WallLayout.FOUR, 1280, 720);
         List<Double> samples = Collections.synchronizedList(new ArrayList<>());
         AtomicLong switchedAt = new AtomicLong(-1);
         try {
@@ -135,7 +136,7 @@ public final class VideoBench {
         for (EngineChoice engine : List.of(EngineChoice.GSTREAMER, EngineChoice.VLCJ)) {
             List<Camera> cams = engine == EngineChoice.GSTREAMER ? sim.rtspCameras() : sim.httpCameras();
             for (int n : tileCounts) {
-                WallLayout layout = n == 0 ? WallLayout.NINE : n <= 1 ? WallLayout.ONE : n <= 4 ? WallLayout.FOUR : n <= 9 ? WallLayout.NINE : WallLayout.SIXTEEN;
+                WallLayout layout = n == 0 ? WallLayout.NINE : n <= 4 ? WallLayout.FOUR : n <= 9 ? WallLayout.NINE : WallLayout.SIXTEEN;
                 VideoWall wall = FxSupport.showWall(VideoConfig.defaults().withEngine(engine), background, layout, 1280, 720);
                 try {
                     fxRun(() -> {
