@@ -19,6 +19,7 @@ Run with /usr/bin/python3 (needs python3-gi and gir1.2-gst-rtsp-server-1.0).
 """
 import argparse
 import os
+import signal
 import socket
 import socketserver
 import sys
@@ -304,6 +305,8 @@ def main():
             print(sim.command(line), flush=True)
         if args.exit_with_stdin:
             GLib.idle_add(sim.loop.quit)  # stdin closed: the parent process is gone, so are we
+    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C or kill: leave the main loop cleanly
+        GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, sig, lambda *unused: (sim.loop.quit(), False)[1])
     if not args.no_stdin:
         threading.Thread(target=stdin_commands, daemon=True).start()
     sim.loop.run()
