@@ -39,4 +39,12 @@ class MessagesTest {
         assertThat(new TileTexts(Locale.ENGLISH).get("tile.still_1", 3)).isEqualTo("Still · 3 s ago");
         assertThat(new TileTexts(Locale.GERMAN).get("tile.idle")).isEqualTo("空闲");
     }
+
+    @Test
+    void aStaleTileSaysHowOldItsPictureIsAndWhy() {
+        assertThat(new TileTexts(Locale.SIMPLIFIED_CHINESE).statusLine(TileState.STALE, FailureReason.NOT_FOUND, 12, false, false))
+                .isEqualTo("最后画面 12 秒前 · 视频流不存在 · 重连中");
+        assertThat(new TileTexts(Locale.ENGLISH).statusLine(TileState.STALE, FailureReason.REFUSED, -1, false, true))
+                .isEqualTo("No picture · connection refused · reconnecting  ⚠ Alarm");
+    }
 }

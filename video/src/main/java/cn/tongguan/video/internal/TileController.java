@@ -405,17 +405,7 @@ public final class TileController {
     }
 
     private String statusText(long now) {
-        long age = (now - lastFrameAt) / 1_000_000_000L;
-        String paused = tour != null && tour.paused() ? "  " + texts.get("tile.paused") : "";
-        String alarmText = alarm ? "  ⚠ " + texts.get("tile.alarm") : "";
-        return switch (state) {
-            case IDLE -> texts.get("tile.idle");
-            case CONNECTING -> texts.get("tile.connecting") + alarmText;
-            case LIVE -> (paused + alarmText).trim();
-            case STILL -> texts.get("tile.still_1", age) + alarmText;
-            case STALE -> (lastFrameAt == 0 ? texts.get("tile.stale.noPicture") : texts.get("tile.stale.age_1", age))
-                    + " · " + (reason == null ? "" : texts.reason(reason) + " · ") + texts.get("tile.stale.reconnecting")
-                    + alarmText;
-        };
+        return texts.statusLine(state, reason, lastFrameAt == 0 ? -1 : (now - lastFrameAt) / 1_000_000_000L,
+                tour != null && tour.paused(), alarm);
     }
 }

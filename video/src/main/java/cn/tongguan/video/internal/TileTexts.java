@@ -1,6 +1,7 @@
 package cn.tongguan.video.internal;
 
 import cn.tongguan.video.FailureReason;
+import cn.tongguan.video.TileState;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -30,5 +31,22 @@ public final class TileTexts {
 
     public String reason(FailureReason reason) {
         return bundle.getString("reason." + reason.name());
+    }
+
+    /**
+     * The line under a tile's picture.
+     *
+     * @param ageSeconds age of the last frame, or -1 if there was none
+     */
+    public String statusLine(TileState state, FailureReason reason, long ageSeconds, boolean paused, boolean alarm) {
+        String marks = ((paused ? "  " + get("tile.paused") : "") + (alarm ? "  ⚠ " + get("tile.alarm") : ""));
+        return switch (state) {
+            case IDLE -> get("tile.idle");
+            case CONNECTING -> get("tile.connecting") + marks;
+            case LIVE -> marks.trim();
+            case STILL -> get("tile.still_1", ageSeconds) + marks;
+            case STALE -> (ageSeconds < 0 ? get("tile.stale.noPicture") : get("tile.stale.age_1", ageSeconds))
+                    + " · " + (reason == null ? "" : reason(reason) + " · ") + get("tile.stale.reconnecting") + marks;
+        };
     }
 }
