@@ -63,7 +63,7 @@ public record VideoConfig(EngineChoice engine, int decodeBudget, Duration stillI
     public VideoConfig fast() {
         return new VideoConfig(engine, decodeBudget, Duration.ofSeconds(1), Duration.ofMillis(2000),
                 Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(2), preroll,
-                Duration.ofMillis(1500), Duration.ofSeconds(30), Duration.ofMillis(500), dwellMax, networkCaching, locale);
+                Duration.ofMillis(2000), Duration.ofSeconds(30), Duration.ofMillis(500), dwellMax, networkCaching, locale);
     }
 
     /** The dwell a tour gets on this wall: its own, kept within the configured bounds. */

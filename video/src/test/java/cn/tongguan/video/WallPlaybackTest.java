@@ -136,9 +136,10 @@ abstract class WallPlaybackTest {
                         states.add(s.cameraId() + " " + s.state());
                     }
                 });
-                w.startTour(0, Tour.of("preroll", cams).withDwell(Duration.ofMillis(2000)));
+                // a 2.5 s dwell and a 2 s lead leave a loaded machine time to get the pre-roll's first frame
+                w.startTour(0, Tour.of("preroll", cams).withDwell(Duration.ofMillis(2500)));
             });
-            FxSupport.sleep(7000);
+            FxSupport.sleep(8000);
         } finally {
             FxSupport.closeWall(w);
         }
