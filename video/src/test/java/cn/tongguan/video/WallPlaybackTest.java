@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongguan.video.sim.CameraSimulator;
 import java.awt.image.BufferedImage;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -209,6 +210,19 @@ abstract class WallPlaybackTest {
         // an alarm on a camera no tile shows brings it up on the first tile
         assertThat(fx(() -> w.alarm(all.get(5).id()))).containsExactly(0);
         assertThat(fx(() -> w.status(0)).cameraId()).isEqualTo(all.get(5).id());
+    }
+
+    @Test
+    void timedOutWhenTheServerNeverAnswers() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // connections are accepted by the kernel's backlog, and nobody ever answers them
+            URI sub = cameras().get(0).sub();
+            Camera mute = new Camera("mute", "mute", new URI(sub.getScheme(), null, sub.getHost(), silent.getLocalPort(),
+                    sub.getPath(), null, null), null);
+            VideoWall w = wall(WallLayout.FOUR);
+            fxRun(() -> w.play(0, mute));
+            awaitStatus(w, 0, s -> s.state() == TileState.STALE && s.reason() == FailureReason.TIMED_OUT, Duration.ofSeconds(15));
+        }
     }
 
     @Test

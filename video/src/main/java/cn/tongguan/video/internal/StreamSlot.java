@@ -26,6 +26,7 @@ final class StreamSlot implements StreamListener {
     long framesSeen;
     long lastFrameAt;
     boolean stillTaken;
+    boolean watchdogFired;
 
     // shared with the background executor
     private StreamHandle handle;

@@ -359,13 +359,16 @@ public final class TileController {
             }
             return;
         }
-        if (slot.stillTaken) {
+        if (slot.stillTaken || slot.watchdogFired) {
             return;
         }
         boolean silent = slot.framesSeen > 0 && now - slot.lastFrameAt > config.staleAfter().toNanos();
         boolean late = slot.framesSeen == 0 && now - slot.openedAt > config.connectTimeout().toNanos();
         if (silent || late) {
-            failed(slot, silent ? FailureReason.NO_FRAMES : FailureReason.TIMED_OUT, now);
+            // the server may have gone (refused), lost the stream (not found) or just be slow: ask it
+            slot.watchdogFired = true;
+            onEngineFault(slot, silent ? StreamListener.Fault.ENDED : StreamListener.Fault.OPEN_FAILED,
+                    silent ? "no frame for " + config.staleAfter() : "no first frame within " + config.connectTimeout());
         }
     }
 
