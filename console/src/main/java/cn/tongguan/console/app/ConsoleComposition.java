@@ -104,9 +104,7 @@ public final class ConsoleComposition implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session != null) {
-            session.close();
-        }
+        // Threads first, then the cache: no query may run against a closed database.
         syncThread.shutdownNow();
         background.shutdownNow();
         try {
@@ -114,6 +112,9 @@ public final class ConsoleComposition implements AutoCloseable {
             syncThread.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (session != null) {
+            session.close();
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -70,7 +70,12 @@ public final class SeatView {
         viewModel.liveProperty().addListener((o, a, live) -> syncStatus.pseudoClassStateChanged(OFFLINE, !live));
         syncStatus.pseudoClassStateChanged(OFFLINE, true);
         seatRole.setText(messages.text("seat.role", viewModel.roleLabel()));
-        Platform.runLater(() -> queue.table().requestFocus());
+        // The seat starts in the queue, ready for the keyboard, as soon as it is on screen.
+        queue.table().sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                Platform.runLater(() -> queue.table().requestFocus());
+            }
+        });
     }
 
     private void onKey(KeyEvent e, QueueViewModel q) {

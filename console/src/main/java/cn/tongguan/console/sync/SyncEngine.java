@@ -117,6 +117,9 @@ public final class SyncEngine implements AutoCloseable {
         }
         meta.put(CacheMeta.LAST_EVENT_ID, Long.toString(eventId));
         meta.put(CacheMeta.SNAPSHOT_DONE, clock.instant().toString());
+        // The cache is as fresh as the snapshot until the first event arrives.
+        lastEventAt = clock.instant();
+        meta.put(CacheMeta.LAST_EVENT_AT, lastEventAt.toString());
         bus.casesChanged(Set.of());
     }
 
