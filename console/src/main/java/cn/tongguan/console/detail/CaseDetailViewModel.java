@@ -159,10 +159,17 @@ public final class CaseDetailViewModel implements SyncListener {
         title.set(messages.text("detail.title", item.caseNo(), ref.categoryName(item.smallCode())));
         String stateText = labels.state(item.state());
         state.set(c.pending() == null ? stateText : messages.text("detail.state.pending", stateText, labels.action(c.pending())));
+        StringBuilder where = new StringBuilder(item.address() == null ? "" : item.address());
+        String district = ref.divisionName(item.districtCode());
+        if (!district.isEmpty()) {
+            where.append(" · ").append(district);
+        }
+        if (item.gridCode() != null) {
+            where.append(" · ").append(messages.text("detail.grid", item.gridCode()));
+        }
+        String department = ref.departmentName(item.departmentCode());
         facts.set(messages.text("detail.facts", labels.source(item.source()), ref.categoryName(item.bigCode()),
-                ref.categoryName(item.smallCode()), item.address() == null ? "" : item.address(),
-                ref.divisionName(item.districtCode()), item.gridCode() == null ? "—" : item.gridCode(),
-                ref.departmentName(item.departmentCode()).isEmpty() ? "—" : ref.departmentName(item.departmentCode()),
+                ref.categoryName(item.smallCode()), where.toString(), department.isEmpty() ? "—" : department,
                 time.fullTime(item.reportedAt())));
         description.set(item.description() == null ? "" : item.description());
         Long due = item.deadline() == null ? null : item.deadline().toEpochMilli();

@@ -62,6 +62,8 @@ public final class Labels {
 
     public String action(String code) {
         return switch (code) {
+            case "report" -> messages.text("action.report");
+            case "self_handle" -> messages.text("action.self_handle");
             case "accept" -> messages.text("action.accept");
             case "send_verify" -> messages.text("action.send_verify");
             case "verify_ok" -> messages.text("action.verify_ok");

@@ -175,6 +175,7 @@ public final class QueueView {
                 onSelect.accept(row.id());
             }
         });
+        queueTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         queueTable.setPlaceholder(new Label(messages.text("queue.empty")));
         queueFooter.textProperty().bind(viewModel.footerProperty());
         viewModel.rowsProperty().addListener((o, a, rows) -> replaceRows(rows));

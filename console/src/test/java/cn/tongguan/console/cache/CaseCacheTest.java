@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import cn.tongguan.console.support.SampleCases;
 
 class CaseCacheTest {
-    static final Instant T0 = Instant.parse("2026-11-20T02:00:00Z");
+    static final Instant T0 = SampleCases.T0;
     private final CacheDatabase db = CacheDatabase.inMemory("cases-" + UUID.randomUUID());
     private final CaseCache cases = new CaseCache(db);
 
@@ -21,21 +22,12 @@ class CaseCacheTest {
         db.close();
     }
 
-    public static Cases.Case item(long id, String state, long version, Instant reported, Instant deadline) {
-        Instant dispatched = deadline == null ? null : deadline.minusSeconds(10 * 3600);
-        return new Cases.Case(id, "20261120" + String.format("%06d", id), state, "inspector", "event", "06", "06010",
-                113.9, 35.3, "410702", "410702001", "410702001001", "410702001001001", null, "平原路 " + id,
-                "暴露垃圾 " + id, "normal", "张三", "13812345678", deadline == null ? null : "D01", version, reported,
-                reported, null, dispatched, null, null, deadline, 1, "work_day", deadline == null ? null : "green",
-                false, 0, 0, 0);
-    }
-
     @Test
     void bulkFillIntoAnEmptyCacheIsQueryableByTab() {
         try (CaseCache.BulkFill fill = cases.bulkFill()) {
             for (int i = 1; i <= 5000; i++) {
                 String state = i % 5 == 0 ? "reported" : "closed";
-                fill.add(item(i, state, 3, T0.plusSeconds(i), null));
+                fill.add(SampleCases.item(i, state, 3, T0.plusSeconds(i), null));
             }
         }
         assertThat(cases.count()).isEqualTo(5000);
@@ -49,17 +41,17 @@ class CaseCacheTest {
 
     @Test
     void anOlderVersionNeverReplacesANewerOne() {
-        cases.upsert(List.of(item(7, "filed", 5, T0, null)));
-        cases.upsert(List.of(item(7, "accepted", 4, T0, null)));
+        cases.upsert(List.of(SampleCases.item(7, "filed", 5, T0, null)));
+        cases.upsert(List.of(SampleCases.item(7, "accepted", 4, T0, null)));
         assertThat(cases.find(7).orElseThrow().item().state()).isEqualTo("filed");
-        cases.upsert(List.of(item(7, "dispatched", 6, T0, null)));
+        cases.upsert(List.of(SampleCases.item(7, "dispatched", 6, T0, null)));
         assertThat(cases.find(7).orElseThrow().item().state()).isEqualTo("dispatched");
     }
 
     @Test
     void eventsWithoutReporterKeepTheReporterTheCacheHad() {
-        cases.upsert(List.of(item(8, "reported", 1, T0, null)));
-        Cases.Case c = item(8, "accepted", 2, T0, null);
+        cases.upsert(List.of(SampleCases.item(8, "reported", 1, T0, null)));
+        Cases.Case c = SampleCases.item(8, "accepted", 2, T0, null);
         Cases.Case withoutReporter = new Cases.Case(c.id(), c.caseNo(), c.state(), c.source(), c.kind(), c.bigCode(),
                 c.smallCode(), c.lng(), c.lat(), c.districtCode(), c.streetCode(), c.communityCode(), c.gridCode(),
                 c.partCode(), c.address(), c.description(), c.urgency(), null, null, c.departmentCode(), c.version(),
@@ -75,10 +67,10 @@ class CaseCacheTest {
     @Test
     void overdueTabAndLightFilterFollowTheClock() {
         List<Cases.Case> items = new ArrayList<>();
-        items.add(item(1, "handling", 4, T0, T0.plusSeconds(5 * 3600)));   // 5 h left of 10: green
-        items.add(item(2, "handling", 4, T0, T0.minusSeconds(60)));        // overdue: red
-        items.add(item(3, "dispatched", 4, T0, T0.plusSeconds(1200)));     // 20 min of 10 h left: yellow
-        items.add(item(4, "closed", 9, T0, T0.minusSeconds(7200)));        // closed late: not in the overdue tab
+        items.add(SampleCases.item(1, "handling", 4, T0, T0.plusSeconds(5 * 3600)));   // 5 h left of 10: green
+        items.add(SampleCases.item(2, "handling", 4, T0, T0.minusSeconds(60)));        // overdue: red
+        items.add(SampleCases.item(3, "dispatched", 4, T0, T0.plusSeconds(1200)));     // 20 min of 10 h left: yellow
+        items.add(SampleCases.item(4, "closed", 9, T0, T0.minusSeconds(7200)));        // closed late: not in the overdue tab
         cases.upsert(items);
         long now = T0.toEpochMilli();
         assertThat(cases.queue(QueueQuery.of(QueueTab.OVERDUE), now)).extracting(CachedCase::id).containsExactly(2L);
@@ -93,7 +85,7 @@ class CaseCacheTest {
 
     @Test
     void textFindsCaseNumberAndDescription() {
-        cases.upsert(List.of(item(11, "reported", 1, T0, null), item(12, "reported", 1, T0, null)));
+        cases.upsert(List.of(SampleCases.item(11, "reported", 1, T0, null), SampleCases.item(12, "reported", 1, T0, null)));
         QueueQuery byNo = new QueueQuery(QueueTab.ALL, null, null, null, null, null, null, null, null,
                 "20261120000012", null, 10);
         assertThat(cases.queue(byNo, 0)).extracting(CachedCase::id).containsExactly(12L);

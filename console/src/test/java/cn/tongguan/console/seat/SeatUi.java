@@ -56,14 +56,32 @@ final class SeatUi {
 
     /** Ctrl+n switches tab; waits until a row matching {@code row} is listed, then Home selects the first one. */
     void tabAndFirstRow(int tab, Predicate<QueueRow> row) throws Exception {
+        tabAndFirstRow(tab, row, true);
+    }
+
+    void tabAndFirstRow(int tab, Predicate<QueueRow> row, boolean withActions) throws Exception {
         robot.press(KeyCode.CONTROL).type(KeyCode.getKeyCode(Integer.toString(tab))).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table().getItems().stream().anyMatch(row));
         robot.type(KeyCode.HOME);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
             QueueRow selected = table().getSelectionModel().getSelectedItem();
             return selected != null && row.test(selected)
-                    && robot.lookup("#actionBar").queryParent().getChildrenUnmodifiable().size() > 0;
+                    && (!withActions || robot.lookup("#actionBar").queryParent().getChildrenUnmodifiable().size() > 0);
         });
+    }
+
+    /** Makes the window cover the (1920×1080) screen, for screenshots. */
+    void fillScreen() throws Exception {
+        javafx.stage.Window window = robot.listTargetWindows().stream().filter(javafx.stage.Window::isShowing)
+                .findFirst().orElseThrow();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.setX(screen.getMinX());
+            window.setY(screen.getMinY());
+            window.setWidth(screen.getWidth());
+            window.setHeight(screen.getHeight());
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     String text(String id) {
