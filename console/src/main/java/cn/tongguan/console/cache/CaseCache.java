@@ -208,8 +208,11 @@ public final class CaseCache {
     /** The rows of the queue: at most {@code query.limit()}, in the query's order. */
     public List<CachedCase> queue(QueueQuery query, long now) {
         QueueSql where = QueueSql.where(query, query.tab(), now);
-        String order = query.sort() == QueueQuery.Sort.DEADLINE_ASC
-                ? " ORDER BY deadline ASC NULLS LAST, id ASC" : " ORDER BY reported_at DESC, id DESC";
+        // "All" (a million closed cases among them) is always newest first: ids grow in report order, so it walks the
+        // primary key and stops at the limit instead of sorting the table. The tabs sort their few open cases.
+        String order = query.tab() == QueueTab.ALL ? " ORDER BY id DESC"
+                : query.sort() == QueueQuery.Sort.DEADLINE_ASC ? " ORDER BY deadline ASC NULLS LAST, id ASC"
+                : " ORDER BY reported_at DESC, id DESC";
         String sql = SELECT + where.sql() + order + " FETCH FIRST " + query.limit() + " ROWS ONLY";
         List<CachedCase> rows = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = where.prepare(c, sql);
@@ -223,24 +226,45 @@ public final class CaseCache {
         return rows;
     }
 
-    /** How many cases each tab (except {@link QueueTab#ALL}) holds under the query's other filters. */
+    /**
+     * How many cases each tab (except {@link QueueTab#ALL}) holds under the query's other filters, in one pass over
+     * the open cases (grouped by state) rather than one query per tab.
+     */
     public Map<QueueTab, Long> counts(QueueQuery query, long now) {
-        Map<QueueTab, Long> counts = new EnumMap<>(QueueTab.class);
-        try (Connection c = db.connection()) {
-            for (QueueTab tab : QueueTab.values()) {
-                if (tab == QueueTab.ALL) {
-                    continue;
+        List<String> states = new ArrayList<>();
+        for (QueueTab tab : QueueTab.values()) {
+            for (String state : tab.states()) {
+                if (!states.contains(state)) {
+                    states.add(state);
                 }
-                QueueSql where = QueueSql.where(query, tab, now);
-                try (PreparedStatement ps = where.prepare(c, "SELECT COUNT(*) FROM cases" + where.sql());
-                     ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    counts.put(tab, rs.getLong(1));
-                }
+            }
+        }
+        QueueSql where = QueueSql.where(query, QueueTab.ALL, now);
+        String clock = "?, ".repeat(Lights.CLOCK_RUNS.size() - 1) + "?";
+        String sql = "SELECT state, COUNT(*), SUM(CASE WHEN state IN (" + clock + ") AND deadline < ? THEN 1 ELSE 0 END)"
+                + " FROM cases" + where.sql() + " AND state IN (" + "?, ".repeat(states.size() - 1) + "?) GROUP BY state";
+        List<Object> args = new ArrayList<>(Lights.CLOCK_RUNS);
+        args.add(now);
+        args.addAll(where.args());
+        args.addAll(states);
+        Map<String, Long> perState = new java.util.HashMap<>();
+        long overdue = 0;
+        try (Connection c = db.connection(); PreparedStatement ps = new QueueSql(sql, args).prepare(c, sql);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                perState.put(rs.getString(1), rs.getLong(2));
+                overdue += rs.getLong(3);
             }
         } catch (SQLException e) {
             throw new CacheException("cannot count the queue", e);
         }
+        Map<QueueTab, Long> counts = new EnumMap<>(QueueTab.class);
+        for (QueueTab tab : QueueTab.values()) {
+            if (tab != QueueTab.ALL && tab != QueueTab.OVERDUE) {
+                counts.put(tab, tab.states().stream().mapToLong(st -> perState.getOrDefault(st, 0L)).sum());
+            }
+        }
+        counts.put(QueueTab.OVERDUE, overdue);
         return counts;
     }
 }

@@ -45,11 +45,16 @@ record QueueSql(String sql, List<Object> args) {
             args.add(q.light());
         }
         if (q.text() != null) {
-            String like = "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" AND (case_no = ? OR description LIKE ? OR address LIKE ?)");
-            args.add(q.text());
-            args.add(like);
-            args.add(like);
+            String escaped = q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            if (q.text().chars().allMatch(Character::isDigit)) {
+                // A number: the start of a case number, found through its index.
+                sql.append(" AND case_no LIKE ?");
+                args.add(escaped + "%");
+            } else {
+                sql.append(" AND (description LIKE ? OR address LIKE ?)");
+                args.add("%" + escaped + "%");
+                args.add("%" + escaped + "%");
+            }
         }
         return new QueueSql(sql.toString(), args);
     }

@@ -159,20 +159,23 @@ public final class QueueViewModel implements SyncListener {
         try {
             long now = clock.millis();
             List<CachedCase> found = cases.queue(q, now);
-            Map<QueueTab, Long> counted = cases.counts(q, now);
             ReferenceData ref = reference.get();
             List<QueueRow> converted = new ArrayList<>(found.size());
             for (CachedCase c : found) {
                 converted.add(row(c, ref, now));
             }
+            // Rows first (a new case shows at once), then the counts of the tabs.
             ui.execute(() -> {
                 rows.set(List.copyOf(converted));
+                lastRefreshNanos = System.nanoTime();
+            });
+            Map<QueueTab, Long> counted = cases.counts(q, now);
+            ui.execute(() -> {
                 counts.set(new EnumMap<>(counted));
-                long total = counted.getOrDefault(q.tab(), (long) converted.size());
+                long total = q.tab() == QueueTab.ALL ? converted.size() : counted.getOrDefault(q.tab(), 0L);
                 footer.set(total > converted.size()
                         ? messages.text("queue.footer.limited", converted.size(), total)
                         : messages.text("queue.footer", converted.size()));
-                lastRefreshNanos = System.nanoTime();
             });
         } catch (RuntimeException e) {
             LOG.error("Queue query failed", e);

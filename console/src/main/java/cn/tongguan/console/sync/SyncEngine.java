@@ -104,17 +104,14 @@ public final class SyncEngine implements AutoCloseable {
     private void takeSnapshot() throws IOException {
         publish(SyncStatus.Phase.SNAPSHOT, 0, null);
         long started = System.nanoTime();
-        long eventId;
-        try (CaseCache.BulkFill fill = cases.bulkFill()) {
-            eventId = client.snapshot(item -> {
-                fill.add(item);
-                if (fill.rows() % 10_000 == 0) {
-                    publish(SyncStatus.Phase.SNAPSHOT, fill.rows(), null);
-                }
-            });
-            LOG.info("Snapshot: {} cases at event {} in {} ms", fill.rows(), eventId,
-                    (System.nanoTime() - started) / 1_000_000);
-        }
+        long[] stored = {0};
+        long eventId = new SnapshotLoader(client, cases).load(rows -> {
+            stored[0] = rows;
+            if (rows % 10_000 == 0) {
+                publish(SyncStatus.Phase.SNAPSHOT, rows, null);
+            }
+        });
+        LOG.info("Snapshot: {} cases at event {} in {} ms", stored[0], eventId, (System.nanoTime() - started) / 1_000_000);
         meta.put(CacheMeta.LAST_EVENT_ID, Long.toString(eventId));
         meta.put(CacheMeta.SNAPSHOT_DONE, clock.instant().toString());
         // The cache is as fresh as the snapshot until the first event arrives.
