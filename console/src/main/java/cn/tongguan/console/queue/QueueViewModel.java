@@ -5,6 +5,7 @@ import cn.tongguan.console.cache.CacheMeta;
 import cn.tongguan.console.cache.CachedCase;
 import cn.tongguan.console.cache.CaseCache;
 import cn.tongguan.console.cache.Lights;
+import cn.tongguan.console.cache.QueueMatch;
 import cn.tongguan.console.cache.QueueQuery;
 import cn.tongguan.console.cache.QueueTab;
 import cn.tongguan.console.cache.ReferenceData;
@@ -75,6 +76,8 @@ public final class QueueViewModel implements SyncListener {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long lastRefreshNanos;
+    /** The query whose rows are on screen (or on their way), compared by identity. */
+    private volatile QueueQuery shown;
 
     public QueueViewModel(Labels labels, CaseCache cases, CacheMeta meta, ReferenceHolder reference, Executor background,
                           Executor ui, Clock clock) {
@@ -152,6 +155,7 @@ public final class QueueViewModel implements SyncListener {
             return;
         }
         QueueQuery q = query();
+        shown = q;
         background.execute(() -> run(q));
     }
 
@@ -200,12 +204,56 @@ public final class QueueViewModel implements SyncListener {
                 ref.categoryName(item.smallCode()), location, labels.state(item.state()), c.lightAt(now),
                 time.remaining(deadline, Lights.CLOCK_RUNS.contains(item.state()), now),
                 ref.departmentName(item.departmentCode()), time.shortTime(item.reportedAt()),
-                c.pending() == null ? null : labels.action(c.pending()), item.version());
+                c.pending() == null ? null : labels.action(c.pending()), item.version(),
+                item.reportedAt() == null ? 0 : item.reportedAt().toEpochMilli(), deadline);
     }
 
+    /**
+     * A few cases changed: put them into (or take them out of) the rows on screen at once from the cache by id,
+     * then refresh the whole tab and its counts (coalesced). Many or unknown changes: refresh only.
+     */
     @Override
     public void casesChanged(Set<Long> ids) {
-        ui.execute(this::refresh);
+        QueueQuery q = shown;
+        if (q == null || ids.isEmpty() || ids.size() > 50) {
+            ui.execute(this::refresh);
+            return;
+        }
+        background.execute(() -> {
+            try {
+                long now = clock.millis();
+                ReferenceData ref = reference.get();
+                List<CachedCase> changed = new ArrayList<>();
+                ids.forEach(id -> cases.find(id).ifPresent(changed::add));
+                ui.execute(() -> {
+                    if (q == shown) {
+                        rows.set(patched(rows.get(), q, ids, changed, ref, now));
+                        lastRefreshNanos = System.nanoTime();
+                    }
+                    refresh();
+                });
+            } catch (RuntimeException e) {
+                LOG.error("Queue update failed", e);
+                ui.execute(this::refresh);
+            }
+        });
+    }
+
+    private List<QueueRow> patched(List<QueueRow> current, QueueQuery q, Set<Long> ids, List<CachedCase> changed,
+                                   ReferenceData ref, long now) {
+        List<QueueRow> next = new ArrayList<>(current.size() + changed.size());
+        for (QueueRow r : current) {
+            if (!ids.contains(r.id())) {
+                next.add(r);
+            }
+        }
+        for (CachedCase c : changed) {
+            if (QueueMatch.matches(q, c, now)) {
+                next.add(row(c, ref, now));
+            }
+        }
+        next.sort(QueueRow.order(q));
+        return List.copyOf(next.size() > LIMIT ? next.subList(0, LIMIT) : next);
     }
 
     @Override

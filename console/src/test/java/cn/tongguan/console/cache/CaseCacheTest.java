@@ -93,4 +93,31 @@ class CaseCacheTest {
                 null, 10);
         assertThat(cases.queue(byText, 0)).extracting(CachedCase::id).containsExactly(11L);
     }
+
+    @Test
+    void theJavaPredicateAgreesWithTheQueries() {
+        List<Cases.Case> items = new ArrayList<>();
+        String[] states = {"reported", "accepted", "filed", "handling", "dispatched", "checking", "closed", "suspended"};
+        for (int i = 1; i <= 80; i++) {
+            String state = states[i % states.length];
+            boolean clock = Lights.CLOCK_RUNS.contains(state) || state.equals("closed");
+            items.add(SampleCases.item(i, state, 2, T0.plusSeconds(i * 60L),
+                    clock ? T0.plusSeconds((i % 7 - 3) * 3600L) : null));
+        }
+        cases.upsert(items);
+        long now = T0.toEpochMilli();
+        List<CachedCase> all = cases.queue(new QueueQuery(QueueTab.ALL, null, null, null, null, null, null, null, null,
+                null, null, 1000), now);
+        for (QueueTab tab : QueueTab.values()) {
+            for (String light : new String[] {null, "red", "yellow", "green"}) {
+                for (String text : new String[] {null, "2026112000001", "垃圾 3"}) {
+                    QueueQuery q = new QueueQuery(tab, null, null, "410702", null, null, null, null, light, text, null,
+                            1000);
+                    assertThat(cases.queue(q, now)).extracting(CachedCase::id).as(tab + " " + light + " " + text)
+                            .containsExactlyInAnyOrderElementsOf(all.stream()
+                                    .filter(c -> QueueMatch.matches(q, c, now)).map(CachedCase::id).toList());
+                }
+            }
+        }
+    }
 }
