@@ -35,7 +35,7 @@ start() {
 stop() {
   [ -f "$STATE" ] || return 0
   local dir port
-  read -r dir port <"$STATE"
+  read -r dir port <"$STATE" || { rm -f "$STATE"; return 0; }
   as_pg "$PGBIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$dir" "$STATE"
 }

@@ -45,7 +45,7 @@ CREATE TABLE sensors (
   last_value DOUBLE PRECISION, last_at BIGINT);
 
 -- Exceptions to "Monday–Friday work": holidays (working = false) and 调休 weekend days (working = true).
-CREATE TABLE calendar_days (day DATE PRIMARY KEY, working BOOLEAN NOT NULL);
+CREATE TABLE calendar_days (cal_day DATE PRIMARY KEY, working BOOLEAN NOT NULL);
 
 CREATE TABLE users (
   username VARCHAR(64) PRIMARY KEY, display_name VARCHAR(100) NOT NULL, role VARCHAR(16) NOT NULL,

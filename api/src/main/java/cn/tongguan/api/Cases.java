@@ -80,6 +80,35 @@ public final class Cases {
         }
     }
 
+    /**
+     * A historical or externally created case for bulk import ({@code POST /api/v1/admin/import/cases}, NDJSON):
+     * the demo-city generator's two years of history. Location codes are resolved when absent; {@code caseNo}
+     * is generated when absent. Only the fields below are taken; the timeline gets one {@code import} step.
+     */
+    public record ImportedCase(String caseNo, String state, String source, String kind, String bigCode, String smallCode,
+                               Double lng, Double lat, String districtCode, String streetCode, String communityCode,
+                               String gridCode, String partCode, String address, String description, String urgency,
+                               String reporterName, String reporterPhone, String departmentCode, Instant reportedAt,
+                               Instant filedAt, Instant dispatchedAt, Instant disposedAt, Instant closedAt,
+                               Instant deadline, Integer limitAmount, String limitUnit, Integer reworkCount,
+                               Integer backCount, Integer extensionCount, Boolean disposedInTime,
+                               Boolean closedInTime) {
+        public ImportedCase {
+            Invalid.maxLength("caseNo", caseNo, 20);
+            Invalid.maxLength("state", Invalid.required("state", state), 24);
+            Invalid.oneOf("source", Invalid.required("source", source), Codes.SOURCES);
+            Invalid.oneOf("kind", Invalid.required("kind", kind), Codes.KINDS);
+            Invalid.required("bigCode", bigCode);
+            Invalid.required("smallCode", smallCode);
+            Invalid.required("lng", lng);
+            Invalid.required("lat", lat);
+            Invalid.maxLength("description", Invalid.required("description", description), 2000);
+            urgency = urgency == null ? "normal" : Invalid.oneOf("urgency", urgency, Codes.URGENCIES);
+            Invalid.required("reportedAt", reportedAt);
+            Invalid.oneOf("limitUnit", limitUnit, Codes.LIMIT_UNITS);
+        }
+    }
+
     /** First line of {@code GET /api/v1/cases/snapshot}: the event id the following lines reflect. */
     public record SnapshotHeader(String type, long eventId) {
     }

@@ -6,6 +6,7 @@ import cn.tongguan.api.Json;
 import cn.tongguan.platform.auth.AuthService;
 import cn.tongguan.platform.auth.Passwords;
 import cn.tongguan.platform.auth.Role;
+import cn.tongguan.platform.cases.CaseImporter;
 import cn.tongguan.platform.cases.CaseQueries;
 import cn.tongguan.platform.cases.CaseRoutes;
 import cn.tongguan.platform.cases.CaseService;
@@ -62,6 +63,7 @@ public final class PlatformServer {
     private CaseService cases;
     private AuthService auth;
     private EventLog events;
+    private CaseImporter caseImporter;
 
     public PlatformServer(PlatformConfig config) {
         this(config, Clock.systemUTC());
@@ -139,7 +141,8 @@ public final class PlatformServer {
                     : c.queryInstant("from");
             return stats.report(groupBy, from, to);
         });
-        new CaseRoutes(cases, caseQueries, photos).register(router);
+        caseImporter = new CaseImporter(db, events, reference, cases);
+        new CaseRoutes(cases, caseQueries, photos, caseImporter, mapper).register(router);
         new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), mapper).register(router);
         new EventRoutes(stream, new Feeds(db, events, clock)).register(app, router);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
@@ -177,6 +180,11 @@ public final class PlatformServer {
 
     public CaseService cases() {
         return cases;
+    }
+
+    /** Bulk load of historical cases (the demo-city generator's two years). */
+    public CaseImporter caseImporter() {
+        return caseImporter;
     }
 
     public AuthService auth() {

@@ -18,11 +18,16 @@ public final class CaseRoutes {
     private final CaseService service;
     private final CaseQueries queries;
     private final PhotoStore photos;
+    private final CaseImporter importer;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    public CaseRoutes(CaseService service, CaseQueries queries, PhotoStore photos) {
+    public CaseRoutes(CaseService service, CaseQueries queries, PhotoStore photos, CaseImporter importer,
+                      com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.service = service;
         this.queries = queries;
         this.photos = photos;
+        this.importer = importer;
+        this.mapper = mapper;
     }
 
     public void register(Router r) {
@@ -50,7 +55,13 @@ public final class CaseRoutes {
             if (type == null || !type.startsWith("multipart/form-data")) {
                 throw new ApiException(415, "unsupported_media_type", Map.of(), String.valueOf(type));
             }
-            UploadedFile file = c.ctx().uploadedFile("file");
+            UploadedFile file;
+            try {
+                file = c.ctx().uploadedFile("file");
+            } catch (IllegalStateException e) {
+                // Jetty's multipart parser refuses parts over maxFileSize this way.
+                throw new ApiException(413, "payload_too_large", Map.of("maxBytes", photos.maxBytes()));
+            }
             if (file == null) {
                 throw Call.invalid("file", "required");
             }
@@ -64,6 +75,9 @@ public final class CaseRoutes {
                 return photos.add(c.principal(), id, stage, file.contentType(), in);
             }
         });
+        r.post("/api/v1/admin/import-cases", Role.ADMIN_ONLY, c -> new cn.tongguan.api.Reference.ImportResult("cases",
+                cn.tongguan.platform.http.Ndjson.load(c, mapper, Cases.ImportedCase.class, 5000,
+                        rows -> importer.importCases(rows, c.principal().username()))));
         r.get("/api/v1/photos/{id}", Role.CASE_READERS, c -> {
             var f = photos.file(c.pathLong("id"));
             c.ctx().contentType(f.getValue());

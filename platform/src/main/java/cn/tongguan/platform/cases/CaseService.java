@@ -102,6 +102,16 @@ public final class CaseService {
         });
     }
 
+    /** Next case id (call inside a write transaction). */
+    long allocateId() {
+        return nextId++;
+    }
+
+    /** Next case number of the day of {@code at} (call inside a write transaction). */
+    String allocateCaseNo(Database.Tx tx, long at) throws SQLException {
+        return caseNo(tx, at);
+    }
+
     private String caseNo(Database.Tx tx, long now) throws SQLException {
         LocalDate day = Instant.ofEpochMilli(now).atZone(WorkCalendar.ZONE).toLocalDate();
         String prefix = day.format(DAY);
@@ -116,7 +126,6 @@ public final class CaseService {
                 }
             }
             seq = (int) max;
-            daySeq.clear();
         }
         seq++;
         daySeq.put(day, seq);

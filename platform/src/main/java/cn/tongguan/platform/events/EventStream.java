@@ -38,17 +38,13 @@ public final class EventStream implements AutoCloseable {
     /** Serves one subscriber; {@code lastEventId} null means "from now on". */
     public void subscribe(SseClient client, Principal principal, Long lastEventId) {
         client.keepAlive();
-        long start;
-        if (lastEventId == null) {
-            start = log.latestId();
-        } else if (!log.canResumeFrom(lastEventId)) {
-            sendResync(client);
-            start = log.latestId();
-        } else {
-            start = lastEventId;
-        }
+        boolean resync = lastEventId != null && !log.canResumeFrom(lastEventId);
+        long start = lastEventId == null || resync ? log.latestId() : lastEventId;
         // Tell the client where it stands even when nothing happens (also flushes the headers).
         client.sendComment("from " + start);
+        if (resync) {
+            sendResync(client);
+        }
         long from = start;
         threads.execute(() -> pump(client, from));
     }

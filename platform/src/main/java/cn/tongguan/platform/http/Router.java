@@ -45,6 +45,8 @@ public final class Router {
     private final ErrorWriter errors;
     private final List<Route> routes = new ArrayList<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper canonical = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public Router(Javalin app, AuthService auth, IdempotencyStore idempotency, ObjectMapper mapper, ErrorWriter errors) {
         this.app = app;
@@ -155,9 +157,18 @@ public final class Router {
         return mapper.writeValueAsString(o == null ? Map.of() : o);
     }
 
-    private static String fingerprint(Context ctx) {
+    /** Path + canonical JSON body (keys sorted), so a replay with reordered fields is still the same request. */
+    private String fingerprint(Context ctx) {
         String type = ctx.contentType();
-        String body = type != null && type.startsWith("application/json") ? ctx.body() : String.valueOf(ctx.contentLength());
+        String body = String.valueOf(ctx.contentLength());
+        if (type != null && type.startsWith("application/json")) {
+            body = ctx.body();
+            try {
+                body = canonical.writeValueAsString(canonical.readValue(body, Object.class));
+            } catch (JsonProcessingException e) {
+                // not JSON: the handler will refuse it; fingerprint the raw text
+            }
+        }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(ctx.path().getBytes(StandardCharsets.UTF_8));

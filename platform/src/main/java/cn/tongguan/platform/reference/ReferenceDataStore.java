@@ -76,7 +76,7 @@ public final class ReferenceDataStore {
                             rs.getString(2), rs.getString(1)), geometry(rs.getString(5))));
                 }
             }
-            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT day, working FROM calendar_days");
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT cal_day, working FROM calendar_days");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     days.put(rs.getObject(1, LocalDate.class), rs.getBoolean(2));
@@ -214,8 +214,8 @@ public final class ReferenceDataStore {
     }
 
     public long upsertCalendarDays(List<Reference.CalendarDay> rows) {
-        return batch(rows, "DELETE FROM calendar_days WHERE day = ?", d -> new Object[] {d.date()},
-                "INSERT INTO calendar_days (day, working) VALUES (?, ?)", d -> new Object[] {d.date(), d.working()});
+        return batch(rows, "DELETE FROM calendar_days WHERE cal_day = ?", d -> new Object[] {d.date()},
+                "INSERT INTO calendar_days (cal_day, working) VALUES (?, ?)", d -> new Object[] {d.date(), d.working()});
     }
 
     /** Sets the working periods of a day, e.g. {@code 08:30-12:00,13:30-17:30}. */

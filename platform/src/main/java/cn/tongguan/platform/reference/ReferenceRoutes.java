@@ -4,6 +4,7 @@ import cn.tongguan.api.Reference;
 import cn.tongguan.platform.auth.Role;
 import cn.tongguan.platform.http.ApiException;
 import cn.tongguan.platform.http.Call;
+import cn.tongguan.platform.http.Ndjson;
 import cn.tongguan.platform.http.Router;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -102,35 +103,7 @@ public final class ReferenceRoutes {
         return new Reference.ImportResult(kind, n);
     }
 
-    /**
-     * Streams the body line by line (not limited by the JSON body size) and loads it in chunks. Every line is
-     * validated before its chunk is written; a bad line answers 400 naming the line, after earlier chunks.
-     */
     private <T> long load(Call c, Class<T> type, Function<List<T>, Long> sink) throws IOException {
-        long total = 0;
-        int lineNo = 0;
-        List<T> chunk = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(c.ctx().req().getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    chunk.add(Call.parse(mapper, line, type));
-                } catch (ApiException e) {
-                    throw new ApiException(400, e.code(), Map.of("line", lineNo, "cause", e.details(), "imported", total),
-                            e.args());
-                }
-                if (chunk.size() == CHUNK) {
-                    total += sink.apply(chunk);
-                    chunk.clear();
-                }
-            }
-        }
-        if (!chunk.isEmpty()) {
-            total += sink.apply(chunk);
-        }
-        return total;
+        return Ndjson.load(c, mapper, type, CHUNK, sink);
     }
 }

@@ -11,39 +11,39 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The case workflow over real HTTP, on H2 and PostgreSQL: happy path, branches, roles, clock, statistics. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("cn.tongguan.platform.support.TestDatabases#all")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WorkflowIT {
+class WorkflowTest {
     @Parameter
     String db;
 
     // Tuesday 2026-11-24 10:00 Asia/Shanghai: inside working hours.
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T02:00:00Z"));
-    private PlatformServer server;
-    private Api api;
+    private static MutableClock clock;
+    private static PlatformServer server;
+    private static Api api;
 
-    @BeforeAll
-    void start() {
+    /** One platform per database (not per test): a fresh database and clock for each invocation. */
+    @BeforeParameterizedClassInvocation
+    static void start(String db) {
+        clock = new MutableClock(Instant.parse("2026-11-24T02:00:00Z"));
         server = Platforms.start(db, null, clock);
         api = new Api(server.port());
     }
 
-    @AfterAll
-    void stop() {
+    @AfterParameterizedClassInvocation
+    static void stop() {
         if (server != null) {
             server.stop();
         }
@@ -81,8 +81,8 @@ class WorkflowIT {
         c = toHandling(c);
         assertThat(c.get("light").asText()).isEqualTo("green");
         assertThat(c.get("limitUnit").asText()).isEqualTo("work_day");
-        // 1 工作日 from Tue 10:00 = 7.5 working hours → Wed 09:30 Shanghai.
-        assertThat(c.get("deadline").asText()).isEqualTo("2026-11-25T01:30:00Z");
+        // 1 工作日 = 7.5 working hours: Tue 10:00–12:00, 13:30–17:30 (6 h), Wed 08:30–10:00 → Wed 10:00 Shanghai.
+        assertThat(c.get("deadline").asText()).isEqualTo("2026-11-25T02:00:00Z");
         c = ok(move("department", c, "feedback", Map.of("note", "已清理")));
         c = ok(move("operator", c, "send_check", Map.of()));
         c = ok(move("inspector", c, "check_ok", Map.of()));
@@ -145,7 +145,7 @@ class WorkflowIT {
     }
 
     @Test
-    @Order(100) // moves the clock: runs last
+    @Order(Integer.MAX_VALUE) // moves the clock: runs last
     void suspensionPausesTheClockAndExtensionExtendsIt() {
         JsonNode c = toHandling(report());
         String deadline = c.get("deadline").asText();
