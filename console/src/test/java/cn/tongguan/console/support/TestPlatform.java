@@ -27,8 +27,7 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     public TestPlatform start() {
-        // NON_KEYWORDS: the platform's first schema named a column DAY (being renamed on its branch).
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform") + ";NON_KEYWORDS=DAY,VALUE";
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform");
         PlatformConfig cfg = new PlatformConfig("127.0.0.1", port, url, null, null, dir, Duration.ofHours(4),
                 256 * 1024, 256 * 1024, true, null);
         server = new PlatformServer(cfg);
