@@ -1,67 +1,132 @@
 package cn.tongguan.console.app;
 
+import cn.tongguan.api.Auth;
+import cn.tongguan.console.detail.CaseDetailViewModel;
+import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.login.LoginView;
+import cn.tongguan.console.login.LoginViewModel;
+import cn.tongguan.console.queue.QueueViewModel;
+import cn.tongguan.console.seat.SeatView;
+import cn.tongguan.console.seat.SeatViewModel;
 import cn.tongguan.console.shell.ShellView;
 import cn.tongguan.console.shell.ShellViewModel;
 import cn.tongguan.console.sync.PlatformClient;
+import cn.tongguan.console.sync.SessionToken;
+import cn.tongguan.console.workflow.Workflow;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one composition root of the console: it creates the shared executor, HTTP client and services,
- * and hands them to the views through their constructors. Nothing else creates these.
+ * The one composition root of the console: it creates the shared executors, the one HTTP client (with the
+ * session's bearer token) and, after sign-in, the user's {@link SeatSession}, and hands them to the views through
+ * their constructors. Nothing else creates these.
  */
 public final class ConsoleComposition implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleComposition.class);
+
     private final ConsoleConfig config;
     private final Messages messages;
+    private final Labels labels;
     private final ExecutorService background;
+    private final ScheduledExecutorService syncThread;
+    private final SessionToken token = new SessionToken();
     private final OkHttpClient http;
     private final PlatformClient platform;
+    private final Clock clock = Clock.systemUTC();
+    private SeatSession session;
 
     public ConsoleComposition(ConsoleConfig config) {
         this.config = config;
         this.messages = Messages.load(config.locale());
-        this.background = Executors.newFixedThreadPool(2, workerThreads());
+        this.labels = new Labels(messages);
+        this.background = Executors.newFixedThreadPool(2, threads("console-worker", Thread.NORM_PRIORITY - 1));
+        // One thread for the sync engine and the outbox: their order is the order of the seat's actions.
+        this.syncThread = Executors.newSingleThreadScheduledExecutor(threads("console-sync", Thread.NORM_PRIORITY));
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(30))
+                .addInterceptor(token)
                 .build();
         this.platform = new PlatformClient(http, config.platform());
     }
 
     public void showMainWindow(Stage stage) {
-        ShellViewModel viewModel = new ShellViewModel(messages, platform, background, Platform::runLater,
+        ShellViewModel shellModel = new ShellViewModel(messages, platform, background, Platform::runLater,
                 config.platform().toString());
-        new ShellView(viewModel, messages).show(stage);
-        viewModel.checkPlatform();
+        ShellView shell = new ShellView(shellModel, messages);
+        shell.show(stage);
+        LoginViewModel loginModel = new LoginViewModel(messages, platform, token, background, Platform::runLater,
+                response -> signedIn(response, shell, shellModel));
+        shell.showLogin(new LoginView(loginModel, messages).root());
+        shellModel.checkPlatform();
+    }
+
+    private void signedIn(Auth.LoginResponse response, ShellView shell, ShellViewModel shellModel) {
+        Auth.User user = response.user();
+        LOG.info("Signed in as {} ({})", user.username(), user.role());
+        shellModel.signedIn(user.displayName(), labels.role(user.role()));
+        Parent seat = null;
+        if (Workflow.isSeatRole(user.role()) || "admin".equals(user.role())) {
+            session = new SeatSession(user, config.dataDir(), platform, syncThread, clock);
+            seat = buildSeat(session);
+            session.start();
+        }
+        shell.showModes(seat, ShellViewModel.modesFor(user.role()));
+    }
+
+    private Parent buildSeat(SeatSession s) {
+        String role = s.user().role();
+        QueueViewModel queue = new QueueViewModel(labels, s.cases(), s.meta(), s.reference(), background,
+                Platform::runLater, clock);
+        CaseDetailViewModel detail = new CaseDetailViewModel(labels, role, s.cases(), s.meta(), s.reference(),
+                platform, s.outbox(), background, Platform::runLater, clock);
+        SeatViewModel seat = new SeatViewModel(labels, role, s.outboxStore(), background, Platform::runLater);
+        s.bus().add(queue);
+        s.bus().add(detail);
+        s.bus().add(seat);
+        SeatView view = new SeatView(seat, queue, detail, messages);
+        queue.start();
+        return view.root();
     }
 
     @Override
     public void close() {
+        // Threads first, then the cache: no query may run against a closed database.
+        syncThread.shutdownNow();
         background.shutdownNow();
         try {
             background.awaitTermination(2, TimeUnit.SECONDS);
+            syncThread.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (session != null) {
+            session.close();
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
 
-    /** Worker threads below the FX thread's priority, so that the UI stays responsive under load. */
-    private static ThreadFactory workerThreads() {
+    /** Worker threads at the given priority (below the FX thread's for bulk work, so the UI stays responsive). */
+    private static ThreadFactory threads(String name, int priority) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "console-worker-" + count.incrementAndGet());
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
-            thread.setPriority(Thread.NORM_PRIORITY - 1);
+            thread.setPriority(priority);
             return thread;
         };
     }

@@ -1,22 +1,40 @@
 package cn.tongguan.console.shell;
 
 import cn.tongguan.console.i18n.Messages;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** Code-behind of {@code Shell.fxml}: binds controls to the view model and nothing more. */
+/**
+ * Code-behind of {@code Shell.fxml}: the window, the sign-in page until someone signs in, then the modes the
+ * role may use.
+ */
 public final class ShellView {
     private final ShellViewModel viewModel;
     private final Messages messages;
+    private Parent root;
 
     @FXML
     private Label statusLabel;
+    @FXML
+    private Label userLabel;
+    @FXML
+    private StackPane content;
+    @FXML
+    private TabPane modes;
+    @FXML
+    private Tab seatTab;
+    @FXML
+    private Tab wallTab;
+    @FXML
+    private Tab meetingTab;
 
     public ShellView(ShellViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -24,16 +42,8 @@ public final class ShellView {
     }
 
     public void show(Stage stage) {
-        FXMLLoader loader = new FXMLLoader(ShellView.class.getResource("Shell.fxml"), messages.bundle());
-        loader.setController(this);
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Shell.fxml cannot be loaded", e);
-        }
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(ShellView.class.getResource("Shell.css").toExternalForm());
+        root = Fxml.load(ShellView.class, "Shell.fxml", this, messages);
+        Scene scene = new Scene(root, 1440, 900);
         stage.setTitle(viewModel.title());
         stage.setScene(scene);
         stage.show();
@@ -42,8 +52,32 @@ public final class ShellView {
     @FXML
     private void initialize() {
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        userLabel.textProperty().bind(viewModel.userProperty());
         viewModel.connectedProperty().addListener((obs, was, is) ->
-                statusLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), !is));
-        statusLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), true);
+                statusLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("offline"), !is));
+        statusLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("offline"), true);
+    }
+
+    /** Shows the sign-in page over the (hidden) modes. */
+    public void showLogin(Parent login) {
+        login.setId("loginPage");
+        content.getChildren().removeIf(n -> "loginPage".equals(n.getId()));
+        content.getChildren().add(login);
+        modes.setVisible(false);
+    }
+
+    /** After sign-in: the seat workstation (if any) in its tab, and only the modes of the role. */
+    public void showModes(Parent seat, List<String> visibleModes) {
+        content.getChildren().removeIf(n -> "loginPage".equals(n.getId()));
+        if (seat != null) {
+            seatTab.setContent(seat);
+        }
+        modes.getTabs().setAll(List.of(seatTab, wallTab, meetingTab).stream()
+                .filter(t -> visibleModes.contains(modeOf(t))).toList());
+        modes.setVisible(true);
+    }
+
+    private String modeOf(Tab tab) {
+        return tab == seatTab ? "seat" : tab == wallTab ? "wall" : "meeting";
     }
 }

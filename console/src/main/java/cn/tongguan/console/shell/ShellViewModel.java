@@ -4,6 +4,7 @@ import cn.tongguan.api.Health;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.sync.PlatformClient;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * State of the main window: its title and the status line. Testable without the toolkit: the background
- * executor and the "back to the UI thread" executor are injected.
+ * State of the main window: its title, the signed-in user, the status line, and which modes a role sees.
+ * Testable without the toolkit: the background executor and the "back to the UI thread" executor are injected.
  */
 public final class ShellViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
@@ -25,6 +26,7 @@ public final class ShellViewModel {
     private final Executor ui;
     private final String platformAddress;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
 
     public ShellViewModel(Messages messages, PlatformClient platform, Executor background, Executor ui,
@@ -60,8 +62,29 @@ public final class ShellViewModel {
         });
     }
 
+    public void signedIn(String displayName, String roleLabel) {
+        user.set(messages.text("shell.user", displayName, roleLabel));
+        connected.set(true);
+        status.set(messages.text("shell.status.signed_in", platformAddress));
+    }
+
+    /** The modes ({@code seat}, {@code wall}, {@code meeting}) a role may open. */
+    public static List<String> modesFor(String role) {
+        return switch (role) {
+            case "operator", "dispatcher", "department", "inspector" -> List.of("seat");
+            case "shift_leader" -> List.of("seat", "meeting");
+            case "leader" -> List.of("wall", "meeting");
+            case "wall" -> List.of("wall");
+            default -> List.of("seat", "wall", "meeting");
+        };
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty userProperty() {
+        return user.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {

@@ -1,21 +1,35 @@
 package cn.tongguan.console.sync;
 
+import cn.tongguan.api.ApiError;
+import cn.tongguan.api.Auth;
+import cn.tongguan.api.Cases;
 import cn.tongguan.api.Health;
 import cn.tongguan.api.Json;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Blocking calls to the platform's REST API over the console's one shared OkHttp client. Callers run it
- * on the background executor, never on the FX thread.
+ * Blocking calls to the platform's REST API over the console's one shared OkHttp client (which adds the bearer
+ * token, see {@link SessionToken}). Callers run it on a background thread, never on the FX thread.
  */
 public final class PlatformClient {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
     private final OkHttpClient http;
     private final URI base;
     private final ObjectMapper json = Json.newMapper();
@@ -25,19 +39,122 @@ public final class PlatformClient {
         this.base = Objects.requireNonNull(base);
     }
 
+    public URI base() {
+        return base;
+    }
+
+    public OkHttpClient http() {
+        return http;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    String url(String path) {
+        return base.resolve(path).toString();
+    }
+
     /** {@code GET /api/v1/health}. */
     public Health health() throws IOException {
-        Request request = new Request.Builder().url(base.resolve("/api/v1/health").toString()).get().build();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody body = response.body();
-            if (!response.isSuccessful()) {
-                throw new PlatformException(response.code(), "platform answered HTTP " + response.code());
+        return json.readValue(get("/api/v1/health"), Health.class);
+    }
+
+    /** {@code POST /api/v1/auth/login}: does not need (nor use) a token. */
+    public Auth.LoginResponse login(String username, String password) throws IOException {
+        return json.readValue(post("/api/v1/auth/login", new Auth.LoginRequest(username, password), null),
+                Auth.LoginResponse.class);
+    }
+
+    /** {@code GET /api/v1/cases/{id}}: the case with timeline and photos, as JSON (the cache keeps it as is). */
+    public String detailJson(long id) throws IOException {
+        return get("/api/v1/cases/" + id);
+    }
+
+    public Cases.CaseDetail parseDetail(String body) throws IOException {
+        return json.readValue(body, Cases.CaseDetail.class);
+    }
+
+    /** {@code POST /api/v1/cases/{id}/transitions} with the outbox entry's idempotency key. */
+    public Cases.Case transition(long id, Cases.Transition transition, String idempotencyKey) throws IOException {
+        return json.readValue(post("/api/v1/cases/" + id + "/transitions", transition, idempotencyKey), Cases.Case.class);
+    }
+
+    /** {@code POST /api/v1/cases}: files a report (hotline intake). */
+    public Cases.Case create(Cases.NewCase report, String idempotencyKey) throws IOException {
+        return json.readValue(post("/api/v1/cases", report, idempotencyKey), Cases.Case.class);
+    }
+
+    /** A reference list ({@code categories}, {@code departments}, {@code divisions}) as the platform's JSON. */
+    public String referenceJson(String kind) throws IOException {
+        return get("/api/v1/" + kind);
+    }
+
+    /**
+     * Streams {@code GET /api/v1/cases/snapshot}: the header first, then every case, without holding them all in
+     * memory. Returns the event id the snapshot reflects.
+     */
+    public long snapshot(Consumer<Cases.Case> sink) throws IOException {
+        Request request = new Request.Builder().url(url("/api/v1/cases/snapshot")).get().build();
+        try (Response response = http.newBuilder().readTimeout(java.time.Duration.ofMinutes(2)).build()
+                .newCall(request).execute()) {
+            check(response);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body().byteStream(),
+                    StandardCharsets.UTF_8), 1 << 16);
+            String first = reader.readLine();
+            if (first == null) {
+                throw new IOException("empty snapshot");
             }
-            return json.readValue(body.byteStream(), Health.class);
+            Cases.SnapshotHeader header = json.readValue(first, Cases.SnapshotHeader.class);
+            ObjectReader cases = json.readerFor(Cases.Case.class);
+            try (MappingIterator<Cases.Case> items = cases.readValues(reader)) {
+                while (items.hasNextValue()) {
+                    sink.accept(items.nextValue());
+                }
+            }
+            return header.eventId();
         }
     }
 
-    public URI base() {
-        return base;
+    private String get(String path) throws IOException {
+        Request request = new Request.Builder().url(url(path)).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            check(response);
+            return response.body().string();
+        }
+    }
+
+    private String post(String path, Object body, String idempotencyKey) throws IOException {
+        Request.Builder request = new Request.Builder().url(url(path))
+                .post(RequestBody.create(json.writeValueAsBytes(body), JSON));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            check(response);
+            return response.body().string();
+        }
+    }
+
+    /** Turns a refusal into a {@link PlatformException} carrying the platform's {@code {code, message, details}}. */
+    private void check(Response response) throws IOException {
+        if (response.isSuccessful()) {
+            return;
+        }
+        ResponseBody body = response.body();
+        String text = body == null ? "" : body.string();
+        ApiError error;
+        try {
+            error = json.readValue(text, ApiError.class);
+        } catch (IOException | RuntimeException e) {
+            error = new ApiError("http_" + response.code(), "HTTP " + response.code(), Map.of());
+        }
+        throw new PlatformException(response.code(), error);
+    }
+
+    /** The platform's current case from a 409 {@code version_conflict}, if it sent one. */
+    public Cases.Case currentFrom(PlatformException e) {
+        Object current = e.error().details().get("current");
+        return current == null ? null : json.convertValue(current, Cases.Case.class);
     }
 }

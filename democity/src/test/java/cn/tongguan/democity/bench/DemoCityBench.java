@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
  * Issue 4's benchmark: generate the full city and load it into an empty embedded H2 (the {@code load}
  * command, as the demo runs it), against a baseline measured in the same run: raw JDBC batch inserts of
  * the same number of case and timeline rows into an empty H2 file, with nothing generated or replayed.
- * <pre>mvn -pl democity -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=cn.tongguan.democity.bench.DemoCityBench -Dexec.args="/tmp/democity-bench"</pre>
+ * <pre>democity/bench.sh [WORK_DIR]</pre>
  */
 public final class DemoCityBench {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCityBench.class);

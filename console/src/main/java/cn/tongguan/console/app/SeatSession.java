@@ -1,0 +1,93 @@
+package cn.tongguan.console.app;
+
+import cn.tongguan.api.Auth;
+import cn.tongguan.console.cache.CacheDatabase;
+import cn.tongguan.console.cache.CacheMeta;
+import cn.tongguan.console.cache.CaseCache;
+import cn.tongguan.console.cache.OutboxStore;
+import cn.tongguan.console.cache.ReferenceHolder;
+import cn.tongguan.console.sync.Outbox;
+import cn.tongguan.console.sync.PlatformClient;
+import cn.tongguan.console.sync.SyncBus;
+import cn.tongguan.console.sync.SyncEngine;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What exists while one user is signed in: the user's cache, the sync engine and the outbox. Built by
+ * {@link ConsoleComposition}; the wall and meeting modes can take {@link #cases()}, {@link #bus()} etc. from here.
+ */
+public final class SeatSession implements AutoCloseable {
+    private final Auth.User user;
+    private final CacheDatabase database;
+    private final CaseCache cases;
+    private final CacheMeta meta;
+    private final OutboxStore outboxStore;
+    private final ReferenceHolder reference;
+    private final SyncBus bus = new SyncBus();
+    private final SyncEngine engine;
+    private final Outbox outbox;
+
+    SeatSession(Auth.User user, Path dataDir, PlatformClient client, ScheduledExecutorService syncThread, Clock clock) {
+        this.user = user;
+        this.database = CacheDatabase.open(cacheDirectory(dataDir, client.base(), user.username()));
+        this.cases = new CaseCache(database);
+        this.meta = new CacheMeta(database);
+        this.outboxStore = new OutboxStore(database);
+        this.reference = new ReferenceHolder(meta);
+        this.engine = new SyncEngine(client, cases, meta, syncThread, bus, clock);
+        this.outbox = new Outbox(client, outboxStore, cases, syncThread, bus, clock);
+        engine.onConnected(outbox::flush);
+    }
+
+    /** One directory per platform address and user: two seats sharing a PC never mix caches or outboxes. */
+    static Path cacheDirectory(Path dataDir, URI platform, String username) {
+        String host = (platform.getHost() + "_" + platform.getPort()).replaceAll("[^A-Za-z0-9_.-]", "_");
+        return dataDir.resolve(host).resolve(username.replaceAll("[^A-Za-z0-9_.-]", "_"));
+    }
+
+    void start() {
+        engine.start();
+        outbox.flush();
+    }
+
+    public Auth.User user() {
+        return user;
+    }
+
+    public CaseCache cases() {
+        return cases;
+    }
+
+    public CacheMeta meta() {
+        return meta;
+    }
+
+    public OutboxStore outboxStore() {
+        return outboxStore;
+    }
+
+    public ReferenceHolder reference() {
+        return reference;
+    }
+
+    public SyncBus bus() {
+        return bus;
+    }
+
+    public SyncEngine engine() {
+        return engine;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        database.close();
+    }
+}

@@ -1,0 +1,100 @@
+package cn.tongguan.console.cache;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's local H2 file database (one per platform and user, so that two seats on one PC never see each
+ * other's outbox). Everything the console shows is read from here; the sync engine is the only writer of cases.
+ */
+public final class CacheDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CacheDatabase.class);
+
+    /**
+     * The secondary indexes of {@code cases}: dropped before a bulk fill of an empty table, rebuilt after it. Every
+     * tab is a few states, so state-first indexes narrow each queue query to the open cases of its tab (a few
+     * percent of the table); other filters are checked on those rows. More indexes cost seconds at every fill.
+     */
+    static final String[] CASE_INDEXES = {
+        "CREATE INDEX IF NOT EXISTS cases_state_reported ON cases(state, reported_at)",
+        "CREATE INDEX IF NOT EXISTS cases_state_deadline ON cases(state, deadline)",
+        "CREATE INDEX IF NOT EXISTS cases_case_no ON cases(case_no)",
+    };
+
+    private final JdbcConnectionPool pool;
+
+    private CacheDatabase(JdbcConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    /** Opens (creating if needed) the cache in {@code directory}. */
+    public static CacheDatabase open(Path directory) {
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("cache")
+                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
+        return open(url);
+    }
+
+    public static CacheDatabase inMemory(String name) {
+        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    }
+
+    private static CacheDatabase open(String url) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "console", "");
+        pool.setMaxConnections(8);
+        CacheDatabase db = new CacheDatabase(pool);
+        db.createSchema();
+        LOG.info("Cache open at {}", url);
+        return db;
+    }
+
+    private void createSchema() {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS cases (
+                      id BIGINT PRIMARY KEY, case_no VARCHAR, state VARCHAR, source VARCHAR, kind VARCHAR,
+                      big_code VARCHAR, small_code VARCHAR, lng DOUBLE PRECISION, lat DOUBLE PRECISION,
+                      district_code VARCHAR, street_code VARCHAR, community_code VARCHAR, grid_code VARCHAR,
+                      part_code VARCHAR, address VARCHAR, description VARCHAR, urgency VARCHAR, reporter_name VARCHAR,
+                      reporter_phone VARCHAR, department_code VARCHAR, version BIGINT, reported_at BIGINT,
+                      updated_at BIGINT, filed_at BIGINT, dispatched_at BIGINT, disposed_at BIGINT, closed_at BIGINT,
+                      deadline BIGINT, warn_at BIGINT, limit_amount INT, limit_unit VARCHAR, light VARCHAR,
+                      overdue BOOLEAN, rework_count INT, back_count INT, extension_count INT, pending VARCHAR)""");
+            s.execute("CREATE TABLE IF NOT EXISTS timelines (case_id BIGINT PRIMARY KEY, version BIGINT, json VARCHAR)");
+            s.execute("CREATE TABLE IF NOT EXISTS reference (kind VARCHAR, json VARCHAR, PRIMARY KEY (kind))");
+            s.execute("CREATE TABLE IF NOT EXISTS meta (k VARCHAR PRIMARY KEY, v VARCHAR)");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS outbox (
+                      seq BIGINT AUTO_INCREMENT PRIMARY KEY, idem_key VARCHAR NOT NULL UNIQUE, case_id BIGINT NOT NULL,
+                      action VARCHAR NOT NULL, base_version BIGINT NOT NULL, note VARCHAR, department_code VARCHAR,
+                      hours INT, created_at BIGINT NOT NULL, status VARCHAR NOT NULL, message VARCHAR)""");
+            s.execute("CREATE TABLE IF NOT EXISTS saved_filters (name VARCHAR PRIMARY KEY, json VARCHAR)");
+            for (String index : CASE_INDEXES) {
+                s.execute(index);
+            }
+            // Indexes of an earlier version of this file, no longer used.
+            s.execute("DROP INDEX IF EXISTS cases_district_state");
+            s.execute("DROP INDEX IF EXISTS cases_department_state");
+        } catch (SQLException e) {
+            throw new CacheException("cannot create the cache schema", e);
+        }
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.debug("Cache shutdown: {}", e.toString());
+        }
+        pool.dispose();
+    }
+}

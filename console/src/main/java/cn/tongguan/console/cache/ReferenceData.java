@@ -1,0 +1,112 @@
+package cn.tongguan.console.cache;
+
+import cn.tongguan.api.Json;
+import cn.tongguan.api.Reference;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Names of codes (categories, departments, divisions) and the department suggested for a case, read from the
+ * reference JSON the sync engine keeps in the cache. Immutable: load a new one after a sync.
+ */
+public final class ReferenceData {
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceData.class);
+
+    private final Map<String, String> categoryNames = new HashMap<>();
+    private final Map<String, String> divisionNames = new HashMap<>();
+    private final List<Reference.Department> departments;
+
+    private ReferenceData(List<Reference.Category> categories, List<Reference.Department> departments,
+                          List<Reference.DivisionNode> divisions) {
+        categories.forEach(c -> categoryNames.put(c.code(), c.name()));
+        this.departments = List.copyOf(departments);
+        addDivisions(divisions);
+    }
+
+    public static ReferenceData empty() {
+        return new ReferenceData(List.of(), List.of(), List.of());
+    }
+
+    public static ReferenceData load(CacheMeta meta) {
+        ObjectMapper json = Json.newMapper();
+        try {
+            return new ReferenceData(
+                    read(json, meta.reference("categories"), new TypeReference<List<Reference.Category>>() { }),
+                    read(json, meta.reference("departments"), new TypeReference<List<Reference.Department>>() { }),
+                    read(json, meta.reference("divisions"), new TypeReference<List<Reference.DivisionNode>>() { }));
+        } catch (IOException e) {
+            LOG.warn("Reference data in the cache cannot be read: {}", e.toString());
+            return empty();
+        }
+    }
+
+    private static <T> List<T> read(ObjectMapper json, Optional<String> text, TypeReference<List<T>> type)
+            throws IOException {
+        return text.isEmpty() ? List.of() : json.readValue(text.get(), type);
+    }
+
+    private void addDivisions(List<Reference.DivisionNode> nodes) {
+        if (nodes == null) {
+            return;
+        }
+        for (Reference.DivisionNode n : nodes) {
+            divisionNames.put(n.code(), n.name());
+            addDivisions(n.children());
+        }
+    }
+
+    public String categoryName(String code) {
+        return code == null ? "" : categoryNames.getOrDefault(code, code);
+    }
+
+    public String divisionName(String code) {
+        return code == null ? "" : divisionNames.getOrDefault(code, code);
+    }
+
+    public String departmentName(String code) {
+        if (code == null) {
+            return "";
+        }
+        return departments.stream().filter(d -> d.code().equals(code)).map(Reference.Department::name).findFirst()
+                .orElse(code);
+    }
+
+    public List<Reference.Department> departments() {
+        return departments;
+    }
+
+    /** Districts (code → name) for the queue's filter. */
+    public Map<String, String> districts() {
+        Map<String, String> districts = new java.util.LinkedHashMap<>();
+        divisionNames.entrySet().stream().filter(e -> e.getKey().length() == 6)
+                .sorted(Map.Entry.comparingByKey()).forEach(e -> districts.put(e.getKey(), e.getValue()));
+        return districts;
+    }
+
+    /**
+     * The department whose scope covers the case's class and district (the most specific first); the first
+     * department when none does. Empty only without departments.
+     */
+    public Optional<Reference.Department> suggestDepartment(String smallCode, String bigCode, String districtCode) {
+        List<Reference.Department> ranked = new ArrayList<>();
+        for (Reference.Department d : departments) {
+            boolean category = d.categoryCodes().contains(smallCode) || d.categoryCodes().contains(bigCode);
+            boolean district = d.districtCodes().isEmpty() || d.districtCodes().contains(districtCode);
+            if (category && district) {
+                ranked.add(d);
+            }
+        }
+        if (!ranked.isEmpty()) {
+            return Optional.of(ranked.get(0));
+        }
+        return departments.stream().findFirst();
+    }
+}

@@ -1,0 +1,341 @@
+package cn.tongguan.console.detail;
+
+import cn.tongguan.api.Cases;
+import cn.tongguan.api.Reference;
+import cn.tongguan.console.cache.CacheMeta;
+import cn.tongguan.console.cache.CachedCase;
+import cn.tongguan.console.cache.CaseCache;
+import cn.tongguan.console.cache.Lights;
+import cn.tongguan.console.cache.OutboxStore;
+import cn.tongguan.console.cache.ReferenceData;
+import cn.tongguan.console.cache.ReferenceHolder;
+import cn.tongguan.console.i18n.Labels;
+import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.queue.Choice;
+import cn.tongguan.console.queue.TimeText;
+import cn.tongguan.console.sync.Outbox;
+import cn.tongguan.console.sync.PlatformClient;
+import cn.tongguan.console.sync.SyncListener;
+import cn.tongguan.console.workflow.CaseAction;
+import cn.tongguan.console.workflow.Workflow;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One case in full (from the cache, timeline and photos fetched on demand and kept for offline use) and the
+ * actions the seat's role may take on it; actions go to the {@link Outbox}. Refusals are explained in the banner.
+ */
+public final class CaseDetailViewModel implements SyncListener {
+    private static final Logger LOG = LoggerFactory.getLogger(CaseDetailViewModel.class);
+
+    private final Labels labels;
+    private final Messages messages;
+    private final String role;
+    private final CaseCache cases;
+    private final CacheMeta meta;
+    private final ReferenceHolder reference;
+    private final PlatformClient client;
+    private final Outbox outbox;
+    private final Executor background;
+    private final Executor ui;
+    private final Clock clock;
+    private final TimeText time;
+
+    private volatile long caseId = -1;
+    private volatile CachedCase current;
+    private volatile long detailVersion = -1;
+    private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper deadline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper light = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reporter = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper bannerIsConflict = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<String> timeline = FXCollections.observableArrayList();
+    private final ObservableList<String> photos = FXCollections.observableArrayList();
+    private final ObservableList<ActionItem> actions = FXCollections.observableArrayList();
+
+    public CaseDetailViewModel(Labels labels, String role, CaseCache cases, CacheMeta meta, ReferenceHolder reference,
+                               PlatformClient client, Outbox outbox, Executor background, Executor ui, Clock clock) {
+        this.labels = labels;
+        this.messages = labels.messages();
+        this.role = role;
+        this.cases = cases;
+        this.meta = meta;
+        this.reference = reference;
+        this.client = client;
+        this.outbox = outbox;
+        this.background = background;
+        this.ui = ui;
+        this.clock = clock;
+        this.time = new TimeText(messages);
+    }
+
+    /** Shows case {@code id}: first what the cache has, then the timeline from the platform (or the cache). */
+    public void show(long id) {
+        boolean other = id != caseId;
+        caseId = id;
+        if (other) {
+            detailVersion = -1;
+            banner.set("");
+            timeline.clear();
+            photos.clear();
+        }
+        background.execute(() -> load(id, other));
+    }
+
+    private void load(long id, boolean fetchDetail) {
+        Optional<CachedCase> found = cases.find(id);
+        if (found.isEmpty() || id != caseId) {
+            return;
+        }
+        CachedCase c = found.get();
+        current = c;
+        ui.execute(() -> present(c));
+        if (fetchDetail || c.item().version() != detailVersion) {
+            fetchDetail(id);
+        }
+    }
+
+    private void fetchDetail(long id) {
+        String body;
+        try {
+            body = client.detailJson(id);
+            Cases.CaseDetail detail = client.parseDetail(body);
+            meta.putDetailJson(id, detail.item().version(), body);
+            cases.upsert(List.of(detail.item()));
+        } catch (IOException e) {
+            LOG.info("Detail of case {} from the cache only: {}", id, e.toString());
+            body = meta.detailJson(id).orElse(null);
+        }
+        if (body == null) {
+            return;
+        }
+        try {
+            Cases.CaseDetail detail = client.parseDetail(body);
+            detailVersion = detail.item().version();
+            List<String> steps = new ArrayList<>();
+            for (Cases.TimelineEntry e : detail.timeline()) {
+                steps.add(messages.text("detail.timeline.entry", time.fullTime(e.at()), labels.action(e.action()),
+                        labels.state(e.toState()), e.actor(), labels.role(e.role()), e.note() == null ? "" : e.note()));
+            }
+            List<String> shots = detail.photos().stream()
+                    .map(p -> messages.text("detail.photo", p.stage(), time.fullTime(p.uploadedAt()))).toList();
+            Optional<CachedCase> fresh = cases.find(id);
+            ui.execute(() -> {
+                if (id == caseId) {
+                    timeline.setAll(steps);
+                    photos.setAll(shots);
+                    fresh.ifPresent(this::present);
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Detail of case {} unreadable", id, e);
+        }
+    }
+
+    private void present(CachedCase c) {
+        current = c;
+        Cases.Case item = c.item();
+        ReferenceData ref = reference.get();
+        long now = clock.millis();
+        present.set(true);
+        title.set(messages.text("detail.title", item.caseNo(), ref.categoryName(item.smallCode())));
+        String stateText = labels.state(item.state());
+        state.set(c.pending() == null ? stateText : messages.text("detail.state.pending", stateText, labels.action(c.pending())));
+        StringBuilder where = new StringBuilder(item.address() == null ? "" : item.address());
+        String district = ref.divisionName(item.districtCode());
+        if (!district.isEmpty()) {
+            where.append(" · ").append(district);
+        }
+        if (item.gridCode() != null) {
+            where.append(" · ").append(messages.text("detail.grid", item.gridCode()));
+        }
+        String department = ref.departmentName(item.departmentCode());
+        facts.set(messages.text("detail.facts", labels.source(item.source()), ref.categoryName(item.bigCode()),
+                ref.categoryName(item.smallCode()), where.toString(), department.isEmpty() ? "—" : department,
+                time.fullTime(item.reportedAt())));
+        description.set(item.description() == null ? "" : item.description());
+        Long due = item.deadline() == null ? null : item.deadline().toEpochMilli();
+        deadline.set(due == null ? messages.text("detail.deadline.none") : messages.text("detail.deadline",
+                time.fullTime(item.deadline()), time.remaining(due, Lights.CLOCK_RUNS.contains(item.state()), now)));
+        light.set(c.lightAt(now) == null ? "" : c.lightAt(now));
+        reporter.set(item.reporterName() == null && item.reporterPhone() == null ? messages.text("detail.reporter.none")
+                : messages.text("detail.reporter", item.reporterName() == null ? "" : item.reporterName(),
+                mask(item.reporterPhone())));
+        List<ActionItem> items = new ArrayList<>();
+        for (CaseAction a : Workflow.allowed(item.state(), role)) {
+            String label = labels.action(a.action());
+            items.add(new ActionItem(a, messages.text("detail.action.label", label, a.key()),
+                    messages.text("detail.action.tooltip", label, a.key())));
+        }
+        actions.setAll(items);
+    }
+
+    /** 13812345678 → 138****5678: a seat needs to call back, not to read the whole number aloud. */
+    static String mask(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return "";
+        }
+        if (phone.contains("*")) {
+            return phone;
+        }
+        return phone.length() < 7 ? "*".repeat(phone.length())
+                : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    /** The action of the shown case bound to {@code key} for this role, if any. */
+    public Optional<CaseAction> actionFor(char key) {
+        char upper = Character.toUpperCase(key);
+        return actions.stream().map(ActionItem::action).filter(a -> a.key() == upper).findFirst();
+    }
+
+    /** Departments to dispatch to, the suggested one (by class and district) first. */
+    public List<Choice> departmentChoices() {
+        ReferenceData ref = reference.get();
+        List<Choice> choices = new ArrayList<>();
+        CachedCase c = current;
+        Optional<Reference.Department> suggested = c == null ? Optional.empty()
+                : ref.suggestDepartment(c.item().smallCode(), c.item().bigCode(), c.item().districtCode());
+        suggested.ifPresent(d -> choices.add(new Choice(d.code(), messages.text("detail.department.suggested", d.name()))));
+        for (Reference.Department d : ref.departments()) {
+            if (suggested.isEmpty() || !suggested.get().code().equals(d.code())) {
+                choices.add(new Choice(d.code(), d.name()));
+            }
+        }
+        return choices;
+    }
+
+    /** Queues {@code action} on the shown case (it appears at once; the outbox sends it). */
+    public void perform(CaseAction action, String note, String departmentCode, Integer hours) {
+        CachedCase c = current;
+        if (c == null) {
+            return;
+        }
+        banner.set(messages.text("detail.banner.queued", labels.action(action.action()), c.item().caseNo()));
+        bannerIsConflict.set(false);
+        background.execute(() -> {
+            try {
+                outbox.submit(c, action, note == null || note.isBlank() ? null : note.trim(), departmentCode, hours);
+            } catch (RuntimeException e) {
+                LOG.error("Action {} on case {} not queued", action.action(), c.id(), e);
+                ui.execute(() -> banner.set(messages.text("detail.banner.error")));
+            }
+        });
+    }
+
+    @Override
+    public void casesChanged(Set<Long> ids) {
+        long id = caseId;
+        if (id >= 0 && (ids.isEmpty() || ids.contains(id))) {
+            background.execute(() -> load(id, false));
+        }
+    }
+
+    @Override
+    public void actionSent(OutboxStore.Entry entry, Cases.Case result) {
+        ui.execute(() -> {
+            bannerIsConflict.set(false);
+            banner.set(messages.text("detail.banner.sent", labels.action(entry.action()), result.caseNo(),
+                    labels.state(result.state())));
+        });
+    }
+
+    @Override
+    public void actionRefused(OutboxStore.Entry entry, Cases.Case now, String code, String platformMessage) {
+        String text;
+        if (now != null && "version_conflict".equals(code)) {
+            text = messages.text("detail.banner.conflict", now.caseNo(), labels.action(entry.action()),
+                    labels.state(now.state()), now.version());
+        } else if (now != null) {
+            text = messages.text("detail.banner.refused.state", now.caseNo(), labels.action(entry.action()),
+                    labels.state(now.state()), platformMessage);
+        } else {
+            text = messages.text("detail.banner.refused", labels.action(entry.action()), platformMessage);
+        }
+        ui.execute(() -> {
+            bannerIsConflict.set(true);
+            banner.set(text);
+        });
+    }
+
+    public long caseId() {
+        return caseId;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public ReadOnlyBooleanProperty presentProperty() {
+        return present.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty factsProperty() {
+        return facts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deadlineProperty() {
+        return deadline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lightProperty() {
+        return light.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty reporterProperty() {
+        return reporter.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty bannerIsConflictProperty() {
+        return bannerIsConflict.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> timeline() {
+        return timeline;
+    }
+
+    public ObservableList<String> photos() {
+        return photos;
+    }
+
+    public ObservableList<ActionItem> actions() {
+        return actions;
+    }
+
+    public Labels labels() {
+        return labels;
+    }
+}

@@ -1,0 +1,97 @@
+package cn.tongguan.console.login;
+
+import cn.tongguan.api.Auth;
+import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.sync.PlatformClient;
+import cn.tongguan.console.sync.PlatformException;
+import cn.tongguan.console.sync.SessionToken;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sign-in: asks the platform off the UI thread, keeps the token, and hands the user to {@code onSignedIn}. */
+public final class LoginViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(LoginViewModel.class);
+
+    private final Messages messages;
+    private final PlatformClient client;
+    private final SessionToken token;
+    private final Executor background;
+    private final Executor ui;
+    private final Consumer<Auth.LoginResponse> onSignedIn;
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public LoginViewModel(Messages messages, PlatformClient client, SessionToken token, Executor background, Executor ui,
+                          Consumer<Auth.LoginResponse> onSignedIn) {
+        this.messages = messages;
+        this.client = client;
+        this.token = token;
+        this.background = background;
+        this.ui = ui;
+        this.onSignedIn = onSignedIn;
+    }
+
+    public void login() {
+        String user = username.get() == null ? "" : username.get().trim();
+        String pass = password.get() == null ? "" : password.get();
+        if (user.isEmpty() || pass.isEmpty()) {
+            error.set(messages.text("login.error.empty"));
+            return;
+        }
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        background.execute(() -> {
+            try {
+                Auth.LoginResponse response = client.login(user, pass);
+                token.set(response.token());
+                ui.execute(() -> {
+                    busy.set(false);
+                    password.set("");
+                    onSignedIn.accept(response);
+                });
+            } catch (PlatformException e) {
+                String text = e.status() == 401 || e.status() == 403 ? messages.text("login.error.credentials")
+                        : messages.text("login.error.platform", e.error().message());
+                ui.execute(() -> fail(text));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Login to {} failed: {}", client.base(), e.toString());
+                ui.execute(() -> fail(messages.text("login.error.unreachable", client.base().toString())));
+            }
+        });
+    }
+
+    private void fail(String text) {
+        busy.set(false);
+        error.set(text);
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,23 @@
+package cn.tongguan.console.queue;
+
+/**
+ * One line of the queue, already in words: what the table shows. {@code light} is green/yellow/red or null;
+ * {@code pending} is the label of an action still waiting in the outbox, or null.
+ */
+public record QueueRow(long id, String caseNo, String source, String category, String location, String state,
+                       String light, String remaining, String department, String reportedAt, String pending,
+                       long version, long reportedAtMillis, Long deadlineMillis) {
+    /** The queue's order for {@code sort} (and "all": newest id first), as the cache sorts it. */
+    public static java.util.Comparator<QueueRow> order(cn.tongguan.console.cache.QueueQuery query) {
+        if (query.tab() == cn.tongguan.console.cache.QueueTab.ALL) {
+            return java.util.Comparator.comparingLong(QueueRow::id).reversed();
+        }
+        if (query.sort() == cn.tongguan.console.cache.QueueQuery.Sort.DEADLINE_ASC) {
+            return java.util.Comparator.comparing(QueueRow::deadlineMillis,
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                    .thenComparingLong(QueueRow::id);
+        }
+        return java.util.Comparator.comparingLong(QueueRow::reportedAtMillis).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(QueueRow::id).reversed());
+    }
+}

@@ -1,0 +1,387 @@
+package cn.tongguan.console.queue;
+
+import cn.tongguan.api.Json;
+import cn.tongguan.console.cache.CacheMeta;
+import cn.tongguan.console.cache.CachedCase;
+import cn.tongguan.console.cache.CaseCache;
+import cn.tongguan.console.cache.Lights;
+import cn.tongguan.console.cache.QueueMatch;
+import cn.tongguan.console.cache.QueueQuery;
+import cn.tongguan.console.cache.QueueTab;
+import cn.tongguan.console.cache.ReferenceData;
+import cn.tongguan.console.cache.ReferenceHolder;
+import cn.tongguan.console.i18n.Labels;
+import cn.tongguan.console.sync.SyncListener;
+import cn.tongguan.console.sync.SyncStatus;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live case queue: tab, filters, sort, the rows and the counts per tab, all read from the cache on the
+ * background executor and handed to the UI executor. Changes from the sync trigger a new query; queries never
+ * pile up (one runs, at most one more is queued).
+ */
+public final class QueueViewModel implements SyncListener {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueViewModel.class);
+    public static final int LIMIT = 1000;
+
+    private final Labels labels;
+    private final cn.tongguan.console.i18n.Messages messages;
+    private final CaseCache cases;
+    private final CacheMeta meta;
+    private final ReferenceHolder reference;
+    private final Executor background;
+    private final Executor ui;
+    private final Clock clock;
+    private final TimeText time;
+    private final ObjectMapper json = Json.newMapper();
+
+    private final ObjectProperty<QueueTab> tab = new SimpleObjectProperty<>(QueueTab.PENDING_ACCEPT);
+    private final ObjectProperty<Choice> source = new SimpleObjectProperty<>();
+    private final ObjectProperty<Choice> district = new SimpleObjectProperty<>();
+    private final ObjectProperty<Choice> department = new SimpleObjectProperty<>();
+    private final ObjectProperty<Choice> light = new SimpleObjectProperty<>();
+    private final ObjectProperty<QueueQuery.Sort> sort = new SimpleObjectProperty<>(QueueQuery.Sort.REPORTED_DESC);
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<List<QueueRow>> rows = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<Map<QueueTab, Long>> counts = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyStringWrapper footer = new ReadOnlyStringWrapper("");
+    private final ObservableList<Choice> sources = FXCollections.observableArrayList();
+    private final ObservableList<Choice> districts = FXCollections.observableArrayList();
+    private final ObservableList<Choice> departments = FXCollections.observableArrayList();
+    private final ObservableList<Choice> lights = FXCollections.observableArrayList();
+    private final ObservableList<String> savedFilters = FXCollections.observableArrayList();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile long lastRefreshNanos;
+    /** The query whose rows are on screen (or on their way), compared by identity. */
+    private volatile QueueQuery shown;
+
+    public QueueViewModel(Labels labels, CaseCache cases, CacheMeta meta, ReferenceHolder reference, Executor background,
+                          Executor ui, Clock clock) {
+        this.labels = labels;
+        this.messages = labels.messages();
+        this.cases = cases;
+        this.meta = meta;
+        this.reference = reference;
+        this.background = background;
+        this.ui = ui;
+        this.clock = clock;
+        this.time = new TimeText(labels.messages());
+        Choice any = new Choice(null, messages.text("filter.any"));
+        sources.add(any);
+        for (String code : List.of("inspector", "hotline_12319", "hotline_12345", "video_ai", "iot", "public", "superior")) {
+            sources.add(new Choice(code, labels.source(code)));
+        }
+        lights.add(any);
+        for (String code : List.of("green", "yellow", "red")) {
+            lights.add(new Choice(code, labels.light(code)));
+        }
+        districts.add(any);
+        departments.add(any);
+        source.set(any);
+        light.set(any);
+        district.set(any);
+        department.set(any);
+        tab.addListener((o, a, b) -> refresh());
+        sort.addListener((o, a, b) -> refresh());
+        source.addListener((o, a, b) -> refresh());
+        district.addListener((o, a, b) -> refresh());
+        department.addListener((o, a, b) -> refresh());
+        light.addListener((o, a, b) -> refresh());
+        text.addListener((o, a, b) -> refresh());
+    }
+
+    /** Loads reference names and saved filters, then the first rows. */
+    public void start() {
+        background.execute(() -> {
+            ReferenceData ref = reference.reload();
+            List<String> names = new ArrayList<>(meta.savedFilters().keySet());
+            ui.execute(() -> {
+                fillReferenceChoices(ref);
+                savedFilters.setAll(names);
+            });
+        });
+        refresh();
+    }
+
+    private void fillReferenceChoices(ReferenceData ref) {
+        Choice any = sources.get(0);
+        List<Choice> d = new ArrayList<>(List.of(any));
+        ref.districts().forEach((code, name) -> d.add(new Choice(code, name)));
+        districts.setAll(d);
+        List<Choice> deps = new ArrayList<>(List.of(any));
+        ref.departments().forEach(dep -> deps.add(new Choice(dep.code(), dep.name())));
+        departments.setAll(deps);
+        district.set(any);
+        department.set(any);
+    }
+
+    public QueueQuery query() {
+        return new QueueQuery(tab.get(), code(source), null, code(district), null, null, null, code(department),
+                code(light), text.get(), sort.get(), LIMIT);
+    }
+
+    private static String code(ObjectProperty<Choice> choice) {
+        return choice.get() == null ? null : choice.get().code();
+    }
+
+    /** Queries the cache again (coalesced: at most one query runs and one waits). */
+    public void refresh() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        QueueQuery q = query();
+        shown = q;
+        background.execute(() -> run(q));
+    }
+
+    private void run(QueueQuery q) {
+        try {
+            long now = clock.millis();
+            List<CachedCase> found = cases.queue(q, now);
+            ReferenceData ref = reference.get();
+            List<QueueRow> converted = new ArrayList<>(found.size());
+            for (CachedCase c : found) {
+                converted.add(row(c, ref, now));
+            }
+            // Rows first (a new case shows at once), then the counts of the tabs.
+            ui.execute(() -> {
+                rows.set(List.copyOf(converted));
+                lastRefreshNanos = System.nanoTime();
+            });
+            Map<QueueTab, Long> counted = cases.counts(q, now);
+            ui.execute(() -> {
+                counts.set(new EnumMap<>(counted));
+                long total = q.tab() == QueueTab.ALL ? converted.size() : counted.getOrDefault(q.tab(), 0L);
+                footer.set(total > converted.size()
+                        ? messages.text("queue.footer.limited", converted.size(), total)
+                        : messages.text("queue.footer", converted.size()));
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Queue query failed", e);
+            ui.execute(() -> footer.set(messages.text("queue.error")));
+        } finally {
+            running.set(false);
+            if (again.getAndSet(false)) {
+                ui.execute(this::refresh);
+            }
+        }
+    }
+
+    QueueRow row(CachedCase c, ReferenceData ref, long now) {
+        var item = c.item();
+        Long deadline = item.deadline() == null ? null : item.deadline().toEpochMilli();
+        String location = item.address() == null || item.address().isBlank()
+                ? ref.divisionName(item.districtCode()) : item.address();
+        if (item.gridCode() != null) {
+            location = location + " · " + item.gridCode();
+        }
+        return new QueueRow(item.id(), item.caseNo(), labels.source(item.source()),
+                ref.categoryName(item.smallCode()), location, labels.state(item.state()), c.lightAt(now),
+                time.remaining(deadline, Lights.CLOCK_RUNS.contains(item.state()), now),
+                ref.departmentName(item.departmentCode()), time.shortTime(item.reportedAt()),
+                c.pending() == null ? null : labels.action(c.pending()), item.version(),
+                item.reportedAt() == null ? 0 : item.reportedAt().toEpochMilli(), deadline);
+    }
+
+    /**
+     * A few cases changed: put them into (or take them out of) the rows on screen at once from the cache by id,
+     * then refresh the whole tab and its counts (coalesced). Many or unknown changes: refresh only.
+     */
+    @Override
+    public void casesChanged(Set<Long> ids) {
+        QueueQuery q = shown;
+        if (q == null || ids.isEmpty() || ids.size() > 50) {
+            ui.execute(this::refresh);
+            return;
+        }
+        background.execute(() -> {
+            try {
+                long now = clock.millis();
+                ReferenceData ref = reference.get();
+                List<CachedCase> changed = new ArrayList<>();
+                ids.forEach(id -> cases.find(id).ifPresent(changed::add));
+                ui.execute(() -> {
+                    if (q == shown) {
+                        rows.set(patched(rows.get(), q, ids, changed, ref, now));
+                        lastRefreshNanos = System.nanoTime();
+                    }
+                    refresh();
+                });
+            } catch (RuntimeException e) {
+                LOG.error("Queue update failed", e);
+                ui.execute(this::refresh);
+            }
+        });
+    }
+
+    private List<QueueRow> patched(List<QueueRow> current, QueueQuery q, Set<Long> ids, List<CachedCase> changed,
+                                   ReferenceData ref, long now) {
+        List<QueueRow> next = new ArrayList<>(current.size() + changed.size());
+        for (QueueRow r : current) {
+            if (!ids.contains(r.id())) {
+                next.add(r);
+            }
+        }
+        for (CachedCase c : changed) {
+            if (QueueMatch.matches(q, c, now)) {
+                next.add(row(c, ref, now));
+            }
+        }
+        next.sort(QueueRow.order(q));
+        return List.copyOf(next.size() > LIMIT ? next.subList(0, LIMIT) : next);
+    }
+
+    @Override
+    public void statusChanged(SyncStatus status) {
+        if (status.phase() == SyncStatus.Phase.LIVE && reference.get().departments().isEmpty()) {
+            start();
+        }
+    }
+
+    /** Saves the current filters under {@code name} (in the seat's cache). */
+    public void saveFilter(String name) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("source", code(source));
+        f.put("district", code(district));
+        f.put("department", code(department));
+        f.put("light", code(light));
+        f.put("text", text.get());
+        f.put("sort", sort.get().name());
+        background.execute(() -> {
+            try {
+                meta.saveFilter(name.trim(), json.writeValueAsString(f));
+                List<String> names = new ArrayList<>(meta.savedFilters().keySet());
+                ui.execute(() -> savedFilters.setAll(names));
+            } catch (IOException e) {
+                LOG.error("Filter {} not saved", name, e);
+            }
+        });
+    }
+
+    /** Restores filters saved under {@code name}. */
+    public void applySavedFilter(String name) {
+        background.execute(() -> meta.savedFilter(name).ifPresent(text -> {
+            try {
+                Map<String, String> f = json.readValue(text, new TypeReference<Map<String, String>>() { });
+                ui.execute(() -> apply(f));
+            } catch (IOException e) {
+                LOG.error("Saved filter {} unreadable", name, e);
+            }
+        }));
+    }
+
+    private void apply(Map<String, String> f) {
+        select(source, sources, f.get("source"));
+        select(district, districts, f.get("district"));
+        select(department, departments, f.get("department"));
+        select(light, lights, f.get("light"));
+        text.set(f.get("text") == null ? "" : f.get("text"));
+        sort.set(f.get("sort") == null ? QueueQuery.Sort.REPORTED_DESC : QueueQuery.Sort.valueOf(f.get("sort")));
+    }
+
+    private static void select(ObjectProperty<Choice> target, List<Choice> choices, String code) {
+        choices.stream().filter(c -> java.util.Objects.equals(c.code(), code)).findFirst().ifPresent(target::set);
+    }
+
+    public String tabLabel(QueueTab t, Map<QueueTab, Long> counted) {
+        Long n = counted.get(t);
+        return n == null ? labels.tab(t) : messages.text("queue.tab.count", labels.tab(t), n);
+    }
+
+    public ObjectProperty<QueueTab> tabProperty() {
+        return tab;
+    }
+
+    public ObjectProperty<Choice> sourceProperty() {
+        return source;
+    }
+
+    public ObjectProperty<Choice> districtProperty() {
+        return district;
+    }
+
+    public ObjectProperty<Choice> departmentProperty() {
+        return department;
+    }
+
+    public ObjectProperty<Choice> lightProperty() {
+        return light;
+    }
+
+    public ObjectProperty<QueueQuery.Sort> sortProperty() {
+        return sort;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ReadOnlyObjectProperty<List<QueueRow>> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Map<QueueTab, Long>> countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty footerProperty() {
+        return footer.getReadOnlyProperty();
+    }
+
+    public ObservableList<Choice> sources() {
+        return sources;
+    }
+
+    public ObservableList<Choice> districts() {
+        return districts;
+    }
+
+    public ObservableList<Choice> departments() {
+        return departments;
+    }
+
+    public ObservableList<Choice> lights() {
+        return lights;
+    }
+
+    public ObservableList<String> savedFilters() {
+        return savedFilters;
+    }
+
+    public Labels labels() {
+        return labels;
+    }
+
+    /** When the rows last changed (System.nanoTime), for the latency benchmark. */
+    public long lastRefreshNanos() {
+        return lastRefreshNanos;
+    }
+}

@@ -1,0 +1,126 @@
+package cn.tongguan.console.seat;
+
+import cn.tongguan.console.cache.QueueTab;
+import cn.tongguan.console.detail.CaseDetailView;
+import cn.tongguan.console.detail.CaseDetailViewModel;
+import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.queue.QueueView;
+import cn.tongguan.console.queue.QueueViewModel;
+import cn.tongguan.console.shell.Fxml;
+import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The seat workstation: queue on the left, case on the right, sync status below; and the keyboard: a letter
+ * acts on the shown case, Ctrl+1…7 switch tabs, Ctrl+F searches, F1 shows the cheat sheet.
+ */
+public final class SeatView {
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+
+    private final SeatViewModel viewModel;
+    private final QueueView queue;
+    private final CaseDetailView detail;
+    private final CaseDetailViewModel detailModel;
+    private final Messages messages;
+    private final Parent root;
+
+    @FXML
+    private SplitPane seatSplit;
+    @FXML
+    private Label syncStatus;
+    @FXML
+    private Label seatRole;
+
+    public SeatView(SeatViewModel viewModel, QueueViewModel queueModel, CaseDetailViewModel detailModel,
+                    Messages messages) {
+        this.viewModel = viewModel;
+        this.detailModel = detailModel;
+        this.messages = messages;
+        this.queue = new QueueView(queueModel, messages);
+        this.detail = new CaseDetailView(detailModel, messages);
+        this.root = Fxml.load(SeatView.class, "Seat.fxml", this, messages);
+        QueueViewModel q = queueModel;
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(e, q));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public QueueView queue() {
+        return queue;
+    }
+
+    @FXML
+    private void initialize() {
+        seatSplit.getItems().setAll(queue.root(), detail.root());
+        seatSplit.setDividerPositions(0.64);
+        queue.onSelect(detailModel::show);
+        syncStatus.textProperty().bind(viewModel.syncTextProperty());
+        viewModel.liveProperty().addListener((o, a, live) -> syncStatus.pseudoClassStateChanged(OFFLINE, !live));
+        syncStatus.pseudoClassStateChanged(OFFLINE, true);
+        seatRole.setText(messages.text("seat.role", viewModel.roleLabel()));
+        // The seat starts in the queue, ready for the keyboard, as soon as it is on screen.
+        queue.table().sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                Platform.runLater(() -> queue.table().requestFocus());
+            }
+        });
+    }
+
+    private void onKey(KeyEvent e, QueueViewModel q) {
+        if (e.getCode() == KeyCode.F1) {
+            showCheatSheet();
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+            queue.searchField().requestFocus();
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown() && e.getCode().isDigitKey()) {
+            int n = Integer.parseInt(e.getCode().getName().replaceAll("\\D", ""));
+            if (n >= 1 && n <= QueueTab.values().length) {
+                q.tabProperty().set(QueueTab.values()[n - 1]);
+                e.consume();
+            }
+            return;
+        }
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (e.getCode() == KeyCode.ESCAPE && focus instanceof TextInputControl) {
+            queue.table().requestFocus();
+            e.consume();
+            return;
+        }
+        if (focus instanceof TextInputControl || focus instanceof ComboBoxBase<?>
+                || e.isShortcutDown() || e.isAltDown() || !e.getCode().isLetterKey()) {
+            return;
+        }
+        char key = e.getCode().getName().charAt(0);
+        detailModel.actionFor(key).ifPresent(action -> {
+            e.consume();
+            detail.trigger(action);
+        });
+    }
+
+    private void showCheatSheet() {
+        Alert sheet = new Alert(Alert.AlertType.INFORMATION);
+        sheet.initOwner(root.getScene().getWindow());
+        sheet.setTitle(messages.text("cheat.title"));
+        sheet.setHeaderText(messages.text("cheat.header", viewModel.roleLabel()));
+        sheet.setContentText(String.join("\n", viewModel.cheatSheet()));
+        sheet.getDialogPane().setId("cheatSheet");
+        sheet.showAndWait();
+    }
+}

@@ -1,0 +1,116 @@
+package cn.tongguan.console.seat;
+
+import cn.tongguan.console.cache.OutboxStore;
+import cn.tongguan.console.i18n.Labels;
+import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.queue.TimeText;
+import cn.tongguan.console.sync.SyncListener;
+import cn.tongguan.console.sync.SyncStatus;
+import cn.tongguan.console.workflow.CaseAction;
+import cn.tongguan.console.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The seat's status line (how fresh the cache is, what waits in the outbox) and its cheat sheet of shortcuts for
+ * the signed-in role.
+ */
+public final class SeatViewModel implements SyncListener {
+    private final Labels labels;
+    private final Messages messages;
+    private final String role;
+    private final OutboxStore outbox;
+    private final Executor background;
+    private final Executor ui;
+    private final TimeText time;
+    private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(false);
+    private volatile SyncStatus status = new SyncStatus(SyncStatus.Phase.STARTING, 0, null, null);
+    private volatile int waiting;
+
+    public SeatViewModel(Labels labels, String role, OutboxStore outbox, Executor background, Executor ui) {
+        this.labels = labels;
+        this.messages = labels.messages();
+        this.role = role;
+        this.outbox = outbox;
+        this.background = background;
+        this.ui = ui;
+        this.time = new TimeText(messages);
+        syncText.set(messages.text("sync.starting"));
+    }
+
+    @Override
+    public void statusChanged(SyncStatus s) {
+        status = s;
+        countWaiting();
+    }
+
+    @Override
+    public void casesChanged(Set<Long> ids) {
+        countWaiting();
+    }
+
+    private void countWaiting() {
+        background.execute(() -> {
+            waiting = outbox.pending().size();
+            ui.execute(this::render);
+        });
+    }
+
+    private void render() {
+        SyncStatus s = status;
+        Instant at = s.lastEventAt();
+        String fresh = at == null ? messages.text("sync.never") : time.fullTime(at);
+        String text = switch (s.phase()) {
+            case STARTING -> messages.text("sync.starting");
+            case SNAPSHOT -> messages.text("sync.snapshot", s.snapshotRows());
+            case LIVE -> messages.text("sync.live", fresh);
+            case RECONNECTING -> messages.text("sync.offline", fresh);
+            case STOPPED -> messages.text("sync.stopped");
+        };
+        if (waiting > 0) {
+            text = messages.text("sync.waiting", text, waiting);
+        }
+        live.set(s.phase() == SyncStatus.Phase.LIVE);
+        syncText.set(text);
+    }
+
+    /** Shortcut → actions of this role that use it (one line each), then the general keys. */
+    public List<String> cheatSheet() {
+        Map<Character, List<String>> byKey = new LinkedHashMap<>();
+        for (CaseAction a : Workflow.all()) {
+            if (a.roles().contains(role)) {
+                byKey.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(labels.action(a.action()));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        byKey.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                lines.add(messages.text("cheat.action", e.getKey(), String.join(" / ", e.getValue()))));
+        lines.add(messages.text("cheat.navigation"));
+        lines.add(messages.text("cheat.tabs"));
+        lines.add(messages.text("cheat.search"));
+        lines.add(messages.text("cheat.help"));
+        return lines;
+    }
+
+    public String roleLabel() {
+        return labels.role(role);
+    }
+
+    public ReadOnlyStringProperty syncTextProperty() {
+        return syncText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
+    }
+}

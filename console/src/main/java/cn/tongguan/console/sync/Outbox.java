@@ -1,0 +1,139 @@
+package cn.tongguan.console.sync;
+
+import cn.tongguan.api.Cases;
+import cn.tongguan.console.cache.CachedCase;
+import cn.tongguan.console.cache.CaseCache;
+import cn.tongguan.console.cache.OutboxStore;
+import cn.tongguan.console.workflow.CaseAction;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every action of the seat goes through here: written to the {@link OutboxStore} first (with a fresh idempotency
+ * key and the version it was based on), shown in the cache at once, then sent in order on the sync thread.
+ * Without an answer it stays and is sent again later with the same key, so the platform applies it once; a refusal
+ * (409 and the like) is reported with the case as it now stands, and later actions of that case are dropped.
+ */
+public final class Outbox {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final long RETRY_MS = 3_000;
+
+    private final PlatformClient client;
+    private final OutboxStore store;
+    private final CaseCache cases;
+    private final ScheduledExecutorService worker;
+    private final SyncBus bus;
+    private final Clock clock;
+    private final AtomicBoolean retryScheduled = new AtomicBoolean();
+
+    public Outbox(PlatformClient client, OutboxStore store, CaseCache cases, ScheduledExecutorService worker, SyncBus bus,
+                  Clock clock) {
+        this.client = client;
+        this.store = store;
+        this.cases = cases;
+        this.worker = worker;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues {@code action} on the case as the seat sees it (blocking: call off the UI thread). The version sent
+     * is the cached one, which already counts the seat's own earlier queued actions.
+     */
+    public OutboxStore.Entry submit(CachedCase seen, CaseAction action, String note, String departmentCode,
+                                    Integer hours) {
+        long base = seen.item().version();
+        OutboxStore.Entry entry = store.add(UUID.randomUUID().toString(), seen.id(), action.action(), base, note,
+                departmentCode, hours, clock.millis());
+        cases.applyLocally(seen.id(), action.to(), base + 1, action.action());
+        bus.casesChanged(Set.of(seen.id()));
+        flush();
+        return entry;
+    }
+
+    public List<OutboxStore.Entry> pending() {
+        return store.pending();
+    }
+
+    /** Sends what waits, in order, on the sync thread. */
+    public void flush() {
+        worker.execute(this::drain);
+    }
+
+    private void drain() {
+        Optional<OutboxStore.Entry> next;
+        while ((next = store.firstPending()).isPresent()) {
+            if (!send(next.get())) {
+                scheduleRetry();
+                return;
+            }
+        }
+    }
+
+    private void scheduleRetry() {
+        if (retryScheduled.compareAndSet(false, true)) {
+            worker.schedule(() -> {
+                retryScheduled.set(false);
+                drain();
+            }, RETRY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One attempt; false when the platform could not be reached (the entry stays pending). */
+    private boolean send(OutboxStore.Entry e) {
+        Cases.Transition transition = new Cases.Transition(e.action(), e.baseVersion(), e.note(), e.departmentCode(),
+                e.hours());
+        try {
+            Cases.Case result = client.transition(e.caseId(), transition, e.idempotencyKey());
+            store.finish(e.seq(), "done", null);
+            cases.upsert(List.of(result));
+            if (store.pendingCount(e.caseId()) == 0) {
+                cases.clearPending(e.caseId());
+            }
+            LOG.info("Outbox: {} on case {} done (version {})", e.action(), e.caseId(), result.version());
+            bus.actionSent(e, result);
+            bus.casesChanged(Set.of(e.caseId()));
+            return true;
+        } catch (PlatformException refused) {
+            if (refused.status() >= 500 || "idempotency_in_progress".equals(refused.code())) {
+                LOG.warn("Outbox: platform busy ({}), will retry {}", refused.getMessage(), e.idempotencyKey());
+                return false;
+            }
+            refuse(e, refused);
+            return true;
+        } catch (IOException unreachable) {
+            LOG.info("Outbox: platform unreachable ({}); {} waits", unreachable.toString(), e.action());
+            return false;
+        }
+    }
+
+    private void refuse(OutboxStore.Entry e, PlatformException refused) {
+        LOG.info("Outbox: {} on case {} refused: {}", e.action(), e.caseId(), refused.getMessage());
+        Cases.Case current = client.currentFrom(refused);
+        if (current == null) {
+            try {
+                current = client.parseDetail(client.detailJson(e.caseId())).item();
+            } catch (IOException notNow) {
+                LOG.warn("Outbox: current state of case {} unknown: {}", e.caseId(), notNow.toString());
+            }
+        }
+        store.finish(e.seq(), refused.status() == 409 ? "conflict" : "failed", refused.code());
+        store.abandonPending(e.caseId(), "after " + refused.code());
+        if (current != null) {
+            cases.replace(current);
+        } else {
+            cases.clearPending(e.caseId());
+        }
+        bus.actionRefused(e, current, refused.code(), refused.error().message());
+        bus.casesChanged(Set.of(e.caseId()));
+    }
+}

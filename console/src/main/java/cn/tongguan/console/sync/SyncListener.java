@@ -1,0 +1,29 @@
+package cn.tongguan.console.sync;
+
+import cn.tongguan.api.Cases;
+import cn.tongguan.console.cache.OutboxStore;
+import java.util.Set;
+
+/**
+ * What the sync engine and the outbox tell the view models. Called on sync threads: listeners hop to the UI
+ * thread themselves.
+ */
+public interface SyncListener {
+    /** Cases changed in the cache; an empty set means "many, refresh everything". */
+    default void casesChanged(Set<Long> ids) {
+    }
+
+    default void statusChanged(SyncStatus status) {
+    }
+
+    /** The platform took a queued action. */
+    default void actionSent(OutboxStore.Entry entry, Cases.Case result) {
+    }
+
+    /**
+     * The platform refused a queued action (e.g. {@code version_conflict}: someone else was faster);
+     * {@code current} is the case as it now stands, when known.
+     */
+    default void actionRefused(OutboxStore.Entry entry, Cases.Case current, String code, String platformMessage) {
+    }
+}

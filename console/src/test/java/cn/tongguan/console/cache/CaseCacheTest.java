@@ -1,0 +1,123 @@
+package cn.tongguan.console.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tongguan.api.Cases;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import cn.tongguan.console.support.SampleCases;
+
+class CaseCacheTest {
+    static final Instant T0 = SampleCases.T0;
+    private final CacheDatabase db = CacheDatabase.inMemory("cases-" + UUID.randomUUID());
+    private final CaseCache cases = new CaseCache(db);
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void bulkFillIntoAnEmptyCacheIsQueryableByTab() {
+        try (CaseCache.BulkFill fill = cases.bulkFill()) {
+            for (int i = 1; i <= 5000; i++) {
+                String state = i % 5 == 0 ? "reported" : "closed";
+                fill.add(SampleCases.item(i, state, 3, T0.plusSeconds(i), null));
+            }
+        }
+        assertThat(cases.count()).isEqualTo(5000);
+        List<CachedCase> rows = cases.queue(QueueQuery.of(QueueTab.PENDING_ACCEPT), T0.toEpochMilli());
+        assertThat(rows).hasSize(1000);
+        assertThat(rows.get(0).id()).isEqualTo(5000);
+        assertThat(rows).allMatch(r -> r.item().state().equals("reported"));
+        assertThat(cases.counts(QueueQuery.of(QueueTab.ALL), T0.toEpochMilli()).get(QueueTab.PENDING_ACCEPT))
+                .isEqualTo(1000);
+    }
+
+    @Test
+    void anOlderVersionNeverReplacesANewerOne() {
+        cases.upsert(List.of(SampleCases.item(7, "filed", 5, T0, null)));
+        cases.upsert(List.of(SampleCases.item(7, "accepted", 4, T0, null)));
+        assertThat(cases.find(7).orElseThrow().item().state()).isEqualTo("filed");
+        cases.upsert(List.of(SampleCases.item(7, "dispatched", 6, T0, null)));
+        assertThat(cases.find(7).orElseThrow().item().state()).isEqualTo("dispatched");
+    }
+
+    @Test
+    void eventsWithoutReporterKeepTheReporterTheCacheHad() {
+        cases.upsert(List.of(SampleCases.item(8, "reported", 1, T0, null)));
+        Cases.Case c = SampleCases.item(8, "accepted", 2, T0, null);
+        Cases.Case withoutReporter = new Cases.Case(c.id(), c.caseNo(), c.state(), c.source(), c.kind(), c.bigCode(),
+                c.smallCode(), c.lng(), c.lat(), c.districtCode(), c.streetCode(), c.communityCode(), c.gridCode(),
+                c.partCode(), c.address(), c.description(), c.urgency(), null, null, c.departmentCode(), c.version(),
+                c.reportedAt(), c.updatedAt(), c.filedAt(), c.dispatchedAt(), c.disposedAt(), c.closedAt(), c.deadline(),
+                c.limitAmount(), c.limitUnit(), c.light(), c.overdue(), c.reworkCount(), c.backCount(),
+                c.extensionCount());
+        cases.upsert(List.of(withoutReporter));
+        CachedCase now = cases.find(8).orElseThrow();
+        assertThat(now.item().state()).isEqualTo("accepted");
+        assertThat(now.item().reporterPhone()).isEqualTo("13812345678");
+    }
+
+    @Test
+    void overdueTabAndLightFilterFollowTheClock() {
+        List<Cases.Case> items = new ArrayList<>();
+        items.add(SampleCases.item(1, "handling", 4, T0, T0.plusSeconds(5 * 3600)));   // 5 h left of 10: green
+        items.add(SampleCases.item(2, "handling", 4, T0, T0.minusSeconds(60)));        // overdue: red
+        items.add(SampleCases.item(3, "dispatched", 4, T0, T0.plusSeconds(1200)));     // 20 min of 10 h left: yellow
+        items.add(SampleCases.item(4, "closed", 9, T0, T0.minusSeconds(7200)));        // closed late: not in the overdue tab
+        cases.upsert(items);
+        long now = T0.toEpochMilli();
+        assertThat(cases.queue(QueueQuery.of(QueueTab.OVERDUE), now)).extracting(CachedCase::id).containsExactly(2L);
+        QueueQuery yellow = new QueueQuery(QueueTab.HANDLING, null, null, null, null, null, null, null, "yellow", null,
+                null, 100);
+        assertThat(cases.queue(yellow, now)).extracting(CachedCase::id).containsExactly(3L);
+        assertThat(cases.find(1).orElseThrow().lightAt(now)).isEqualTo("green");
+        Map<QueueTab, Long> counts = cases.counts(QueueQuery.of(QueueTab.ALL), now);
+        assertThat(counts.get(QueueTab.HANDLING)).isEqualTo(3);
+        assertThat(counts.get(QueueTab.OVERDUE)).isEqualTo(1);
+    }
+
+    @Test
+    void textFindsCaseNumberAndDescription() {
+        cases.upsert(List.of(SampleCases.item(11, "reported", 1, T0, null), SampleCases.item(12, "reported", 1, T0, null)));
+        QueueQuery byNo = new QueueQuery(QueueTab.ALL, null, null, null, null, null, null, null, null,
+                "20261120000012", null, 10);
+        assertThat(cases.queue(byNo, 0)).extracting(CachedCase::id).containsExactly(12L);
+        QueueQuery byText = new QueueQuery(QueueTab.ALL, null, null, null, null, null, null, null, null, "垃圾 11",
+                null, 10);
+        assertThat(cases.queue(byText, 0)).extracting(CachedCase::id).containsExactly(11L);
+    }
+
+    @Test
+    void theJavaPredicateAgreesWithTheQueries() {
+        List<Cases.Case> items = new ArrayList<>();
+        String[] states = {"reported", "accepted", "filed", "handling", "dispatched", "checking", "closed", "suspended"};
+        for (int i = 1; i <= 80; i++) {
+            String state = states[i % states.length];
+            boolean clock = Lights.CLOCK_RUNS.contains(state) || state.equals("closed");
+            items.add(SampleCases.item(i, state, 2, T0.plusSeconds(i * 60L),
+                    clock ? T0.plusSeconds((i % 7 - 3) * 3600L) : null));
+        }
+        cases.upsert(items);
+        long now = T0.toEpochMilli();
+        List<CachedCase> all = cases.queue(new QueueQuery(QueueTab.ALL, null, null, null, null, null, null, null, null,
+                null, null, 1000), now);
+        for (QueueTab tab : QueueTab.values()) {
+            for (String light : new String[] {null, "red", "yellow", "green"}) {
+                for (String text : new String[] {null, "2026112000001", "垃圾 3"}) {
+                    QueueQuery q = new QueueQuery(tab, null, null, "410702", null, null, null, null, light, text, null,
+                            1000);
+                    assertThat(cases.queue(q, now)).extracting(CachedCase::id).as(tab + " " + light + " " + text)
+                            .containsExactlyInAnyOrderElementsOf(all.stream()
+                                    .filter(c -> QueueMatch.matches(q, c, now)).map(CachedCase::id).toList());
+                }
+            }
+        }
+    }
+}

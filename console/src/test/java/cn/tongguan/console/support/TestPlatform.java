@@ -1,0 +1,81 @@
+package cn.tongguan.console.support;
+
+import cn.tongguan.api.Auth;
+import cn.tongguan.api.Cases;
+import cn.tongguan.console.sync.PlatformClient;
+import cn.tongguan.console.sync.SessionToken;
+import cn.tongguan.platform.PlatformConfig;
+import cn.tongguan.platform.PlatformServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import okhttp3.OkHttpClient;
+
+/**
+ * A real platform on 127.0.0.1 (embedded H2 file under a temporary directory, demo users with password
+ * {@code tongguan}), which a test can stop and start again on the same port and database.
+ */
+public final class TestPlatform implements AutoCloseable {
+    private final Path dir;
+    private PlatformServer server;
+    private int port;
+
+    public TestPlatform(Path dir) {
+        this.dir = dir;
+    }
+
+    public TestPlatform start() {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform");
+        PlatformConfig cfg = new PlatformConfig("127.0.0.1", port, url, null, null, dir, Duration.ofHours(4),
+                256 * 1024, 256 * 1024, true, null);
+        server = new PlatformServer(cfg);
+        server.start();
+        port = server.port();
+        return this;
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** A client signed in as {@code username} (password {@code tongguan}), for the test's own calls. */
+    public PlatformClient client(String username) throws IOException {
+        SessionToken token = new SessionToken();
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(token).readTimeout(Duration.ofSeconds(30)).build();
+        PlatformClient client = new PlatformClient(http, uri());
+        Auth.LoginResponse login = client.login(username, PlatformServer.DEMO_PASSWORD);
+        token.set(login.token());
+        return client;
+    }
+
+    /** Files a report as the operator: 暴露垃圾 in 红旗区. */
+    public Cases.Case report(PlatformClient operator, String description) throws IOException {
+        return operator.create(new Cases.NewCase("hotline_12319", "event", "06", "06010", 113.93, 35.30,
+                "新乡市红旗区平原路 " + description, description, "normal", "张三", "13812345678", null, false),
+                UUID.randomUUID().toString());
+    }
+
+    public Cases.Case act(PlatformClient client, long id, String action, String department) throws IOException {
+        long version = client.parseDetail(client.detailJson(id)).item().version();
+        return client.transition(id, new Cases.Transition(action, version, "测试", department,
+                action.equals("apply_extension") ? 24 : null), UUID.randomUUID().toString());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
