@@ -18,9 +18,17 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) throws IOException {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught error in thread {}", thread.getName(), error));
-        ConsoleConfig config = ConsoleConfig.fromFlags(getParameters().getNamed());
+        java.util.Map<String, String> flags = new java.util.HashMap<>(getParameters().getNamed());
+        // Bare switches such as --wall arrive unnamed.
+        getParameters().getUnnamed().stream().filter(a -> a.startsWith("--"))
+                .forEach(a -> flags.put(a.substring(2), "true"));
+        ConsoleConfig config = ConsoleConfig.fromFlags(flags);
         composition = new ConsoleComposition(config);
-        composition.showMainWindow(stage);
+        if (config.wall()) {
+            composition.showWall();
+        } else {
+            composition.showMainWindow(stage);
+        }
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class ConsoleComposition implements AutoCloseable {
     private final PlatformClient platform;
     private final Clock clock = Clock.systemUTC();
     private SeatSession session;
+    private WallComposition wall;
 
     public ConsoleComposition(ConsoleConfig config) {
         this.config = config;
@@ -102,8 +103,17 @@ public final class ConsoleComposition implements AutoCloseable {
         return view.root();
     }
 
+    /** The display wall on every monitor ({@code --wall}); the stage JavaFX gave us stays hidden. */
+    public void showWall() throws java.io.IOException {
+        wall = new WallComposition(config, messages, labels, platform, token, background, clock);
+        wall.show();
+    }
+
     @Override
     public void close() {
+        if (wall != null) {
+            wall.close();
+        }
         // Threads first, then the cache: no query may run against a closed database.
         syncThread.shutdownNow();
         background.shutdownNow();

@@ -17,8 +17,13 @@ import java.util.Properties;
  * @param platform base address of the 运管服 platform (without {@code /api/v1})
  * @param locale   language of the UI: Chinese by default, English as the second locale
  * @param dataDir  where the local caches live (one H2 file per platform and user); default {@code ~/.tongguan/console}
+ * @param wall     {@code --wall}: run as the display wall instead of a seat
+ * @param wallLayout {@code --wall-layout=FILE}: the wall's layout (default: the daily layout shipped inside)
+ * @param wallUser the 大屏 account the wall signs in with ({@code --wall-user}, password from {@code wall.password}
+ *                 in the config file or the TONGGUAN_WALL_PASSWORD environment variable; the demo's is the default)
  */
-public record ConsoleConfig(URI platform, Locale locale, Path dataDir) {
+public record ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean wall, Path wallLayout, String wallUser,
+                            String wallPassword) {
     public static final URI DEFAULT_PLATFORM = URI.create("http://127.0.0.1:8080");
 
     public static ConsoleConfig fromFlags(Map<String, String> flags) throws IOException {
@@ -34,6 +39,10 @@ public record ConsoleConfig(URI platform, Locale locale, Path dataDir) {
         Locale locale = "en".equalsIgnoreCase(settings.getProperty("lang", "zh")) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         Path data = Path.of(settings.getProperty("data",
                 Path.of(System.getProperty("user.home"), ".tongguan", "console").toString()));
-        return new ConsoleConfig(platform, locale, data);
+        boolean wall = settings.containsKey("wall") && !"false".equals(settings.getProperty("wall"));
+        String layout = settings.getProperty("wall-layout");
+        String password = System.getenv().getOrDefault("TONGGUAN_WALL_PASSWORD", settings.getProperty("wall.password", "tongguan"));
+        return new ConsoleConfig(platform, locale, data, wall, layout == null ? null : Path.of(layout),
+                settings.getProperty("wall-user", "wall"), password);
     }
 }

@@ -116,7 +116,7 @@ public final class PlatformClient {
         }
     }
 
-    private String get(String path) throws IOException {
+    String get(String path) throws IOException {
         Request request = new Request.Builder().url(url(path)).get().build();
         try (Response response = http.newCall(request).execute()) {
             check(response);

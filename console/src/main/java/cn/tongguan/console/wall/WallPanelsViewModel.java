@@ -4,6 +4,7 @@ import cn.tongguan.api.Cases;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
 import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.sync.WallData;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

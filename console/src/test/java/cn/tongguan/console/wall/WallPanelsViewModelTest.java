@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
 import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.sync.WallData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package cn.tongguan.console.wall;
+package cn.tongguan.console.sync;
 
 import cn.tongguan.api.Cases;
 import cn.tongguan.api.Reference;
