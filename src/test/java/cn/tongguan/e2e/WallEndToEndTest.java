@@ -1,0 +1,111 @@
+package cn.tongguan.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tongguan.api.Auth;
+import cn.tongguan.api.Cases;
+import cn.tongguan.api.Json;
+import cn.tongguan.console.app.ConsoleApp;
+import cn.tongguan.democity.CodeTables;
+import cn.tongguan.democity.DemoCity;
+import cn.tongguan.democity.DemoCityGenerator;
+import cn.tongguan.democity.load.DemoCityLoader;
+import cn.tongguan.democity.sim.LiveSimulator;
+import cn.tongguan.democity.sim.Weather;
+import cn.tongguan.platform.PlatformConfig;
+import cn.tongguan.platform.PlatformServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.ListView;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The system as the README demo runs it, in one JVM: a platform holding the demo city, the city simulator
+ * working it through the public API, and the console in wall mode. A report the simulator files reaches the
+ * wall's case list.
+ */
+class WallEndToEndTest {
+    private static final ObjectMapper JSON = Json.newMapper();
+    private PlatformServer platform;
+    private Application console;
+
+    @BeforeEach
+    void start() throws Exception {
+        platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0));
+        platform.start();
+        DemoCity city = new DemoCityGenerator().generate(20210721L, 20_000, DemoCityGenerator.DEFAULT_CAMERA_URL);
+        Instant end = Instant.now();
+        new DemoCityLoader(platform).load(city, CodeTables.load(), LocalDate.ofInstant(end, ZoneId.of("Asia/Shanghai"))
+                .minusDays(60), end, 5_000);
+        FxToolkit.registerPrimaryStage();
+        Path cache = Files.createTempDirectory("wall-cache");
+        console = FxToolkit.setupApplication(ConsoleApp.class, "--platform=http://127.0.0.1:" + platform.port(), "--wall",
+                "--data=" + cache);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(console);
+        FxToolkit.cleanupStages();
+        platform.stop();
+    }
+
+    @Test
+    void aSimulatedReportReachesTheWall() throws Exception {
+        LiveSimulator simulator = new LiveSimulator(URI.create("http://127.0.0.1:" + platform.port()), "admin", "tongguan",
+                600, Weather.RAINSTORM, 11);
+        simulator.tick(Duration.ofSeconds(1));
+        Cases.Case newest = newestCase();
+        assertThat(newest.reportedAt()).isAfter(Instant.now().minusSeconds(120));
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> wallCases().stream().anyMatch(l -> l.contains(newest.caseNo())));
+        assertThat(wallCases()).anyMatch(l -> l.contains(newest.caseNo()));
+        cn.tongguan.map.LiveItem onMap = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                .map(w -> w.getScene() == null ? null : w.getScene().lookup("#panel-map"))
+                .filter(n -> n instanceof cn.tongguan.map.MapView)
+                .map(n -> ((cn.tongguan.map.MapView) n).getOverlay().get("case-" + newest.id()))
+                .filter(item -> item != null).findFirst().orElse(null)).get(10, TimeUnit.SECONDS);
+        assertThat(onMap).as("the new case on the wall's map").isNotNull();
+        assertThat(onMap.lng()).isEqualTo(newest.lng());
+    }
+
+    private Cases.Case newestCase() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + platform.port();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(new Auth.LoginRequest("wall", "tongguan")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = JSON.readValue(login.body(), Auth.LoginResponse.class).token();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cases?sort=-reportedAt&limit=1"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readValue(page.body(), Cases.CasePage.class).items().get(0);
+    }
+
+    /** The lines of the wall's "latest cases" panel, read on the FX thread. */
+    @SuppressWarnings("unchecked")
+    private static List<String> wallCases() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                .map(w -> w.getScene() == null ? null : w.getScene().lookup("#panel-queue"))
+                .filter(n -> n != null)
+                .map(n -> ((ListView<String>) n.lookup(".wall-case")).getItems().stream().toList())
+                .findFirst().orElse(List.<String>of())).get(10, TimeUnit.SECONDS);
+    }
+
+}
