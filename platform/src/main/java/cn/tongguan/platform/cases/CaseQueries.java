@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -182,8 +183,8 @@ public final class CaseQueries {
 
     /**
      * Streams {@code {"type":"snapshot","eventId":N}} and then one case per line. The id is taken under the write
-     * lock and the read runs in one repeatable-read transaction started there, so the lines reflect event N
-     * exactly on PostgreSQL; a line may be newer on H2, which consoles handle by comparing {@code version}.
+     * lock together with a first read of a repeatable-read transaction, so on PostgreSQL the lines reflect event N
+     * exactly; on H2 a line may be newer, which consoles handle by comparing {@code version} (ADR 0015).
      */
     public void snapshot(Principal p, CaseQuery query, OutputStream out) throws IOException {
         CaseQuery q = p.role() == Role.DEPARTMENT ? query.withDepartment(p.departmentCode()) : query;
@@ -194,21 +195,25 @@ public final class CaseQueries {
         try (Connection c = db.rawConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            PreparedStatement ps = Sql.prepare(c, sql, w.args().toArray());
-            ps.setFetchSize(1000);
-            Object[] stamped = db.underWriteLock(() -> {
-                try {
-                    return new Object[] {events.latestId(), ps.executeQuery()};
+            // Stamp under the writer lock: the event id, and a first read that fixes the transaction's snapshot.
+            // The long read itself runs after the lock is released, so writers are not held up by a big snapshot.
+            long eventId = db.underWriteLock(() -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(id) FROM cases")) {
+                    rs.next();
+                    return events.latestId();
                 } catch (SQLException e) {
                     throw new cn.tongguan.platform.storage.StorageException(e);
                 }
             });
-            try (ps; ResultSet rs = (ResultSet) stamped[1]) {
-                out.write(mapper.writeValueAsBytes(new Cases.SnapshotHeader("snapshot", (Long) stamped[0])));
-                out.write('\n');
-                while (rs.next()) {
-                    out.write(mapper.writeValueAsBytes(CaseStore.view(CaseStore.read(rs), now, masking)));
+            try (PreparedStatement ps = Sql.prepare(c, sql, w.args().toArray())) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    out.write(mapper.writeValueAsBytes(new Cases.SnapshotHeader("snapshot", eventId)));
                     out.write('\n');
+                    while (rs.next()) {
+                        out.write(mapper.writeValueAsBytes(CaseStore.view(CaseStore.read(rs), now, masking)));
+                        out.write('\n');
+                    }
                 }
             }
             c.commit();
