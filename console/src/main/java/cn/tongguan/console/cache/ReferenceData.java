@@ -21,12 +21,14 @@ public final class ReferenceData {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceData.class);
 
     private final Map<String, String> categoryNames = new HashMap<>();
+    private final Map<String, String> bigClasses = new java.util.TreeMap<>();
     private final Map<String, String> divisionNames = new HashMap<>();
     private final List<Reference.Department> departments;
 
     private ReferenceData(List<Reference.Category> categories, List<Reference.Department> departments,
                           List<Reference.DivisionNode> divisions) {
         categories.forEach(c -> categoryNames.put(c.code(), c.name()));
+        categories.stream().filter(c -> "big".equals(c.level())).forEach(c -> bigClasses.put(c.code(), c.name()));
         this.departments = List.copyOf(departments);
         addDivisions(divisions);
     }
@@ -81,6 +83,11 @@ public final class ReferenceData {
 
     public List<Reference.Department> departments() {
         return departments;
+    }
+
+    /** Big classes (大类, code → name) for the queue's filter, in code order. */
+    public Map<String, String> bigClasses() {
+        return bigClasses;
     }
 
     /** Districts (code → name) for the queue's filter. */

@@ -56,6 +56,10 @@ public final class QueueView {
     @FXML
     private ComboBox<Choice> departmentFilter;
     @FXML
+    private ComboBox<Choice> classFilter;
+    @FXML
+    private TextField gridFilter;
+    @FXML
     private ComboBox<Choice> lightFilter;
     @FXML
     private ComboBox<QueueQuery.Sort> sortChoice;
@@ -131,6 +135,8 @@ public final class QueueView {
         bind(sourceFilter, viewModel.sources(), viewModel.sourceProperty());
         bind(districtFilter, viewModel.districts(), viewModel.districtProperty());
         bind(departmentFilter, viewModel.departments(), viewModel.departmentProperty());
+        bind(classFilter, viewModel.bigClasses(), viewModel.bigClassProperty());
+        gridFilter.textProperty().bindBidirectional(viewModel.gridProperty());
         bind(lightFilter, viewModel.lights(), viewModel.lightProperty());
         sortChoice.getItems().setAll(QueueQuery.Sort.values());
         sortChoice.setConverter(new StringConverter<>() {

@@ -61,6 +61,8 @@ public final class QueueViewModel implements SyncListener {
     private final ObjectProperty<QueueTab> tab = new SimpleObjectProperty<>(QueueTab.PENDING_ACCEPT);
     private final ObjectProperty<Choice> source = new SimpleObjectProperty<>();
     private final ObjectProperty<Choice> district = new SimpleObjectProperty<>();
+    private final ObjectProperty<Choice> bigClass = new SimpleObjectProperty<>();
+    private final StringProperty grid = new SimpleStringProperty("");
     private final ObjectProperty<Choice> department = new SimpleObjectProperty<>();
     private final ObjectProperty<Choice> light = new SimpleObjectProperty<>();
     private final ObjectProperty<QueueQuery.Sort> sort = new SimpleObjectProperty<>(QueueQuery.Sort.REPORTED_DESC);
@@ -70,6 +72,7 @@ public final class QueueViewModel implements SyncListener {
     private final ReadOnlyStringWrapper footer = new ReadOnlyStringWrapper("");
     private final ObservableList<Choice> sources = FXCollections.observableArrayList();
     private final ObservableList<Choice> districts = FXCollections.observableArrayList();
+    private final ObservableList<Choice> bigClasses = FXCollections.observableArrayList();
     private final ObservableList<Choice> departments = FXCollections.observableArrayList();
     private final ObservableList<Choice> lights = FXCollections.observableArrayList();
     private final ObservableList<String> savedFilters = FXCollections.observableArrayList();
@@ -90,25 +93,28 @@ public final class QueueViewModel implements SyncListener {
         this.ui = ui;
         this.clock = clock;
         this.time = new TimeText(labels.messages());
-        Choice any = new Choice(null, messages.text("filter.any"));
-        sources.add(any);
+        sources.add(new Choice(null, messages.text("filter.any.source")));
         for (String code : List.of("inspector", "hotline_12319", "hotline_12345", "video_ai", "iot", "public", "superior")) {
             sources.add(new Choice(code, labels.source(code)));
         }
-        lights.add(any);
+        lights.add(new Choice(null, messages.text("filter.any.light")));
         for (String code : List.of("green", "yellow", "red")) {
             lights.add(new Choice(code, labels.light(code)));
         }
-        districts.add(any);
-        departments.add(any);
-        source.set(any);
-        light.set(any);
-        district.set(any);
-        department.set(any);
+        districts.add(new Choice(null, messages.text("filter.any.district")));
+        departments.add(new Choice(null, messages.text("filter.any.department")));
+        bigClasses.add(new Choice(null, messages.text("filter.any.class")));
+        source.set(sources.get(0));
+        light.set(lights.get(0));
+        district.set(districts.get(0));
+        department.set(departments.get(0));
+        bigClass.set(bigClasses.get(0));
         tab.addListener((o, a, b) -> refresh());
         sort.addListener((o, a, b) -> refresh());
         source.addListener((o, a, b) -> refresh());
         district.addListener((o, a, b) -> refresh());
+        bigClass.addListener((o, a, b) -> refresh());
+        grid.addListener((o, a, b) -> refresh());
         department.addListener((o, a, b) -> refresh());
         light.addListener((o, a, b) -> refresh());
         text.addListener((o, a, b) -> refresh());
@@ -128,20 +134,26 @@ public final class QueueViewModel implements SyncListener {
     }
 
     private void fillReferenceChoices(ReferenceData ref) {
-        Choice any = sources.get(0);
-        List<Choice> d = new ArrayList<>(List.of(any));
+        List<Choice> d = new ArrayList<>(List.of(districts.get(0)));
         ref.districts().forEach((code, name) -> d.add(new Choice(code, name)));
         districts.setAll(d);
-        List<Choice> deps = new ArrayList<>(List.of(any));
+        List<Choice> deps = new ArrayList<>(List.of(departments.get(0)));
         ref.departments().forEach(dep -> deps.add(new Choice(dep.code(), dep.name())));
         departments.setAll(deps);
-        district.set(any);
-        department.set(any);
+        List<Choice> classes = new ArrayList<>(List.of(bigClasses.get(0)));
+        ref.bigClasses().forEach((code, name) -> classes.add(new Choice(code, code + " " + name)));
+        bigClasses.setAll(classes);
+        district.set(districts.get(0));
+        department.set(departments.get(0));
+        bigClass.set(bigClasses.get(0));
     }
 
     public QueueQuery query() {
-        return new QueueQuery(tab.get(), code(source), null, code(district), null, null, null, code(department),
-                code(light), text.get(), sort.get(), LIMIT);
+        // A grid code (15 digits) or the start of one: 12 digits name a community, 9 a street.
+        String g = grid.get() == null ? "" : grid.get().trim();
+        return new QueueQuery(tab.get(), code(source), code(bigClass), code(district), g.length() == 9 ? g : null,
+                g.length() == 12 ? g : null, g.length() == 15 ? g : null, code(department), code(light), text.get(),
+                sort.get(), LIMIT);
     }
 
     private static String code(ObjectProperty<Choice> choice) {
@@ -271,6 +283,8 @@ public final class QueueViewModel implements SyncListener {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("source", code(source));
         f.put("district", code(district));
+        f.put("class", code(bigClass));
+        f.put("grid", grid.get());
         f.put("department", code(department));
         f.put("light", code(light));
         f.put("text", text.get());
@@ -301,6 +315,8 @@ public final class QueueViewModel implements SyncListener {
     private void apply(Map<String, String> f) {
         select(source, sources, f.get("source"));
         select(district, districts, f.get("district"));
+        select(bigClass, bigClasses, f.get("class"));
+        grid.set(f.get("grid") == null ? "" : f.get("grid"));
         select(department, departments, f.get("department"));
         select(light, lights, f.get("light"));
         text.set(f.get("text") == null ? "" : f.get("text"));
@@ -326,6 +342,18 @@ public final class QueueViewModel implements SyncListener {
 
     public ObjectProperty<Choice> districtProperty() {
         return district;
+    }
+
+    public ObjectProperty<Choice> bigClassProperty() {
+        return bigClass;
+    }
+
+    public StringProperty gridProperty() {
+        return grid;
+    }
+
+    public ObservableList<Choice> bigClasses() {
+        return bigClasses;
     }
 
     public ObjectProperty<Choice> departmentProperty() {
