@@ -106,7 +106,7 @@ public final class MapView extends javafx.scene.layout.Region {
         getStyleClass().add("map-view");
         getChildren().addAll(painter.imageView(), painter.textLayer(), hud.pane());
         new MapInput(this, animator, new MapInput.Target(this::viewChanged, this::markDirty, this::hover,
-                () -> hud.showTooltip(null, 0, 0), this::click, this::drillUp));
+                () -> hud.showTooltip(null, 0, 0), this::click, this::drillUp, this::showAll));
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -175,6 +175,13 @@ public final class MapView extends javafx.scene.layout.Region {
         MapViewState fitted = animator.viewport().fit(lngLat.getMinX(), lngLat.getMinY(), lngLat.getMaxX(),
                 lngLat.getMaxY(), 1.2);
         return new MapViewState(fitted.lng(), fitted.lat(), animator.clampZoom(fitted.zoom()));
+    }
+
+    /** Flies to show everything on the visible layers (also the Home key). */
+    public void showAll() {
+        Envelope all = new Envelope();
+        layerSet.visibleCompiled().forEach(layer -> all.expandToInclude(layer.lngLatExtent()));
+        flyTo(all);
     }
 
     public void zoomIn() {
