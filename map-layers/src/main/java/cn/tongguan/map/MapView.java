@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * The map control: static layers from tiles rendered in the background, live items and labels drawn every
  * frame, hover/click/drill-down, and a view state the caller can store and restore.
  *
- * <p>Input: drag or arrow keys pan; wheel, {@code +}/{@code −} and pinch zoom (animated); hover shows a tooltip;
- * click selects; double-click on a drill-down layer flies into that division.
+ * <p>Input: drag or arrow keys pan; wheel, {@code +}/{@code −} and pinch zoom (animated); hover shows a tooltip
+ * and the cursor's lng/lat; click selects; double-click on a drill-down layer flies into that division,
+ * Backspace/Escape fly back up; Home shows everything.
  *
  * <p>Threading: FX thread only. Layer preparation and tile rendering run on the injected {@code background}
  * executor; results return through the injected {@code fx} executor (normally {@code Platform::runLater}). The
