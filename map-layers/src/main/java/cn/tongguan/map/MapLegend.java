@@ -19,6 +19,8 @@ import javafx.scene.shape.Rectangle;
  */
 public final class MapLegend extends VBox {
     private final ObservableList<FeatureLayer> layers;
+    private final java.util.List<FeatureLayer> bound = new java.util.ArrayList<>();
+    private final java.util.List<CheckBox> toggles = new java.util.ArrayList<>();
 
     public MapLegend(ObservableList<FeatureLayer> layers) {
         super(4);
@@ -29,6 +31,12 @@ public final class MapLegend extends VBox {
     }
 
     private void rebuild() {
+        List<FeatureLayer> previous = List.copyOf(bound);
+        for (int i = 0; i < previous.size(); i++) {
+            toggles.get(i).selectedProperty().unbindBidirectional(previous.get(i).visibleProperty());
+        }
+        bound.clear();
+        toggles.clear();
         getChildren().clear();
         List<FeatureLayer> snapshot = List.copyOf(layers);
         for (int i = snapshot.size() - 1; i >= 0; i--) {
@@ -37,6 +45,8 @@ public final class MapLegend extends VBox {
             toggle.setId("legend-" + layer.id());
             toggle.getStyleClass().add("map-legend-layer");
             toggle.selectedProperty().bindBidirectional(layer.visibleProperty());
+            bound.add(layer);
+            toggles.add(toggle);
             getChildren().add(toggle);
             for (LegendEntry entry : layer.legend()) {
                 Label line = new Label(entry.label(), swatch(entry));

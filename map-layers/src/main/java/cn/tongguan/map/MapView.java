@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * The map control: static layers from tiles rendered in the background, live items and labels drawn every
  * frame, hover/click/drill-down, and a view state the caller can store and restore.
  *
- * <p>Input: drag or arrow keys pan; wheel, {@code +}/{@code −} and pinch zoom (animated); hover shows a tooltip;
- * click selects; double-click on a drill-down layer flies into that division.
+ * <p>Input: drag or arrow keys pan; wheel, {@code +}/{@code −} and pinch zoom (animated); hover shows a tooltip
+ * and the cursor's lng/lat; click selects; double-click on a drill-down layer flies into that division,
+ * Backspace/Escape fly back up; Home shows everything.
  *
  * <p>Threading: FX thread only. Layer preparation and tile rendering run on the injected {@code background}
  * executor; results return through the injected {@code fx} executor (normally {@code Platform::runLater}). The
@@ -47,8 +48,6 @@ public final class MapView extends javafx.scene.layout.Region {
     private static final double HIT_TOLERANCE_PX = 5;
     private static final long BLINK_NANOS = 400_000_000L;
     private static final long SLOW_FRAME_NANOS = 50_000_000L;
-    /** The view counts as resting (tile rendering at full parallelism again) after this long without change. */
-    private static final long REST_NANOS = 150_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(MapView.class);
 
     private final ObservableList<FeatureLayer> layers = FXCollections.observableArrayList();
@@ -68,16 +67,13 @@ public final class MapView extends javafx.scene.layout.Region {
     private Consumer<List<FeatureHit>> onFeatureClicked = hits -> { };
     private Consumer<List<FeatureHit>> onHover = hits -> { };
     private Consumer<DrillDown> onDrillDown = drill -> { };
-    private List<FeatureLayer> drillLayers = List.of();
-    private int drillLevel = -1;
+    private DrillPath drillPath = new DrillPath(List.of());
     private Selection selection;
     private boolean dirty = true;
     private boolean blinking;
     private long blinkPhase;
     private int lastWanted = -1;
     private long lastPaintNanos;
-    private Viewport lastPainted;
-    private long lastMove;
 
     /** A map whose background work runs on {@code background} and whose results return via runLater. */
     public MapView(Executor background) {
@@ -111,7 +107,7 @@ public final class MapView extends javafx.scene.layout.Region {
         getStyleClass().add("map-view");
         getChildren().addAll(painter.imageView(), painter.textLayer(), hud.pane());
         new MapInput(this, animator, new MapInput.Target(this::viewChanged, this::markDirty, this::hover,
-                () -> hud.showTooltip(null, 0, 0), this::click));
+                () -> hud.showTooltip(null, 0, 0), this::click, this::drillUp, this::showAll));
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -143,8 +139,7 @@ public final class MapView extends javafx.scene.layout.Region {
      * double-click on one of their features flies to it and reports a {@link DrillDown}.
      */
     public void setDrillDownLayers(List<FeatureLayer> levels) {
-        this.drillLayers = List.copyOf(levels);
-        this.drillLevel = -1;
+        this.drillPath = new DrillPath(levels);
     }
 
     // View -----------------------------------------------------------------------------------------------------
@@ -181,6 +176,13 @@ public final class MapView extends javafx.scene.layout.Region {
         MapViewState fitted = animator.viewport().fit(lngLat.getMinX(), lngLat.getMinY(), lngLat.getMaxX(),
                 lngLat.getMaxY(), 1.2);
         return new MapViewState(fitted.lng(), fitted.lat(), animator.clampZoom(fitted.zoom()));
+    }
+
+    /** Flies to show everything on the visible layers (also the Home key). */
+    public void showAll() {
+        Envelope all = new Envelope();
+        layerSet.visibleCompiled().forEach(layer -> all.expandToInclude(layer.lngLatExtent()));
+        flyTo(all);
     }
 
     public void zoomIn() {
@@ -238,6 +240,25 @@ public final class MapView extends javafx.scene.layout.Region {
         this.onHover = Objects.requireNonNull(handler);
     }
 
+    /**
+     * Goes one drill-down level back up (also Backspace or Escape): flies back to the view before the last
+     * drill and reports the level now current ({@code level -1} with no layer or feature at the top).
+     *
+     * @return false when already at the top
+     */
+    public boolean drillUp() {
+        DrillPath.Step left = drillPath.pop();
+        if (left == null) {
+            return false;
+        }
+        DrillPath.Step now = drillPath.current();
+        select(now == null ? null : now.hit().feature());
+        flyTo(left.before());
+        onDrillDown.accept(now == null ? new DrillDown(-1, null, null)
+                : new DrillDown(now.level(), now.hit().layer(), now.hit().feature()));
+        return true;
+    }
+
     public void setOnDrillDown(Consumer<DrillDown> handler) {
         this.onDrillDown = Objects.requireNonNull(handler);
     }
@@ -270,11 +291,7 @@ public final class MapView extends javafx.scene.layout.Region {
 
     /** Premultiplied ARGB of a pixel of the last painted frame (0 before the first frame). */
     public int pixelAt(int x, int y) {
-        Raster frame = painter.frame();
-        if (frame == null || x < 0 || y < 0 || x >= frame.width() || y >= frame.height()) {
-            return 0;
-        }
-        return frame.pixels()[y * frame.width() + x];
+        return painter.pixelAt(x, y);
     }
 
     /** Marks every cached tile out of date and renders the view afresh (old tiles stay on screen until replaced). */
@@ -305,12 +322,12 @@ public final class MapView extends javafx.scene.layout.Region {
     private void click(double x, double y, int count) {
         List<FeatureHit> hits = featuresAtPixel(x, y);
         if (count >= 2) {
-            FeatureHit hit = DrillPath.choose(hits, drillLayers, drillLevel);
-            if (hit != null) {
-                drillLevel = drillLayers.indexOf(hit.layer());
-                select(hit.feature());
-                flyTo(hit.feature().geometry().getEnvelopeInternal());
-                onDrillDown.accept(new DrillDown(drillLevel, hit.layer(), hit.feature()));
+            DrillPath.Step step = drillPath.choose(hits, getViewState());
+            if (step != null) {
+                drillPath.push(step);
+                select(step.hit().feature());
+                flyTo(step.hit().feature().geometry().getEnvelopeInternal());
+                onDrillDown.accept(new DrillDown(step.level(), step.hit().layer(), step.hit().feature()));
             }
             return;
         }
@@ -365,13 +382,7 @@ public final class MapView extends javafx.scene.layout.Region {
         if (moved) {
             viewState.set(animator.viewport().state());
         }
-        Viewport current = animator.viewport();
-        if (!current.equals(lastPainted)) {
-            lastMove = now;
-            scheduler.setInteractive(true);
-        } else if (now - lastMove > REST_NANOS && lastMove != 0) {
-            lastMove = 0;
-            scheduler.setInteractive(false);
+        if (scheduler.cameToRest(animator.viewport(), now)) {
             dirty = true;
         }
         long phase = now / BLINK_NANOS;
@@ -389,7 +400,6 @@ public final class MapView extends javafx.scene.layout.Region {
         if (vp.width() < 1 || vp.height() < 1) {
             return;
         }
-        lastPainted = vp;
         List<TileKey> wanted = painter.paint(vp, scheduler.scene(), overlay, selection, Instant.now(),
                 blinkPhase % 2 == 0);
         lastWanted = wanted.size();

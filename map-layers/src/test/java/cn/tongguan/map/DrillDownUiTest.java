@@ -70,11 +70,13 @@ class DrillDownUiTest {
     }
 
     @Test
-    void doubleClicksDrillThroughEveryLevelDownToTheParts(FxRobot robot) throws Exception {
+    void doubleClicksDrillThroughEveryLevelDownToThePartsAndBackspaceGoesBackUp(FxRobot robot) throws Exception {
         Feature grid = CITY.grids.get(CITY.grids.size() / 2);
         Point inside = grid.geometry().getInteriorPoint();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(map::isComplete));
+        List<MapViewState> before = new java.util.ArrayList<>();
         for (int level = 0; level < 4; level++) {
+            before.add(fx(map::getViewState));
             doubleClickAndAwaitTheFlight(robot, inside, level + 1);
         }
         assertThat(drills).extracting(DrillDown::level).containsExactly(0, 1, 2, 3);
@@ -86,5 +88,19 @@ class DrillDownUiTest {
         assertThat(community).startsWith(drills.get(1).feature().id()).startsWith(drills.get(0).feature().id());
         // the grid fills the view at a zoom where parts are drawn one by one (they aggregate below 16)
         assertThat(fx(() -> map.getViewState().zoom())).isGreaterThanOrEqualTo(16);
+
+        robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> drills.size() == 5);
+        assertThat(drills.get(4).level()).isEqualTo(2);
+        assertThat(drills.get(4).feature()).isSameAs(drills.get(2).feature());
+        WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
+        assertThat(fx(() -> map.getViewState().zoom())).isEqualTo(before.get(3).zoom());
+        for (int i = 0; i < 3; i++) {
+            assertThat(fx(map::drillUp)).isTrue();
+        }
+        assertThat(drills.get(7).level()).isEqualTo(-1);
+        assertThat(drills.get(7).feature()).isNull();
+        assertThat(fx(map::drillUp)).isFalse();
+        assertThat(fx(() -> map.selectedProperty().get())).isNull();
     }
 }

@@ -222,6 +222,20 @@ class MapViewUiTest {
     }
 
     @Test
+    void homeShowsAllOfXinxiang(FxRobot robot) throws Exception {
+        awaitComplete();
+        robot.clickOn(map);
+        robot.type(KeyCode.HOME);
+        WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
+        MapViewState all = fx(map::getViewState);
+        // Xinxiang spans 113.38–115.02°E, 34.88–35.84°N; 1.63° of longitude plus a 20 % margin across 800 px:
+        // log2(800 / (1.634 / 360 × 256 × 1.2)) = 9.16
+        assertThat(all.lng()).isCloseTo(114.2, within(0.01));
+        assertThat(all.lat()).isCloseTo(35.36, within(0.01));
+        assertThat(all.zoom()).isCloseTo(9.16, within(0.02));
+    }
+
+    @Test
     void theViewStateRestoresExactly() throws Exception {
         MapViewState saved = new MapViewState(114.0123, 35.2345, 14.5);
         MapViewState restored = fx(() -> {

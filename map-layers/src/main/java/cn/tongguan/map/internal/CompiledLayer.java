@@ -227,6 +227,22 @@ public final class CompiledLayer {
         return level < settings.aggregateBelowZoom();
     }
 
+    /** The layer's extent in lng/lat degrees (a null envelope when it has nothing to draw). */
+    public Envelope lngLatExtent() {
+        Envelope world = new Envelope();
+        for (Shape shape : shapes) {
+            world.expandToInclude(shape.envelope());
+        }
+        for (int i = 0; i < pointCount; i++) {
+            world.expandToInclude(px[i], py[i]);
+        }
+        if (world.isNull()) {
+            return world;
+        }
+        return new Envelope(WebMercator.lng(world.getMinX()), WebMercator.lng(world.getMaxX()),
+                WebMercator.lat(world.getMaxY()), WebMercator.lat(world.getMinY()));
+    }
+
     /** Approximate heap held by the projected copy and its indexes. */
     public long bytes() {
         long total = pointCount * (8L + 8 + 4 + 1) + pointIndex.bytes();

@@ -59,6 +59,14 @@ public final class FramePainter {
         return frame;
     }
 
+    /** Premultiplied ARGB of a pixel of the last frame, 0 outside it or before the first frame. */
+    public int pixelAt(int x, int y) {
+        if (frame == null || x < 0 || y < 0 || x >= frame.width() || y >= frame.height()) {
+            return 0;
+        }
+        return frame.pixels()[y * frame.width() + x];
+    }
+
     public List<LiveItem> visibleItems() {
         return visibleItems;
     }

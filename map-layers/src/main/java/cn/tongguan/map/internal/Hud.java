@@ -97,11 +97,15 @@ public final class Hud {
         tooltip.setVisible(true);
     }
 
-    /** Tooltip text: layer title, then the feature's name (or id) and class. */
+    /**
+     * Tooltip text: layer title, then the feature's label (the style's label attribute, else {@code name}, else
+     * the id) and its class (the style's class attribute).
+     */
     public static String describe(cn.tongguan.map.FeatureHit hit) {
         cn.tongguan.map.Feature f = hit.feature();
-        String name = f.text("name");
-        String cls = f.text("class");
+        cn.tongguan.map.Style style = hit.layer().style();
+        String name = f.text(style.labelAttribute() != null ? style.labelAttribute() : "name");
+        String cls = style.classAttribute() == null ? "" : f.text(style.classAttribute());
         StringBuilder text = new StringBuilder(hit.layer().title()).append(" · ");
         text.append(name.isEmpty() ? f.id() : name);
         if (!cls.isEmpty()) {

@@ -30,6 +30,8 @@ public final class LayerSet {
     private final Map<FeatureLayer, CompiledLayer> compiled = new IdentityHashMap<>();
     /** Per attached layer, what detaches our listeners from it. */
     private final Map<FeatureLayer, Runnable> listeners = new IdentityHashMap<>();
+    private final java.util.Set<FeatureLayer> inFlight = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final java.util.Set<FeatureLayer> again = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private long sceneVersion = 1;
     private int compiling;
 
@@ -77,6 +79,12 @@ public final class LayerSet {
     }
 
     private void compile(FeatureLayer layer) {
+        // data arriving faster than it can be indexed: one job per layer at a time, then one more with the latest
+        if (inFlight.contains(layer)) {
+            again.add(layer);
+            return;
+        }
+        inFlight.add(layer);
         long version = layer.versionProperty().get();
         List<Feature> features = layer.features();
         CompiledLayer.Settings settings = CompiledLayer.Settings.of(layer);
@@ -85,6 +93,7 @@ public final class LayerSet {
             background.execute(() -> compileNow(layer, version, features, settings));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             compiling--;
+            inFlight.remove(layer);
             LOG.debug("executor rejected the preparation of {}", layer.id(), e);
         }
     }
@@ -100,13 +109,22 @@ public final class LayerSet {
             LOG.warn("layer {} could not be prepared", layer.id(), e);
             fx.execute(() -> {
                 compiling--;
+                finished(layer);
                 onError.accept(e);
             });
         }
     }
 
+    private void finished(FeatureLayer layer) {
+        inFlight.remove(layer);
+        if (again.remove(layer) && listeners.containsKey(layer)) {
+            compile(layer);
+        }
+    }
+
     private void commit(FeatureLayer layer, CompiledLayer result) {
         compiling--;
+        finished(layer);
         // a result for a removed layer, or older than the layer's current data, is dropped
         if (!listeners.containsKey(layer) || result.version() != layer.versionProperty().get()) {
             return;

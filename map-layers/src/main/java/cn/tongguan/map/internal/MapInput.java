@@ -8,7 +8,8 @@ import javafx.scene.layout.Region;
 
 /**
  * Mouse, wheel, pinch and keyboard input of the map: drag and arrows pan, wheel / {@code +} / {@code −} zoom
- * smoothly, pinch zooms directly; hover and clicks are handed to the map. Handlers are added with
+ * smoothly, pinch zooms directly; Backspace / Escape go one drill-down level up, Home shows everything; hover and clicks are handed to
+ * the map. Handlers are added with
  * {@code addEventHandler}, so a caller's own {@code setOnXxx} handlers keep working. FX thread only.
  */
 public final class MapInput {
@@ -30,7 +31,7 @@ public final class MapInput {
 
     /** What the map does with the input. */
     public record Target(Runnable viewChanged, Runnable animationStarted, PointerHandler hover, Runnable exited,
-                         ClickHandler click) {
+                         ClickHandler click, Runnable drillUp, Runnable showAll) {
     }
 
     private double pressX;
@@ -79,6 +80,8 @@ public final class MapInput {
                 case DOWN -> animator.panBy(0, -KEY_PAN_PX);
                 case PLUS, EQUALS, ADD -> animator.zoomBy(1, w, h);
                 case MINUS, SUBTRACT -> animator.zoomBy(-1, w, h);
+                case BACK_SPACE, ESCAPE -> target.drillUp().run();
+                case HOME -> target.showAll().run();
                 default -> {
                     return;
                 }

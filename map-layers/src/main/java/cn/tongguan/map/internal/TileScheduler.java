@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TileScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(TileScheduler.class);
+    private static final long REST_NANOS = 150_000_000L;
 
     /** Everything a worker needs, immutable. */
     public record Scene(long version, List<CompiledLayer> layers, int background) {
@@ -36,6 +37,8 @@ public final class TileScheduler {
     private volatile Scene scene;
     private int running;
     private boolean interactive;
+    private Viewport lastSeen;
+    private long lastMove;
 
     public TileScheduler(Executor background, Executor fx, int parallelism, Consumer<TileCache.Tile> onTile,
                          Consumer<Throwable> onError) {
@@ -62,6 +65,26 @@ public final class TileScheduler {
         synchronized (lock) {
             interactive = value;
         }
+    }
+
+    /**
+     * Called every pulse with the current view: a changed view makes rendering interactive (one worker); a view
+     * unchanged for 150 ms makes it resting again. Returns true at that moment (the caller repaints, which
+     * requests tiles with full parallelism). FX thread.
+     */
+    public boolean cameToRest(Viewport view, long nowNanos) {
+        if (!view.equals(lastSeen)) {
+            lastSeen = view;
+            lastMove = nowNanos;
+            setInteractive(true);
+            return false;
+        }
+        if (lastMove != 0 && nowNanos - lastMove > REST_NANOS) {
+            lastMove = 0;
+            setInteractive(false);
+            return true;
+        }
+        return false;
     }
 
     private int limit() {
