@@ -7,6 +7,7 @@ import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.console.sync.WallData;
 import cn.tongguan.console.sync.WallFeed;
+import cn.tongguan.console.wall.AlarmResponse;
 import cn.tongguan.console.wall.WallLayout;
 import cn.tongguan.console.wall.WallPanels;
 import cn.tongguan.console.wall.WallPanelsViewModel;
@@ -69,6 +70,8 @@ final class WallComposition {
     private VideoWall video;
     private Timeline refresh;
     private Instant lastSuccess;
+    private AlarmResponse response;
+    private List<Camera> everyCamera = List.of();
 
     WallComposition(ConsoleConfig config, Messages messages, Labels labels, PlatformClient platform, SessionToken token,
                     ExecutorService background, Clock clock) {
@@ -83,8 +86,11 @@ final class WallComposition {
     }
 
     void show() throws IOException {
-        WallViewModel wallModel = new WallViewModel(messages, layout());
+        WallLayout daily = layout();
+        WallViewModel wallModel = new WallViewModel(messages, daily);
         WallPanelsViewModel figures = new WallPanelsViewModel(messages, labels::state);
+        response = new AlarmResponse(daily, preset("rainstorm"), wallModel::useLayout, this::tourNearest, this::tourAll);
+        figures.respondWith(response);
         map = new MapView(background);
         map.setViewState(new MapViewState(113.885, 35.305, 12.5));
         video = new VideoWall(VideoConfig.defaults(), background, Platform::runLater);
@@ -97,10 +103,34 @@ final class WallComposition {
     }
 
     private WallLayout layout() throws IOException {
-        try (Reader reader = config.wallLayout() == null
-                ? new InputStreamReader(WallView.class.getResourceAsStream("layouts/daily.properties"), StandardCharsets.UTF_8)
-                : Files.newBufferedReader(config.wallLayout(), StandardCharsets.UTF_8)) {
+        if (config.wallLayout() == null) {
+            return preset("daily");
+        }
+        try (Reader reader = Files.newBufferedReader(config.wallLayout(), StandardCharsets.UTF_8)) {
             return WallLayout.read(reader);
+        }
+    }
+
+    private static WallLayout preset(String name) throws IOException {
+        try (Reader reader = new InputStreamReader(WallView.class.getResourceAsStream("layouts/" + name + ".properties"),
+                StandardCharsets.UTF_8)) {
+            return WallLayout.read(reader);
+        }
+    }
+
+    /** Rainstorm response: the cameras nearest the alarms, one per tile, cycling quickly. */
+    private void tourNearest(String gaugeName, List<Reference.Camera> nearest) {
+        List<Camera> cams = nearest.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
+        if (!cams.isEmpty()) {
+            video.setLayout(cn.tongguan.video.WallLayout.FOUR);
+            video.startTour(Tour.of(messages.text("wall.tour.alarm", gaugeName), cams).withDwell(Duration.ofSeconds(15)));
+        }
+    }
+
+    private void tourAll() {
+        video.setLayout(cn.tongguan.video.WallLayout.NINE);
+        if (!everyCamera.isEmpty()) {
+            video.startTour(Tour.of(messages.text("wall.tour.all"), everyCamera));
         }
     }
 
@@ -115,11 +145,10 @@ final class WallComposition {
                         Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 0.6)));
                 cameras.forEach(c -> map.getOverlay().put(LiveItem.camera(c.id(), c.lng(), c.lat(),
                         "online".equals(c.status()) ? LiveStatus.NORMAL : LiveStatus.OFFLINE, clock.instant(), 0, 70)));
-                List<Camera> tour = cameras.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
-                if (!tour.isEmpty()) {
-                    video.setCatalog(tour);
-                    video.startTour(Tour.of(messages.text("wall.tour.all"), tour));
-                }
+                everyCamera = cameras.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
+                response.cameras(cameras);
+                video.setCatalog(everyCamera);
+                tourAll();
                 startRefresh(wallModel, figures);
             });
         } catch (IOException | RuntimeException e) {

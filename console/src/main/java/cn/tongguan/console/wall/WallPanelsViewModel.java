@@ -42,11 +42,17 @@ public final class WallPanelsViewModel {
     private final ObservableList<String> cases = FXCollections.observableArrayList();
     private final Set<String> alarmed = new HashSet<>();
     private final java.util.function.Function<String, String> states;
+    private AlarmResponse response;
 
     /** {@code states} names a workflow state in the UI language. */
     public WallPanelsViewModel(Messages messages, java.util.function.Function<String, String> states) {
         this.messages = messages;
         this.states = states;
+    }
+
+    /** Who acts on alarms raised and cleared (the wall's rainstorm response); optional. */
+    public void respondWith(AlarmResponse alarmResponse) {
+        this.response = alarmResponse;
     }
 
     /** Applies one refresh (on the FX thread). */
@@ -96,8 +102,14 @@ public final class WallPanelsViewModel {
             boolean alarm = s.threshold() != null && depth >= s.threshold();
             if (alarm && alarmed.add(s.id())) {
                 alarms.add(0, messages.text("wall.alarm.raised", CLOCK.format(at), s.name(), depth));
+                if (response != null) {
+                    response.raised(s);
+                }
             } else if (!alarm && alarmed.remove(s.id())) {
                 alarms.add(0, messages.text("wall.alarm.cleared", CLOCK.format(at), s.name(), depth));
+                if (response != null) {
+                    response.cleared(s);
+                }
             }
         }
         rows.sort((a, b) -> Double.compare(b.depth(), a.depth()));
