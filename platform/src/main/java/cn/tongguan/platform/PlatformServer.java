@@ -76,8 +76,11 @@ public final class PlatformServer {
 
     /** JDBC URL of the embedded database for a data directory (or in memory). */
     public static String embeddedUrl(Path dataDir) {
-        return dataDir == null ? "jdbc:h2:mem:tongguan-" + UUID.randomUUID() + ""
-                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tongguan") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // A larger per-session statement cache: a transition runs ~6 distinct statements (H2's default cache is 8).
+        // A 128 MB page cache keeps the case indexes of a million cases in memory.
+        String tuning = ";QUERY_CACHE_SIZE=64;CACHE_SIZE=131072";
+        return dataDir == null ? "jdbc:h2:mem:tongguan-" + UUID.randomUUID() + tuning
+                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tongguan") + ";DB_CLOSE_ON_EXIT=FALSE" + tuning;
     }
 
     public void start() {

@@ -51,7 +51,7 @@ class RoleMatrixTest {
     }
 
     private static int call(Router.Route route, String token) throws Exception {
-        HttpRequest.Builder b = api.builder(concrete(route.path()), token);
+        HttpRequest.Builder b = api.builder(concrete(route.path()), token).header("Accept", "text/event-stream");
         b = switch (route.method()) {
             case "GET" -> b.GET();
             case "POST" -> b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));

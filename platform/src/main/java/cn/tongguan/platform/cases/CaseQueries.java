@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -59,7 +60,12 @@ public final class CaseQueries {
         StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (q.states() != null && !q.states().isEmpty()) {
-            sql.append(" AND state IN (").append("?, ".repeat(q.states().size() - 1)).append("?)");
+            // With several states and a place/department filter, reading that filter's index in order is far cheaper
+            // than collecting every case in those states and sorting; CONCAT keeps H2 from choosing the state index.
+            boolean placeFirst = q.states().size() > 1 && (q.districtCode() != null || q.streetCode() != null
+                    || q.gridCode() != null || q.communityCode() != null);
+            sql.append(placeFirst ? " AND CONCAT(state, '') IN (" : " AND state IN (")
+                    .append("?, ".repeat(q.states().size() - 1)).append("?)");
             args.addAll(q.states());
         }
         eq(sql, args, "source", q.source());
@@ -140,7 +146,11 @@ public final class CaseQueries {
             args.add(c[1]);
         }
         String dir = desc ? " DESC" : " ASC";
-        sql.append(" ORDER BY ").append(col).append(dir).append(", id").append(dir);
+        sql.append(" ORDER BY ");
+        for (String lead : leadingEquality(q, col)) {
+            sql.append(lead).append(dir).append(", ");
+        }
+        sql.append(col).append(dir).append(", id").append(dir);
         sql.append(" FETCH FIRST ").append(q.limit() + 1).append(" ROWS ONLY");
         Masking masking = Masking.of(p);
         return db.read(tx -> {
@@ -170,6 +180,35 @@ public final class CaseQueries {
         });
     }
 
+    /**
+     * Columns fixed by an equality filter that lead a composite index ending in the sort column. Putting them first
+     * in ORDER BY changes nothing in the result (they are constant) but lets H2 read the index in order instead of
+     * sorting every matching row (H2 only uses an index for ORDER BY when the sort columns are its prefix);
+     * PostgreSQL plans it the same way.
+     */
+    private static List<String> leadingEquality(CaseQuery q, String col) {
+        boolean oneState = q.states() != null && q.states().size() == 1;
+        if ("deadline_at".equals(col)) {
+            return q.districtCode() != null ? List.of("district_code") : List.of();
+        }
+        if (!"reported_at".equals(col)) {
+            return List.of();
+        }
+        if (q.departmentCode() != null && oneState) {
+            return List.of("department_code", "state");
+        }
+        if (q.streetCode() != null) {
+            return List.of("street_code");
+        }
+        if (q.gridCode() != null) {
+            return List.of("grid_code");
+        }
+        if (q.districtCode() != null) {
+            return List.of("district_code");
+        }
+        return oneState ? List.of("state") : List.of();
+    }
+
     private static long[] decodeCursor(String cursor) {
         try {
             String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -182,8 +221,8 @@ public final class CaseQueries {
 
     /**
      * Streams {@code {"type":"snapshot","eventId":N}} and then one case per line. The id is taken under the write
-     * lock and the read runs in one repeatable-read transaction started there, so the lines reflect event N
-     * exactly on PostgreSQL; a line may be newer on H2, which consoles handle by comparing {@code version}.
+     * lock together with a first read of a repeatable-read transaction, so on PostgreSQL the lines reflect event N
+     * exactly; on H2 a line may be newer, which consoles handle by comparing {@code version} (ADR 0015).
      */
     public void snapshot(Principal p, CaseQuery query, OutputStream out) throws IOException {
         CaseQuery q = p.role() == Role.DEPARTMENT ? query.withDepartment(p.departmentCode()) : query;
@@ -194,21 +233,25 @@ public final class CaseQueries {
         try (Connection c = db.rawConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            PreparedStatement ps = Sql.prepare(c, sql, w.args().toArray());
-            ps.setFetchSize(1000);
-            Object[] stamped = db.underWriteLock(() -> {
-                try {
-                    return new Object[] {events.latestId(), ps.executeQuery()};
+            // Stamp under the writer lock: the event id, and a first read that fixes the transaction's snapshot.
+            // The long read itself runs after the lock is released, so writers are not held up by a big snapshot.
+            long eventId = db.underWriteLock(() -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(id) FROM cases")) {
+                    rs.next();
+                    return events.latestId();
                 } catch (SQLException e) {
                     throw new cn.tongguan.platform.storage.StorageException(e);
                 }
             });
-            try (ps; ResultSet rs = (ResultSet) stamped[1]) {
-                out.write(mapper.writeValueAsBytes(new Cases.SnapshotHeader("snapshot", (Long) stamped[0])));
-                out.write('\n');
-                while (rs.next()) {
-                    out.write(mapper.writeValueAsBytes(CaseStore.view(CaseStore.read(rs), now, masking)));
+            try (PreparedStatement ps = Sql.prepare(c, sql, w.args().toArray())) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    out.write(mapper.writeValueAsBytes(new Cases.SnapshotHeader("snapshot", eventId)));
                     out.write('\n');
+                    while (rs.next()) {
+                        out.write(mapper.writeValueAsBytes(CaseStore.view(CaseStore.read(rs), now, masking)));
+                        out.write('\n');
+                    }
                 }
             }
             c.commit();

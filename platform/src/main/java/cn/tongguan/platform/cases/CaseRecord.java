@@ -4,7 +4,7 @@ package cn.tongguan.platform.cases;
  * The stored row of a case, mutable only inside one write transaction of {@link CaseService}; the world sees
  * the immutable {@code Cases.Case}. Times are epoch millis (null = not yet).
  */
-final class CaseRecord {
+final class CaseRecord implements Cloneable {
     long id;
     String caseNo;
     String state;
@@ -47,6 +47,15 @@ final class CaseRecord {
     int backCount;
     int extensionCount;
     Integer requestedHours;
+
+    /** A copy to mutate: every field is a primitive or an immutable value, so a shallow clone is enough. */
+    CaseRecord copy() {
+        try {
+            return (CaseRecord) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     /** Traffic light at {@code now}: running clock against warn/deadline, else the light frozen when it stopped. */
     String light(long now) {

@@ -39,6 +39,18 @@ public final class CaseService {
     private final Clock clock;
     private long nextId;
     private final Map<LocalDate, Integer> daySeq = new HashMap<>();
+    /**
+     * Recently written cases, touched only under the writer lock (ADR 0011: this process is the only writer of
+     * case rows), so a transition usually skips its SELECT. Entries are replaced after commit, never mutated.
+     */
+    private final Map<Long, CaseRecord> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, CaseRecord> eldest) {
+            return size() > 20_000;
+        }
+    };
 
     public CaseService(Database db, EventLog events, ReferenceDataStore reference, Clock clock) {
         this.db = db;
@@ -93,6 +105,7 @@ public final class CaseService {
             r.reportedAt = now;
             r.updatedAt = now;
             CaseStore.insert(tx.connection(), r);
+            tx.afterCommit(() -> recent.put(r.id, r));
             String action = self ? "self_handle" : "report";
             CaseStore.insertStep(tx.connection(), r.id, 1, action, null, r.state, p.username(), p.role().code(), now, null);
             Cases.TimelineEntry step = new Cases.TimelineEntry(1, action, null, r.state, p.username(), p.role().code(),
@@ -100,6 +113,11 @@ public final class CaseService {
             events.append(tx, "case.created", new Events.CaseChange(CaseStore.view(r, now, Masking.HIDDEN), step));
             return CaseStore.view(r, now, Masking.of(p));
         });
+    }
+
+    /** How many cases are stored. */
+    public long count() {
+        return db.read(tx -> Sql.queryLong(tx.connection(), "SELECT COUNT(*) FROM cases"));
     }
 
     /** Next case id (call inside a write transaction). */
@@ -135,7 +153,8 @@ public final class CaseService {
     /** Applies one workflow action; see the class comment for the order of checks. */
     public Cases.Case transition(Principal p, long id, Cases.Transition t) {
         return db.write(tx -> {
-            CaseRecord r = CaseStore.load(tx.connection(), id);
+            CaseRecord cached = recent.get(id);
+            CaseRecord r = cached != null ? cached.copy() : CaseStore.load(tx.connection(), id);
             if (r == null) {
                 throw ApiException.notFound("case", id);
             }
@@ -169,8 +188,10 @@ public final class CaseService {
             r.updatedAt = now;
             if (!CaseStore.update(tx.connection(), r, expected)) {
                 CaseRecord current = CaseStore.load(tx.connection(), id);
+                recent.remove(id);
                 throw ApiException.conflict("version_conflict", Map.of("current", CaseStore.view(current, now, Masking.of(p))));
             }
+            tx.afterCommit(() -> recent.put(id, r));
             CaseStore.insertStep(tx.connection(), r.id, (int) r.version, t.action(), from, r.state, p.username(),
                     p.role().code(), now, t.note());
             Cases.TimelineEntry step = new Cases.TimelineEntry((int) r.version, t.action(), from, r.state, p.username(),

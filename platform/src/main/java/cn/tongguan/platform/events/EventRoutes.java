@@ -24,6 +24,10 @@ public final class EventRoutes {
         app.before("/api/v1/events", ctx -> {
             ctx.attribute("principal", r.authorise(ctx, Role.ALL));
             ctx.attribute("lastEventId", lastEventId(ctx));
+            // Javalin's SSE handler only engages for exactly this Accept header (what EventSource and okhttp-sse send).
+            if (!"text/event-stream".equals(ctx.header("Accept"))) {
+                throw new ApiException(406, "not_acceptable", Map.of("accept", "text/event-stream"));
+            }
         });
         app.sse("/api/v1/events", client -> {
             Principal p = client.ctx().attribute("principal");
