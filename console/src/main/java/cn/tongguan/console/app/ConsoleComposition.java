@@ -11,6 +11,7 @@ import cn.tongguan.console.seat.SeatView;
 import cn.tongguan.console.seat.SeatViewModel;
 import cn.tongguan.console.shell.ShellView;
 import cn.tongguan.console.shell.ShellViewModel;
+import cn.tongguan.console.sync.OfflineCredentials;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.console.workflow.Workflow;
@@ -46,6 +47,7 @@ public final class ConsoleComposition implements AutoCloseable {
     private final OkHttpClient http;
     private final PlatformClient platform;
     private final Clock clock = Clock.systemUTC();
+    private final OfflineCredentials credentials = new OfflineCredentials();
     private SeatSession session;
     private WallComposition wall;
 
@@ -70,7 +72,10 @@ public final class ConsoleComposition implements AutoCloseable {
         ShellView shell = new ShellView(shellModel, messages);
         shell.show(stage);
         LoginViewModel loginModel = new LoginViewModel(messages, platform, token, background, Platform::runLater,
-                response -> signedIn(response, shell, shellModel));
+                response -> signedIn(response, shell, shellModel),
+                (user, password) -> credentials.check(userDirectory(user), password));
+        loginModel.onOnlineSignIn((response, password) ->
+                credentials.remember(userDirectory(response.user().username()), password, response));
         shell.showLogin(new LoginView(loginModel, messages).root());
         shellModel.checkPlatform();
     }
@@ -86,6 +91,10 @@ public final class ConsoleComposition implements AutoCloseable {
             session.start();
         }
         shell.showModes(seat, ShellViewModel.modesFor(user.role()));
+    }
+
+    private java.nio.file.Path userDirectory(String username) {
+        return SeatSession.cacheDirectory(config.dataDir(), config.platform(), username);
     }
 
     private Parent buildSeat(SeatSession s) {

@@ -57,6 +57,9 @@ public final class CaseDetailViewModel implements SyncListener {
     private volatile long caseId = -1;
     private volatile CachedCase current;
     private volatile long detailVersion = -1;
+    /** Cache reads are numbered; the UI shows a read only if no later one was shown (reads race on 2 threads). */
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+    private long shownRead;
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
@@ -101,13 +104,13 @@ public final class CaseDetailViewModel implements SyncListener {
     }
 
     private void load(long id, boolean fetchDetail) {
+        long read = reads.incrementAndGet();
         Optional<CachedCase> found = cases.find(id);
         if (found.isEmpty() || id != caseId) {
             return;
         }
         CachedCase c = found.get();
-        current = c;
-        ui.execute(() -> present(c));
+        ui.execute(() -> presentIfLatest(read, c));
         if (fetchDetail || c.item().version() != detailVersion) {
             fetchDetail(id);
         }
@@ -137,16 +140,24 @@ public final class CaseDetailViewModel implements SyncListener {
             }
             List<String> shots = detail.photos().stream()
                     .map(p -> messages.text("detail.photo", p.stage(), time.fullTime(p.uploadedAt()))).toList();
+            long read = reads.incrementAndGet();
             Optional<CachedCase> fresh = cases.find(id);
             ui.execute(() -> {
                 if (id == caseId) {
                     timeline.setAll(steps);
                     photos.setAll(shots);
-                    fresh.ifPresent(this::present);
+                    fresh.ifPresent(c -> presentIfLatest(read, c));
                 }
             });
         } catch (IOException e) {
             LOG.warn("Detail of case {} unreadable", id, e);
+        }
+    }
+
+    private void presentIfLatest(long read, CachedCase c) {
+        if (read > shownRead && c.id() == caseId) {
+            shownRead = read;
+            present(c);
         }
     }
 

@@ -27,19 +27,28 @@ public final class LoginViewModel {
     private final Executor background;
     private final Executor ui;
     private final Consumer<Auth.LoginResponse> onSignedIn;
+    private final OfflineSignIn offline;
+    private java.util.function.BiConsumer<Auth.LoginResponse, String> remember = (r, p) -> { };
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
+    /** Signs in from the local cache when the platform cannot be reached (blocking; empty if not possible). */
+    @FunctionalInterface
+    public interface OfflineSignIn {
+        java.util.Optional<Auth.LoginResponse> signIn(String username, String password);
+    }
+
     public LoginViewModel(Messages messages, PlatformClient client, SessionToken token, Executor background, Executor ui,
-                          Consumer<Auth.LoginResponse> onSignedIn) {
+                          Consumer<Auth.LoginResponse> onSignedIn, OfflineSignIn offline) {
         this.messages = messages;
         this.client = client;
         this.token = token;
         this.background = background;
         this.ui = ui;
         this.onSignedIn = onSignedIn;
+        this.offline = offline;
     }
 
     public void login() {
@@ -58,6 +67,7 @@ public final class LoginViewModel {
             try {
                 Auth.LoginResponse response = client.login(user, pass);
                 token.set(response.token());
+                remember.accept(response, pass);
                 ui.execute(() -> {
                     busy.set(false);
                     password.set("");
@@ -69,9 +79,24 @@ public final class LoginViewModel {
                 ui.execute(() -> fail(text));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Login to {} failed: {}", client.base(), e.toString());
-                ui.execute(() -> fail(messages.text("login.error.unreachable", client.base().toString())));
+                java.util.Optional<Auth.LoginResponse> cached = offline.signIn(user, pass);
+                if (cached.isPresent()) {
+                    token.set(cached.get().token());
+                    ui.execute(() -> {
+                        busy.set(false);
+                        password.set("");
+                        onSignedIn.accept(cached.get());
+                    });
+                } else {
+                    ui.execute(() -> fail(messages.text("login.error.unreachable", client.base().toString())));
+                }
             }
         });
+    }
+
+    /** Called (off the UI thread) after each successful online sign-in, to allow the next one offline. */
+    public void onOnlineSignIn(java.util.function.BiConsumer<Auth.LoginResponse, String> action) {
+        this.remember = action;
     }
 
     private void fail(String text) {

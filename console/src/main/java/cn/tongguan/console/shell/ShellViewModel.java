@@ -64,8 +64,10 @@ public final class ShellViewModel {
 
     public void signedIn(String displayName, String roleLabel) {
         user.set(messages.text("shell.user", displayName, roleLabel));
-        connected.set(true);
-        status.set(messages.text("shell.status.signed_in", platformAddress));
+        // Signed in from the cache while the platform is down: keep saying so.
+        if (connected.get()) {
+            status.set(messages.text("shell.status.signed_in", platformAddress));
+        }
     }
 
     /** The modes ({@code seat}, {@code wall}, {@code meeting}) a role may open. */

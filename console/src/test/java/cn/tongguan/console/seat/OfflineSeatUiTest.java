@@ -77,4 +77,25 @@ class OfflineSeatUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> seat.table().getItems().stream().noneMatch(r -> r.pending() != null));
     }
+
+    @Test
+    void aSeatSignsInFromItsCacheWhileThePlatformIsDown(FxRobot robot) throws Exception {
+        Cases.Case c = platform.report(platform.client("operator"), "卫滨区自由路井盖缺失");
+        seat.open("operator");
+        seat.tabAndFirstRow(1, r -> r.id() == c.id());
+        seat.close();
+        platform.stop();
+
+        seat.open("operator");
+        seat.tabAndFirstRow(1, r -> r.id() == c.id());
+        assertThat(seat.text("#detailTitle")).contains(c.caseNo());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> seat.text("#syncStatus").contains("断开"));
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seat.text("#syncStatus").contains("待发送操作 1 项"));
+
+        platform.start();
+        PlatformClient observer = platform.client("shift_leader");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> "accepted".equals(observer.parseDetail(observer.detailJson(c.id())).item().state()));
+    }
 }
