@@ -2,6 +2,10 @@ package cn.tongguan.console.app;
 
 import cn.tongguan.api.Auth;
 import cn.tongguan.console.detail.CaseDetailViewModel;
+import cn.tongguan.console.detail.CaseMap;
+import cn.tongguan.map.GeoJsonImporter;
+import cn.tongguan.map.ImportResult;
+import cn.tongguan.map.MapView;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.login.LoginView;
@@ -15,6 +19,7 @@ import cn.tongguan.console.sync.OfflineCredentials;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.console.workflow.Workflow;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -107,7 +112,9 @@ public final class ConsoleComposition implements AutoCloseable {
         s.bus().add(queue);
         s.bus().add(detail);
         s.bus().add(seat);
-        SeatView view = new SeatView(seat, queue, detail, messages);
+        CaseMap caseMap = new CaseMap(new MapView(background), messages.text("detail.map.grids"));
+        background.execute(() -> loadGrids(caseMap));
+        SeatView view = new SeatView(seat, queue, detail, messages, caseMap);
         queue.start();
         return view.root();
     }
@@ -116,6 +123,16 @@ public final class ConsoleComposition implements AutoCloseable {
     public void showWall() throws java.io.IOException {
         wall = new WallComposition(config, messages, labels, platform, token, background, clock);
         wall.show();
+    }
+
+    /** Background: the grids for the detail's map; without them the map still shows the case. */
+    private void loadGrids(CaseMap caseMap) {
+        try {
+            ImportResult grids = new GeoJsonImporter().read(platform.gridsGeoJson());
+            Platform.runLater(() -> caseMap.grids(grids.features()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Grids for the case map not loaded: {}", e.toString());
+        }
     }
 
     @Override

@@ -47,9 +47,13 @@ public final class CaseDetailView {
     @FXML
     private ListView<String> photoList;
 
-    public CaseDetailView(CaseDetailViewModel viewModel, Messages messages) {
+    private final CaseMap map;
+
+    /** {@code map} may be null (no map in this console). */
+    public CaseDetailView(CaseDetailViewModel viewModel, Messages messages, CaseMap map) {
         this.viewModel = viewModel;
         this.messages = messages;
+        this.map = map;
         this.root = Fxml.load(CaseDetailView.class, "CaseDetail.fxml", this, messages);
     }
 
@@ -80,6 +84,16 @@ public final class CaseDetailView {
         timelineList.setItems(viewModel.timeline());
         photoList.setItems(viewModel.photos());
         viewModel.actions().addListener((ListChangeListener<ActionItem>) change -> buildButtons());
+        if (map != null) {
+            // Below the facts: where the case is, before the long timeline.
+            detailContent.getChildren().add(detailContent.getChildren().indexOf(detailReporter) + 1, map.view());
+            viewModel.shownProperty().addListener((o, before, now) -> {
+                if (before == null || now == null || before.id() != now.id() || before.lng() != now.lng()
+                        || before.lat() != now.lat()) {
+                    map.show(now);
+                }
+            });
+        }
     }
 
     private void buildButtons() {

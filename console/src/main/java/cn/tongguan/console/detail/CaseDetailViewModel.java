@@ -61,6 +61,8 @@ public final class CaseDetailViewModel implements SyncListener {
     private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
     private long shownRead;
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Cases.Case> shown =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
@@ -167,6 +169,7 @@ public final class CaseDetailViewModel implements SyncListener {
         ReferenceData ref = reference.get();
         long now = clock.millis();
         present.set(true);
+        shown.set(item);
         title.set(messages.text("detail.title", item.caseNo(), ref.categoryName(item.smallCode())));
         String stateText = labels.state(item.state());
         state.set(c.pending() == null ? stateText : messages.text("detail.state.pending", stateText, labels.action(c.pending())));
@@ -292,6 +295,11 @@ public final class CaseDetailViewModel implements SyncListener {
 
     public String role() {
         return role;
+    }
+
+    /** The case on screen as the platform describes it (its place for the map). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Cases.Case> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty presentProperty() {

@@ -42,12 +42,12 @@ public final class SeatView {
     private Label seatRole;
 
     public SeatView(SeatViewModel viewModel, QueueViewModel queueModel, CaseDetailViewModel detailModel,
-                    Messages messages) {
+                    Messages messages, cn.tongguan.console.detail.CaseMap caseMap) {
         this.viewModel = viewModel;
         this.detailModel = detailModel;
         this.messages = messages;
         this.queue = new QueueView(queueModel, messages);
-        this.detail = new CaseDetailView(detailModel, messages);
+        this.detail = new CaseDetailView(detailModel, messages, caseMap);
         this.root = Fxml.load(SeatView.class, "Seat.fxml", this, messages);
         QueueViewModel q = queueModel;
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(e, q));

@@ -116,6 +116,11 @@ public final class PlatformClient {
         }
     }
 
+    /** {@code GET /api/v1/grids}: every unit grid as a GeoJSON FeatureCollection. */
+    public String gridsGeoJson() throws IOException {
+        return get("/api/v1/grids");
+    }
+
     String get(String path) throws IOException {
         Request request = new Request.Builder().url(url(path)).get().build();
         try (Response response = http.newCall(request).execute()) {

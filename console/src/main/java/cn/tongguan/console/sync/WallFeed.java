@@ -46,6 +46,6 @@ public final class WallFeed {
 
     /** Every unit grid as a GeoJSON FeatureCollection (properties: code, community, street, district). */
     public String gridsGeoJson() throws IOException {
-        return platform.get("/api/v1/grids");
+        return platform.gridsGeoJson();
     }
 }

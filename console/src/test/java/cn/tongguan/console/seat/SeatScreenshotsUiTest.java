@@ -104,5 +104,16 @@ class SeatScreenshotsUiTest {
         Path detail = ScreenshotOnFailure.save(Path.of("target", "screenshots", "console-detail.png"));
         assertThat(Files.size(queue)).isGreaterThan(20_000);
         assertThat(Files.size(detail)).isGreaterThan(20_000);
+
+        // The detail's map holds exactly the case on screen, at its place.
+        cn.tongguan.map.MapView map = robot.lookup("#caseMap").queryAs(cn.tongguan.map.MapView.class);
+        assertThat(map.isVisible()).isTrue();
+        cn.tongguan.map.LiveItem[] item = new cn.tongguan.map.LiveItem[1];
+        WaitForAsyncUtils.asyncFx(() -> item[0] = map.getOverlay().query(-180, -90, 180, 90).stream()
+                .findFirst().orElse(null)).get(10, TimeUnit.SECONDS);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> map.getOverlay().size()).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(item[0]).isNotNull();
+        assertThat(item[0].lat()).isBetween(35.28, 35.28 + REPORTS.length * 0.004);
+        assertThat(seat.text("#detailTitle")).contains(String.format("%06d", Math.round((item[0].lat() - 35.28) / 0.004) + 1));
     }
 }
