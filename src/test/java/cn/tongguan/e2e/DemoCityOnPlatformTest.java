@@ -109,6 +109,20 @@ class DemoCityOnPlatformTest {
     }
 
     @Test
+    void theDifficultCaseLedgerIsStoredAndServed() throws Exception {
+        Cases.DifficultCase[] ledger = get("/api/v1/cases/difficult", token("leader"), Cases.DifficultCase[].class);
+        assertThat(report.difficult()).isPositive();
+        assertThat(ledger).hasSize((int) report.difficult());
+        for (Cases.DifficultCase d : ledger) {
+            assertThat(d.item().state()).isEqualTo("suspended");
+            if (d.assignedAt() != null) {
+                assertThat(d.assignedAt()).isAfter(d.listedAt());
+            }
+        }
+        assertThat(ledger).anyMatch(d -> d.assignedAt() != null);
+    }
+
+    @Test
     void everyGeneratedStepIsALegalTransitionForItsRole() {
         List<HistoricCase> cases = new ArrayList<>();
         new CaseHistoryGenerator(city, CodeTables.load().categories(), (s, a, u) -> s.plus(Duration.ofHours(a)), first,

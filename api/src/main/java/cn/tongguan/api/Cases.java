@@ -109,6 +109,14 @@ public final class Cases {
         }
     }
 
+    /**
+     * An entry of the ledger of difficult cases (疑难案件台账): the case, when it was listed, and when a
+     * monthly joint meeting assigned it ({@code null} while it waits for one).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DifficultCase(Case item, Instant listedAt, Instant assignedAt, String note) {
+    }
+
     /** First line of {@code GET /api/v1/cases/snapshot}: the event id the following lines reflect. */
     public record SnapshotHeader(String type, long eventId) {
     }

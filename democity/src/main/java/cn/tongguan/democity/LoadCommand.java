@@ -68,9 +68,9 @@ final class LoadCommand implements Callable<Integer> {
             Instant end = Instant.now();
             LocalDate first = LocalDate.ofInstant(end, CaseVolume.ZONE).minusDays(days);
             DemoCityLoader.Report report = new DemoCityLoader(platform).load(city, tables, first, end, cases);
-            String summary = String.format("seed %d, %d parts, %d cases, generated in %d ms, reference %d ms, cases %d ms",
-                    seed, report.parts(), report.cases(), (generated - start) / 1_000_000, report.referenceMillis(),
-                    report.caseMillis());
+            String summary = String.format("seed %d, %d parts, %d cases (%d difficult), generated in %d ms, "
+                    + "reference %d ms, cases %d ms", seed, report.parts(), report.cases(), report.difficult(),
+                    (generated - start) / 1_000_000, report.referenceMillis(), report.caseMillis());
             Files.writeString(marker, summary + "\n", StandardCharsets.UTF_8);
             LOG.info("demo city loaded into {} in {} ms: {}", data, (System.nanoTime() - start) / 1_000_000, summary);
         } finally {

@@ -33,7 +33,8 @@ public final class DemoCityLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCityLoader.class);
 
     /** What was loaded, and how long each part took. */
-    public record Report(long divisions, long grids, long parts, long cases, long referenceMillis, long caseMillis) {
+    public record Report(long divisions, long grids, long parts, long cases, long difficult, long referenceMillis,
+                         long caseMillis) {
     }
 
     private final PlatformServer platform;
@@ -65,18 +66,25 @@ public final class DemoCityLoader {
         DeadlineCalendar deadlines = (from, amount, unit) ->
                 calendar.plus(from, calendar.limitMinutes(amount, unit), WorkCalendar.isWorkingClock(unit));
         long cases;
+        long[] difficult = {0};
         try (CaseHistoryImport history = platform.historyImport()) {
             new CaseHistoryGenerator(city, tables.categories(), deadlines, firstDay, end, caseCount, city.seed())
-                    .generate(c -> history.add(toImport(c)));
+                    .generate(c -> {
+                        CaseHistoryImport.HistoricCase row = toImport(c, end);
+                        if (row.ledger() != null) {
+                            difficult[0]++;
+                        }
+                        history.add(row);
+                    });
             history.close();
             cases = history.imported();
         }
         long caseMillis = (System.nanoTime() - casesStart) / 1_000_000;
         LOG.info("{} cases loaded in {} ms", cases, caseMillis);
-        return new Report(divisions, grids, parts, cases, referenceMillis, caseMillis);
+        return new Report(divisions, grids, parts, cases, difficult[0], referenceMillis, caseMillis);
     }
 
-    static CaseHistoryImport.HistoricCase toImport(HistoricCase c) {
+    static CaseHistoryImport.HistoricCase toImport(HistoricCase c, Instant end) {
         List<CaseHistoryImport.Step> steps = new ArrayList<>(c.steps().size());
         String department = null;
         for (CaseStep s : c.steps()) {
@@ -95,7 +103,26 @@ public final class DemoCityLoader {
         assert department == null || department.equals(c.departmentCode()) || c.backCount() > 0;
         return new CaseHistoryImport.HistoricCase(c.id(), c.caseNo(), c.source(), c.kind(), c.bigCode(), c.smallCode(),
                 c.lng(), c.lat(), c.districtCode(), c.streetCode(), c.communityCode(), c.gridCode(), c.partCode(),
-                c.description(), c.urgency(), c.reporterName(), c.reporterPhone(), steps);
+                c.description(), c.urgency(), c.reporterName(), c.reporterPhone(), steps, ledger(c, end));
+    }
+
+    /**
+     * Difficult cases enter the ledger when they are parked (挂账); those a meeting took up were assigned at
+     * the monthly joint meeting after that, held here on the 25th at 09:30 (Asia/Shanghai).
+     */
+    static CaseHistoryImport.Ledger ledger(HistoricCase c, Instant end) {
+        if (!c.difficult()) {
+            return null;
+        }
+        Instant listed = c.at("approve_suspend") != null ? c.at("approve_suspend") : c.updatedAt();
+        Instant assigned = null;
+        if (c.meetingAssigned()) {
+            java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+            java.time.LocalDate day = LocalDate.ofInstant(listed, zone).plusMonths(1).withDayOfMonth(25);
+            Instant meeting = day.atTime(9, 30).atZone(zone).toInstant();
+            assigned = meeting.isAfter(end) ? null : meeting;
+        }
+        return new CaseHistoryImport.Ledger(listed, assigned, assigned == null ? "待月联席会议研究" : "月联席会议交办");
     }
 
     static List<Reference.Category> categories(List<CaseCategory> categories) {

@@ -40,5 +40,7 @@ public enum Role {
     public static final Set<Role> REPORTERS = EnumSet.of(INSPECTOR, OPERATOR, SHIFT_LEADER, ADMIN);
     public static final Set<Role> STAFF = EnumSet.of(INSPECTOR, OPERATOR, SHIFT_LEADER, DISPATCHER, DEPARTMENT);
     public static final Set<Role> STATS = EnumSet.of(LEADER, SHIFT_LEADER, DISPATCHER, WALL, ADMIN);
+    /** Who reads the hall's ledgers (e.g. 疑难案件): the people of the monthly meeting and the wall. */
+    public static final Set<Role> STATS_READERS = EnumSet.of(LEADER, SHIFT_LEADER, DISPATCHER, WALL);
     public static final Set<Role> ADMIN_ONLY = EnumSet.of(ADMIN);
 }

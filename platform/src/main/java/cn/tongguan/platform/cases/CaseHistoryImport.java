@@ -30,7 +30,11 @@ public final class CaseHistoryImport implements AutoCloseable {
     public record HistoricCase(long id, String caseNo, String source, String kind, String bigCode, String smallCode,
                                double lng, double lat, String districtCode, String streetCode, String communityCode,
                                String gridCode, String partCode, String description, String urgency,
-                               String reporterName, String reporterPhone, List<Step> steps) {
+                               String reporterName, String reporterPhone, List<Step> steps, Ledger ledger) {
+    }
+
+    /** The case's entry in the ledger of difficult cases (疑难案件台账); {@code assignedAt} null while open. */
+    public record Ledger(Instant listedAt, Instant assignedAt, String note) {
     }
 
     private static final int BATCH = 2_000;
@@ -77,10 +81,23 @@ public final class CaseHistoryImport implements AutoCloseable {
             try (PreparedStatement cases = c.prepareStatement(
                     "INSERT INTO cases (" + CaseStore.COLUMNS + ") VALUES (" + CaseStore.PLACEHOLDERS + ")");
                  PreparedStatement steps = c.prepareStatement("INSERT INTO case_transitions "
-                         + "(case_id, seq, action, from_state, to_state, actor, role, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                         + "(case_id, seq, action, from_state, to_state, actor, role, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement ledger = c.prepareStatement(
+                         "INSERT INTO difficult_cases (case_id, listed_at, assigned_at, note) VALUES (?, ?, ?, ?)")) {
                 for (HistoricCase h : pending) {
                     CaseStore.bindInsert(cases, replay(tx, h));
                     cases.addBatch();
+                    if (h.ledger() != null) {
+                        ledger.setLong(1, h.id());
+                        ledger.setLong(2, h.ledger().listedAt().toEpochMilli());
+                        if (h.ledger().assignedAt() == null) {
+                            ledger.setNull(3, java.sql.Types.BIGINT);
+                        } else {
+                            ledger.setLong(3, h.ledger().assignedAt().toEpochMilli());
+                        }
+                        ledger.setString(4, h.ledger().note());
+                        ledger.addBatch();
+                    }
                     int seq = 0;
                     for (Step s : h.steps()) {
                         steps.setLong(1, h.id());
@@ -97,6 +114,7 @@ public final class CaseHistoryImport implements AutoCloseable {
                 }
                 cases.executeBatch();
                 steps.executeBatch();
+                ledger.executeBatch();
             }
             return null;
         });

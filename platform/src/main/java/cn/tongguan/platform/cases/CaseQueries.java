@@ -49,6 +49,27 @@ public final class CaseQueries {
         });
     }
 
+    /** The ledger of difficult cases, most recently listed first. */
+    public List<Cases.DifficultCase> difficult(Principal p) {
+        return db.read(tx -> {
+            List<Cases.DifficultCase> out = new ArrayList<>();
+            try (var ps = tx.connection().prepareStatement(
+                    "SELECT case_id, listed_at, assigned_at, note FROM difficult_cases ORDER BY listed_at DESC, case_id");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CaseRecord r = CaseStore.load(tx.connection(), rs.getLong(1));
+                    if (r != null && visible(p, r)) {
+                        long assigned = rs.getLong(3);
+                        out.add(new Cases.DifficultCase(CaseStore.view(r, clock.millis(), Masking.of(p)),
+                                java.time.Instant.ofEpochMilli(rs.getLong(2)),
+                                rs.wasNull() ? null : java.time.Instant.ofEpochMilli(assigned), rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     static boolean visible(Principal p, CaseRecord r) {
         return p.role() != Role.DEPARTMENT || java.util.Objects.equals(p.departmentCode(), r.departmentCode);
     }

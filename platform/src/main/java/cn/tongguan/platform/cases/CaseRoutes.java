@@ -42,6 +42,7 @@ public final class CaseRoutes {
             queries.snapshot(c.principal(), q, c.ctx().outputStream());
             return null;
         });
+        r.get("/api/v1/cases/difficult", Role.STATS_READERS, c -> queries.difficult(c.principal()));
         r.get("/api/v1/cases/{id}", Role.CASE_READERS, c -> queries.detail(c.principal(), c.pathLong("id")));
         r.post("/api/v1/cases/{id}/transitions", Role.STAFF,
                 c -> service.transition(c.principal(), c.pathLong("id"), c.body(Cases.Transition.class)));
