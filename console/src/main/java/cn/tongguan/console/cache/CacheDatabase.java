@@ -24,6 +24,8 @@ public final class CacheDatabase implements AutoCloseable {
         "CREATE INDEX IF NOT EXISTS cases_state_reported ON cases(state, reported_at)",
         "CREATE INDEX IF NOT EXISTS cases_state_deadline ON cases(state, deadline)",
         "CREATE INDEX IF NOT EXISTS cases_case_no ON cases(case_no)",
+        // Duplicate suggestions look at a 96-hour window of reports around a case.
+        "CREATE INDEX IF NOT EXISTS cases_reported ON cases(reported_at)",
     };
 
     private final JdbcConnectionPool pool;

@@ -205,6 +205,48 @@ public final class CaseCache {
         }
     }
 
+    /**
+     * Possible duplicates of {@code c}: other cases of the same small class reported within {@code window} of it
+     * and within {@code radiusMetres}, nearest first (domain: same class, 50 m, 48 h).
+     */
+    public List<CachedCase> duplicatesOf(Cases.Case c, double radiusMetres, java.time.Duration window) {
+        double dLat = radiusMetres / 110_574.0;
+        double dLng = radiusMetres / (111_320.0 * Math.cos(Math.toRadians(c.lat())));
+        long at = c.reportedAt().toEpochMilli();
+        String sql = SELECT + " WHERE reported_at BETWEEN ? AND ? AND small_code = ? AND id <> ?"
+                + " AND lng BETWEEN ? AND ? AND lat BETWEEN ? AND ?";
+        List<CachedCase> rows = new ArrayList<>();
+        try (Connection conn = db.connection(); PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, at - window.toMillis());
+            ps.setLong(2, at + window.toMillis());
+            ps.setString(3, c.smallCode());
+            ps.setLong(4, c.id());
+            ps.setDouble(5, c.lng() - dLng);
+            ps.setDouble(6, c.lng() + dLng);
+            ps.setDouble(7, c.lat() - dLat);
+            ps.setDouble(8, c.lat() + dLat);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CachedCase other = CaseRows.read(rs);
+                    if (metres(c, other.item()) <= radiusMetres) {
+                        rows.add(other);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new CacheException("cannot look for duplicates of case " + c.id(), e);
+        }
+        rows.sort(java.util.Comparator.comparingDouble(o -> metres(c, o.item())));
+        return rows;
+    }
+
+    /** Distance in metres on a local equirectangular approximation (fine at 50 m). */
+    public static double metres(Cases.Case a, Cases.Case b) {
+        double x = (a.lng() - b.lng()) * 111_320.0 * Math.cos(Math.toRadians((a.lat() + b.lat()) / 2));
+        double y = (a.lat() - b.lat()) * 110_574.0;
+        return Math.sqrt(x * x + y * y);
+    }
+
     /** The rows of the queue: at most {@code query.limit()}, in the query's order. */
     public List<CachedCase> queue(QueueQuery query, long now) {
         QueueSql where = QueueSql.where(query, query.tab(), now);

@@ -46,6 +46,10 @@ public final class CaseDetailView {
     private ListView<String> timelineList;
     @FXML
     private ListView<String> photoList;
+    @FXML
+    private Label duplicatesTitle;
+    @FXML
+    private ListView<String> duplicateList;
 
     private final CaseMap map;
 
@@ -83,6 +87,13 @@ public final class CaseDetailView {
         detailReporter.textProperty().bind(viewModel.reporterProperty());
         timelineList.setItems(viewModel.timeline());
         photoList.setItems(viewModel.photos());
+        duplicateList.setItems(viewModel.duplicates());
+        // Only when there is something to merge or compare: most cases have no near twin.
+        var any = javafx.beans.binding.Bindings.isNotEmpty(viewModel.duplicates());
+        duplicatesTitle.visibleProperty().bind(any);
+        duplicatesTitle.managedProperty().bind(any);
+        duplicateList.visibleProperty().bind(any);
+        duplicateList.managedProperty().bind(any);
         viewModel.actions().addListener((ListChangeListener<ActionItem>) change -> buildButtons());
         if (map != null) {
             // Below the facts: where the case is, before the long timeline.

@@ -60,6 +60,9 @@ public final class CaseDetailViewModel implements SyncListener {
     /** Cache reads are numbered; the UI shows a read only if no later one was shown (reads race on 2 threads). */
     private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
     private long shownRead;
+    private static final double DUPLICATE_RADIUS_METRES = 50;
+    private static final java.time.Duration DUPLICATE_WINDOW = java.time.Duration.ofHours(48);
+    private final javafx.collections.ObservableList<String> duplicates = javafx.collections.FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
     private final javafx.beans.property.ReadOnlyObjectWrapper<Cases.Case> shown =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -101,6 +104,7 @@ public final class CaseDetailViewModel implements SyncListener {
             banner.set("");
             timeline.clear();
             photos.clear();
+            duplicates.clear();
         }
         background.execute(() -> load(id, other));
     }
@@ -112,7 +116,17 @@ public final class CaseDetailViewModel implements SyncListener {
             return;
         }
         CachedCase c = found.get();
-        ui.execute(() -> presentIfLatest(read, c));
+        List<String> similar = cases.duplicatesOf(c.item(), DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW).stream()
+                .map(d -> messages.text("detail.duplicate", d.item().caseNo(),
+                        Math.round(CaseCache.metres(c.item(), d.item())), time.fullTime(d.item().reportedAt()),
+                        labels.state(d.item().state())))
+                .toList();
+        ui.execute(() -> {
+            presentIfLatest(read, c);
+            if (id == caseId) {
+                duplicates.setAll(similar);
+            }
+        });
         if (fetchDetail || c.item().version() != detailVersion) {
             fetchDetail(id);
         }
@@ -300,6 +314,11 @@ public final class CaseDetailViewModel implements SyncListener {
     /** The case on screen as the platform describes it (its place for the map). */
     public javafx.beans.property.ReadOnlyObjectProperty<Cases.Case> shownProperty() {
         return shown.getReadOnlyProperty();
+    }
+
+    /** Possible duplicates of the shown case (same class, within 50 m, within 48 h), nearest first. */
+    public javafx.collections.ObservableList<String> duplicates() {
+        return duplicates;
     }
 
     public ReadOnlyBooleanProperty presentProperty() {

@@ -68,6 +68,22 @@ class CaseDetailViewModelTest {
     }
 
     @Test
+    void casesOfTheSameClassAtTheSamePlaceWithin48HoursAreSuggestedAsDuplicates() {
+        cases.upsert(List.of(SampleCases.item(6, "reported", 1, SampleCases.T0.plusSeconds(3_600), null),
+                SampleCases.item(7, "reported", 1, SampleCases.T0.plusSeconds(72 * 3_600), null)));
+        vm.show(6);
+        vm.show(5);
+        assertThat(vm.duplicates()).hasSize(1);
+        assertThat(vm.duplicates().get(0)).startsWith("20261120000006 · 相距 0 米");
+    }
+
+    @Test
+    void distancesAreInMetres() {
+        Cases.Case a = SampleCases.item(1, "reported", 1, SampleCases.T0, null);
+        assertThat(CaseCache.metres(a, a)).isZero();
+    }
+
+    @Test
     void theDispatcherIsOfferedDispatchOnDWithTheSuggestedDepartmentFirst() {
         assertThat(vm.actions()).extracting(ActionItem::label).containsExactly("派遣 (D)", "申请作废 (Z)");
         assertThat(vm.actionFor('d')).map(a -> a.action()).contains("dispatch");
