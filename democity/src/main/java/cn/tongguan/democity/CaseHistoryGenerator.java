@@ -191,8 +191,4 @@ public final class CaseHistoryGenerator {
         };
     }
 
-    /** Difficult cases left unassigned (for tests). */
-    int difficultLeft() {
-        return difficultLeft;
-    }
 }

@@ -121,6 +121,7 @@ public final class LiveSimulator {
     /** Each role takes the cases waiting for it once their (simulated) handling time has passed. */
     private void work() throws IOException {
         Instant now = Instant.now();
+        java.util.Set<Long> waiting = new java.util.HashSet<>();
         for (SimRoles.Step step : SimRoles.STEPS) {
             boolean department = "department".equals(step.role());
             // Departments see only their own cases: the dispatcher's view finds the work, the department does it.
@@ -130,6 +131,7 @@ public final class LiveSimulator {
                 if (actor == null) {
                     continue;
                 }
+                waiting.add(c.id());
                 Instant when = due.computeIfAbsent(c.id(), id -> now.plusMillis(
                         (long) (step.minutes() * (0.5 + random.nextDouble()) * 60_000 / speed)));
                 if (when.isAfter(now)) {
@@ -146,6 +148,9 @@ public final class LiveSimulator {
                 due.remove(c.id());
             }
         }
+        // Cases someone else moved on (a seat at the console) are no longer waiting: forget them, so that a
+        // simulator left running for days does not keep every case it ever saw.
+        due.keySet().retainAll(waiting);
     }
 
     private void sensors() throws IOException {
