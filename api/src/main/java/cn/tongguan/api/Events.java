@@ -22,7 +22,15 @@ public final class Events {
     public record Resync(long oldestKeptId, long latestId) {
     }
 
-    public record SensorReading(String sensorId, Double value, Instant at) {
+    /**
+     * A reading. {@code quantity} says what was measured when a sensor measures several things (depth, level,
+     * tilt, displacement, overflow, battery, heartbeat); null means the sensor's main quantity.
+     */
+    public record SensorReading(String sensorId, Double value, Instant at, String quantity) {
+        public SensorReading(String sensorId, Double value, Instant at) {
+            this(sensorId, value, at, null);
+        }
+
         public SensorReading {
             Invalid.required("sensorId", sensorId);
             Invalid.required("value", value);
