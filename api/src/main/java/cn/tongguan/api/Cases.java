@@ -67,9 +67,16 @@ public final class Cases {
 
     /**
      * A move of the workflow. {@code version} is the version the caller saw (optimistic concurrency).
-     * {@code departmentCode} for 派遣; {@code hours} for 延期 applications.
+     * {@code departmentCode} for 派遣; {@code hours} for 延期 applications; {@code targetCaseId} for 合并 (merge):
+     * the case this duplicate is merged into.
      */
-    public record Transition(String action, Long version, String note, String departmentCode, Integer hours) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Transition(String action, Long version, String note, String departmentCode, Integer hours,
+                             Long targetCaseId) {
+        public Transition(String action, Long version, String note, String departmentCode, Integer hours) {
+            this(action, version, note, departmentCode, hours, null);
+        }
+
         public Transition {
             Invalid.maxLength("action", Invalid.required("action", action), 32);
             Invalid.required("version", version);

@@ -194,7 +194,7 @@ public final class CaseService {
                 throw ApiException.conflict("illegal_transition", d, r.state, t.action());
             }
             String from = r.state;
-            apply(tx, r, rule, t, now);
+            String note = apply(tx, p, r, rule, t, now);
             r.state = rule.to();
             long expected = r.version;
             r.version++;
@@ -206,17 +206,24 @@ public final class CaseService {
             }
             tx.afterCommit(() -> recent.put(id, r));
             CaseStore.insertStep(tx.connection(), r.id, (int) r.version, t.action(), from, r.state, p.username(),
-                    p.role().code(), now, t.note());
+                    p.role().code(), now, note);
             Cases.TimelineEntry step = new Cases.TimelineEntry((int) r.version, t.action(), from, r.state, p.username(),
-                    p.role().code(), Instant.ofEpochMilli(now), t.note());
+                    p.role().code(), Instant.ofEpochMilli(now), note);
             events.append(tx, "case.transitioned", new Events.CaseChange(CaseStore.view(r, now, Masking.HIDDEN), step));
             return CaseStore.view(r, now, Masking.of(p));
         });
     }
 
-    /** Side effects of an action on the record; the checks that need the database happen here. */
-    private void apply(Database.Tx tx, CaseRecord r, Workflow.Rule rule, Cases.Transition t, long now) throws SQLException {
+    /**
+     * Side effects of an action on the record; the checks that need the database happen here. Returns the note
+     * the timeline keeps (a merge names the case it went into).
+     */
+    private String apply(Database.Tx tx, Principal p, CaseRecord r, Workflow.Rule rule, Cases.Transition t, long now)
+            throws SQLException {
         switch (rule.action()) {
+            case "merge" -> {
+                return merge(tx, p, r, t, now);
+            }
             case "dispatch" -> {
                 if (t.departmentCode() == null) {
                     throw ApiException.unprocessable("department_required", Map.of("field", "departmentCode"));
@@ -236,5 +243,45 @@ public final class CaseService {
             }
             default -> effects.apply(r, rule.action(), t.hours(), now);
         }
+        return t.note();
+    }
+
+    /** States a duplicate may not be merged into: the target must still be alive. */
+    private static final java.util.Set<String> DEAD = java.util.Set.of("cancelled", "void");
+
+    /**
+     * 合并: the duplicate is cancelled, and the case it joins gets a {@code merged_in} step (state unchanged,
+     * version + 1, its own event), so whoever follows that case sees that one more report asked for it.
+     */
+    private String merge(Database.Tx tx, Principal p, CaseRecord dup, Cases.Transition t, long now) throws SQLException {
+        if (t.targetCaseId() == null) {
+            throw ApiException.unprocessable("target_required", Map.of("field", "targetCaseId"));
+        }
+        if (t.targetCaseId() == dup.id) {
+            throw ApiException.unprocessable("merge_into_itself", Map.of("field", "targetCaseId"));
+        }
+        CaseRecord cached = recent.get(t.targetCaseId());
+        CaseRecord target = cached != null ? cached.copy() : CaseStore.load(tx.connection(), t.targetCaseId());
+        if (target == null) {
+            throw ApiException.unprocessable("unknown_target", Map.of("field", "targetCaseId"), t.targetCaseId());
+        }
+        if (DEAD.contains(target.state)) {
+            throw ApiException.conflict("target_closed", Map.of("state", target.state), target.caseNo, target.state);
+        }
+        long expected = target.version;
+        target.version++;
+        target.updatedAt = now;
+        if (!CaseStore.update(tx.connection(), target, expected)) {
+            recent.remove(target.id);
+            throw ApiException.conflict("version_conflict", Map.of("case", target.id));
+        }
+        tx.afterCommit(() -> recent.put(target.id, target));
+        String inNote = dup.caseNo + (t.note() == null ? "" : ": " + t.note());
+        CaseStore.insertStep(tx.connection(), target.id, (int) target.version, "merged_in", target.state, target.state,
+                p.username(), p.role().code(), now, inNote);
+        Cases.TimelineEntry step = new Cases.TimelineEntry((int) target.version, "merged_in", target.state,
+                target.state, p.username(), p.role().code(), Instant.ofEpochMilli(now), inNote);
+        events.append(tx, "case.transitioned", new Events.CaseChange(CaseStore.view(target, now, Masking.HIDDEN), step));
+        return "→ " + target.caseNo + (t.note() == null ? "" : ": " + t.note());
     }
 }

@@ -2,6 +2,7 @@ package cn.tongguan.platform.reference;
 
 import cn.tongguan.api.Reference;
 import cn.tongguan.platform.geo.GeoJson;
+import cn.tongguan.platform.geo.Gazetteer;
 import cn.tongguan.platform.geo.Locator;
 import cn.tongguan.platform.storage.Database;
 import cn.tongguan.platform.storage.Sql;
@@ -31,6 +32,7 @@ public final class ReferenceDataStore {
     private final ObjectMapper mapper;
     private final Envelope cityBounds;
     private volatile Locator locator;
+    private volatile Gazetteer gazetteer;
     private volatile WorkCalendar calendar;
 
     public ReferenceDataStore(Database db, ObjectMapper mapper, Envelope cityBounds) {
@@ -44,6 +46,10 @@ public final class ReferenceDataStore {
         return locator;
     }
 
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
     public WorkCalendar calendar() {
         return calendar;
     }
@@ -51,29 +57,37 @@ public final class ReferenceDataStore {
     /** Rebuilds the locator (grids and division polygons) and the working calendar from the tables. */
     public void reload() {
         List<Locator.Area> areas = new ArrayList<>();
+        List<Gazetteer.Named> named = new ArrayList<>();
+        Map<String, Locator.Location> gridCodes = new HashMap<>();
+        Map<String, Geometry> gridShapes = new HashMap<>();
         Map<LocalDate, Boolean> days = new HashMap<>();
         String[] hours = {null};
         db.read(tx -> {
             Map<String, String[]> parents = new HashMap<>();
-            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT code, level, parent_code, geometry FROM divisions");
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT code, level, parent_code, geometry, name FROM divisions");
                  ResultSet rs = ps.executeQuery()) {
                 List<String[]> withGeometry = new ArrayList<>();
                 while (rs.next()) {
                     parents.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
                     if (rs.getString(4) != null) {
-                        withGeometry.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(4)});
+                        withGeometry.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(5)});
                     }
                 }
                 for (String[] d : withGeometry) {
-                    areas.add(new Locator.Area(d[1], chain(parents, d[0], null), geometry(d[2])));
+                    Locator.Area area = new Locator.Area(d[1], chain(parents, d[0], null), geometry(d[2]));
+                    areas.add(area);
+                    named.add(new Gazetteer.Named(d[0], d[3], d[1], area.codes(), area.geometry()));
                 }
             }
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "SELECT code, community_code, street_code, district_code, geometry FROM grids");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    areas.add(new Locator.Area("grid", new Locator.Location(rs.getString(4), rs.getString(3),
-                            rs.getString(2), rs.getString(1)), geometry(rs.getString(5))));
+                    Locator.Area grid = new Locator.Area("grid", new Locator.Location(rs.getString(4), rs.getString(3),
+                            rs.getString(2), rs.getString(1)), geometry(rs.getString(5)));
+                    areas.add(grid);
+                    gridCodes.put(rs.getString(1), grid.codes());
+                    gridShapes.put(rs.getString(1), grid.geometry());
                 }
             }
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT cal_day, working FROM calendar_days");
@@ -88,7 +102,9 @@ public final class ReferenceDataStore {
             }
             return null;
         });
-        locator = new Locator(areas, cityBounds);
+        Locator built = new Locator(areas, cityBounds);
+        gazetteer = Gazetteer.build(named, gridCodes, gridShapes, built);
+        locator = built;
         calendar = hours[0] == null ? WorkCalendar.standard(days)
                 : new WorkCalendar(WorkCalendar.parsePeriods(hours[0]), days);
     }

@@ -103,6 +103,24 @@ public final class ReferenceQueries {
         });
     }
 
+    /** The parts whose code is one of {@code codes} (part identification codes named in an address). */
+    public List<Reference.Part> partsByCode(List<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return db.read(tx -> {
+            List<Reference.Part> out = new ArrayList<>();
+            try (PreparedStatement ps = Sql.prepare(tx.connection(), "SELECT " + PART_COLUMNS + " FROM parts WHERE code IN ("
+                    + "?, ".repeat(codes.size() - 1) + "?)", codes.toArray());
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(part(rs));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Every part as NDJSON, streamed (629,724 of them in Xinxiang). */
     public void allParts(OutputStream out) {
         db.read(tx -> {

@@ -1,6 +1,8 @@
 package cn.tongguan.platform.reference;
 
+import cn.tongguan.api.Geocoding;
 import cn.tongguan.api.Reference;
+import cn.tongguan.platform.geo.Locator;
 import cn.tongguan.platform.auth.Role;
 import cn.tongguan.platform.http.ApiException;
 import cn.tongguan.platform.http.Call;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reference data endpoints, and the administrator's NDJSON bulk import (one record per line). */
 public final class ReferenceRoutes {
@@ -28,6 +32,24 @@ public final class ReferenceRoutes {
         this.queries = queries;
         this.mapper = mapper;
     }
+
+    /** Names, grid codes and coordinates from the gazetteer; part codes (部件标识码) from the parts table. */
+    private List<Geocoding.Candidate> geocode(String q, int limit) {
+        List<Geocoding.Candidate> out = new ArrayList<>(store.gazetteer().find(q, limit));
+        List<String> codes = new ArrayList<>();
+        Matcher m = PART_CODE.matcher(q);
+        while (m.find() && codes.size() < 5) {
+            codes.add(m.group());
+        }
+        Locator locator = store.locator();
+        for (Reference.Part p : queries.partsByCode(codes)) {
+            out.add(0, store.gazetteer().candidate((p.name() == null ? p.code() : p.name() + " " + p.code()), "part",
+                    p.lng(), p.lat(), locator.locate(p.lng(), p.lat()), p.code(), p.code(), 200));
+        }
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    private static final Pattern PART_CODE = Pattern.compile("[A-Za-z0-9-]{8,32}");
 
     public void register(Router r) {
         r.get("/api/v1/divisions", Role.ALL, c -> queries.divisionTree());
@@ -49,6 +71,17 @@ public final class ReferenceRoutes {
             c.ctx().contentType("application/x-ndjson");
             queries.allParts(c.ctx().outputStream());
             return null;
+        });
+        r.get("/api/v1/geocode", Role.ALL, c -> {
+            String q = c.query("q");
+            if (q == null || q.isBlank()) {
+                throw Call.invalid("q", "required");
+            }
+            if (q.length() > 200) {
+                throw Call.invalid("q", "too_long");
+            }
+            Integer limit = c.queryInt("limit", 1, 50);
+            return geocode(q, limit == null ? 10 : limit);
         });
         r.get("/api/v1/categories", Role.ALL, c -> queries.categories());
         r.get("/api/v1/departments", Role.ALL, c -> queries.departments());

@@ -36,6 +36,7 @@ public final class Workflow {
         rule("verify_ok", Set.of("verifying"), "accepted", insp);               // 核实属实
         rule("verify_fail", Set.of("verifying"), "cancelled", insp);            // 核实不属实
         rule("reject", Set.of("reported", "accepted"), "cancelled", op, sl);    // 不予受理 / 不予立案
+        rule("merge", Set.of("reported", "verifying", "accepted"), "cancelled", op, sl); // 合并 (重复案件)
         rule("file", Set.of("accepted"), "filed", sl);                          // 立案
         rule("dispatch", Set.of("filed"), "dispatched", disp);                  // 派遣 (clock starts)
         rule("start", Set.of("dispatched"), "handling", dept);                  // 签收处置
