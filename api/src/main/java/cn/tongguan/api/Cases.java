@@ -12,7 +12,14 @@ public final class Cases {
     /** A report (上报). Location is WGS84 lng/lat; the platform resolves district/street/community/grid. */
     public record NewCase(String source, String kind, String bigCode, String smallCode, Double lng, Double lat,
                           String address, String description, String urgency, String reporterName,
-                          String reporterPhone, String partCode, Boolean selfHandled) {
+                          String reporterPhone, String partCode, Boolean selfHandled, String requestType) {
+        public NewCase(String source, String kind, String bigCode, String smallCode, Double lng, Double lat,
+                       String address, String description, String urgency, String reporterName, String reporterPhone,
+                       String partCode, Boolean selfHandled) {
+            this(source, kind, bigCode, smallCode, lng, lat, address, description, urgency, reporterName, reporterPhone,
+                    partCode, selfHandled, null);
+        }
+
         public NewCase {
             Invalid.oneOf("source", Invalid.required("source", source), Codes.SOURCES);
             Invalid.oneOf("kind", Invalid.required("kind", kind), Codes.KINDS);
@@ -33,6 +40,12 @@ public final class Cases {
             Invalid.maxLength("reporterPhone", reporterPhone, 32);
             Invalid.maxLength("partCode", partCode, 32);
             selfHandled = selfHandled != null && selfHandled;
+            if (requestType != null) {
+                Invalid.oneOf("requestType", requestType, Codes.REQUEST_TYPES);
+                if (!source.startsWith("hotline_")) {
+                    throw new Invalid("requestType", "hotline_only");
+                }
+            }
         }
     }
 
@@ -47,7 +60,8 @@ public final class Cases {
                        String urgency, String reporterName, String reporterPhone, String departmentCode, long version,
                        Instant reportedAt, Instant updatedAt, Instant filedAt, Instant dispatchedAt,
                        Instant disposedAt, Instant closedAt, Instant deadline, Integer limitAmount, String limitUnit,
-                       String light, boolean overdue, int reworkCount, int backCount, int extensionCount) {
+                       String light, boolean overdue, int reworkCount, int backCount, int extensionCount,
+                       String requestType) {
     }
 
     public record TimelineEntry(int seq, String action, String fromState, String toState, String actor, String role,

@@ -14,6 +14,10 @@ public final class Codes {
     /** Case sources: 监督员上报, 12319, 12345, 视频AI, 物联感知, 公众, 上级交办. */
     public static final Set<String> SOURCES = Set.of("inspector", "hotline_12319", "hotline_12345", "video_ai", "iot",
             "public", "superior");
+    /** Hotline work-order types (domain.md §6): 咨询, 求助, 投诉, 举报, 建议. */
+    public static final java.util.List<String> REQUEST_TYPE_ORDER = java.util.List.of("consult", "help", "complaint",
+            "report", "suggestion");
+    public static final Set<String> REQUEST_TYPES = Set.copyOf(REQUEST_TYPE_ORDER);
     /** 部件 or 事件. */
     public static final Set<String> KINDS = Set.of("part", "event");
     public static final Set<String> URGENCIES = Set.of("normal", "urgent");

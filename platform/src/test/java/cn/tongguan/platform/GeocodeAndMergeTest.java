@@ -123,6 +123,26 @@ class GeocodeAndMergeTest {
         assertThat(r.body().get("message").asText()).isNotBlank();
     }
 
+    @Test
+    void aHotlineWorkOrderKeepsItsRequestTypeAndOnlyHotlinesMayGiveOne() {
+        Map<String, Object> order = Api.newCase();
+        order.put("source", "hotline_12345");
+        order.put("requestType", "complaint");
+        Api.Resp r = api.post("/api/v1/cases", api.login("operator"), order, null);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.body().get("requestType").asText()).isEqualTo("complaint");
+        JsonNode again = api.get("/api/v1/cases/" + r.body().get("id").asLong(), api.login("operator")).body();
+        assertThat(again.get("item").get("requestType").asText()).isEqualTo("complaint");
+
+        order.put("source", "inspector");
+        Api.Resp notHotline = api.post("/api/v1/cases", api.login("operator"), order, null);
+        assertThat(notHotline.status()).isEqualTo(400);
+        assertThat(notHotline.text()).contains("requestType");
+        order.put("source", "hotline_12319");
+        order.put("requestType", "gossip");
+        assertThat(api.post("/api/v1/cases", api.login("operator"), order, null).status()).isEqualTo(400);
+    }
+
     private JsonNode report() {
         Api.Resp r = api.post("/api/v1/cases", api.login("operator"), Api.newCase(), null);
         assertThat(r.status()).as(r.text()).isEqualTo(201);

@@ -87,7 +87,7 @@ final class CaseRows {
                 rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20), rs.getLong(21), instant(rs, 22),
                 instant(rs, 23), instant(rs, 24), instant(rs, 25), instant(rs, 26), instant(rs, 27), instant(rs, 28),
                 (Integer) rs.getObject(30), rs.getString(31), rs.getString(32), rs.getBoolean(33), rs.getInt(34),
-                rs.getInt(35), rs.getInt(36));
+                rs.getInt(35), rs.getInt(36), null);
         long warnValue = rs.getLong(29);
         Long warn = rs.wasNull() ? null : warnValue;
         return new CachedCase(c, rs.getString(37), warn);

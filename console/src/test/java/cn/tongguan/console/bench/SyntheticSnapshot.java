@@ -57,7 +57,7 @@ final class SyntheticSnapshot {
                         random.nextInt(999)), null, "新乡市平原路 " + i + " 号附近", "问题描述 " + i, "normal", "张三",
                         "13812345678", dept, open ? 3 : 9, Instant.ofEpochMilli(reported), Instant.ofEpochMilli(reported),
                         null, dispatchedAt, null, open ? null : Instant.ofEpochMilli(reported + 86_400_000), deadline,
-                        dispatched ? 1 : null, dispatched ? "work_day" : null, dispatched ? "green" : null, false, 0, 0, 0);
+                        dispatched ? 1 : null, dispatched ? "work_day" : null, dispatched ? "green" : null, false, 0, 0, 0, null);
                 out.write(json.writeValueAsBytes(c));
                 out.write('\n');
             }

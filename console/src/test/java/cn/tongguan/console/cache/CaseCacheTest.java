@@ -57,7 +57,7 @@ class CaseCacheTest {
                 c.partCode(), c.address(), c.description(), c.urgency(), null, null, c.departmentCode(), c.version(),
                 c.reportedAt(), c.updatedAt(), c.filedAt(), c.dispatchedAt(), c.disposedAt(), c.closedAt(), c.deadline(),
                 c.limitAmount(), c.limitUnit(), c.light(), c.overdue(), c.reworkCount(), c.backCount(),
-                c.extensionCount());
+                c.extensionCount(), c.requestType());
         cases.upsert(List.of(withoutReporter));
         CachedCase now = cases.find(8).orElseThrow();
         assertThat(now.item().state()).isEqualTo("accepted");

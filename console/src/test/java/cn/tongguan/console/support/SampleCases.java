@@ -17,6 +17,6 @@ public final class SampleCases {
                 113.9, 35.3, "410702", "410702001", "410702001001", "410702001001001", null, "平原路 " + id,
                 "暴露垃圾 " + id, "normal", "张三", "13812345678", deadline == null ? null : "D01", version, reported,
                 reported, null, dispatched, null, null, deadline, 1, "work_day", deadline == null ? null : "green",
-                false, 0, 0, 0);
+                false, 0, 0, 0, null);
     }
 }

@@ -24,6 +24,8 @@ final class CaseRecord implements Cloneable {
     String urgency;
     String reporterName;
     String reporterPhone;
+    /** Hotline work orders: consult, help, complaint, report, suggestion (咨询/求助/投诉/举报/建议). */
+    String requestType;
     String reportedBy;
     String departmentCode;
     long version;

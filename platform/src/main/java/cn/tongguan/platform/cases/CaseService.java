@@ -102,6 +102,7 @@ public final class CaseService {
             r.urgency = n.urgency();
             r.reporterName = n.reporterName();
             r.reporterPhone = n.reporterPhone();
+            r.requestType = n.requestType();
             r.reportedBy = p.username();
             r.version = 1;
             r.reportedAt = now;

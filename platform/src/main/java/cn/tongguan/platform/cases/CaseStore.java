@@ -16,8 +16,8 @@ final class CaseStore {
             + "community_code, grid_code, part_code, address, description, urgency, reporter_name, reporter_phone, reported_by, "
             + "department_code, version, reported_at, updated_at, filed_at, dispatched_at, disposed_at, closed_at, limit_amount, "
             + "limit_unit, limit_minutes, consumed_minutes, clock_started_at, warn_at, deadline_at, frozen_light, "
-            + "disposed_in_time, closed_in_time, rework_count, back_count, extension_count, requested_hours";
-    static final String PLACEHOLDERS = "?" + ", ?".repeat(41);
+            + "disposed_in_time, closed_in_time, rework_count, back_count, extension_count, requested_hours, request_type";
+    static final String PLACEHOLDERS = "?" + ", ?".repeat(42);
     private static final String UPDATE = "UPDATE cases SET state = ?, department_code = ?, version = ?, updated_at = ?, "
             + "filed_at = ?, dispatched_at = ?, disposed_at = ?, closed_at = ?, limit_amount = ?, limit_unit = ?, "
             + "limit_minutes = ?, consumed_minutes = ?, clock_started_at = ?, warn_at = ?, deadline_at = ?, frozen_light = ?, "
@@ -78,6 +78,7 @@ final class CaseStore {
         r.backCount = rs.getInt(40);
         r.extensionCount = rs.getInt(41);
         r.requestedHours = Sql.getInt(rs, "requested_hours");
+        r.requestType = rs.getString(43);
         return r;
     }
 
@@ -99,7 +100,8 @@ final class CaseStore {
                 r.reporterPhone, r.reportedBy, r.departmentCode, r.version, r.reportedAt, r.updatedAt, l(r.filedAt),
                 l(r.dispatchedAt), l(r.disposedAt), l(r.closedAt), i(r.limitAmount), r.limitUnit, l(r.limitMinutes),
                 l(r.consumedMinutes), l(r.clockStartedAt), l(r.warnAt), l(r.deadlineAt), r.frozenLight, b(r.disposedInTime),
-                b(r.closedInTime), r.reworkCount, r.backCount, r.extensionCount, i(r.requestedHours));
+                b(r.closedInTime), r.reworkCount, r.backCount, r.extensionCount, i(r.requestedHours),
+                r.requestType);
     }
 
     /** Writes the changed row if nobody else changed it since {@code expectedVersion}; false otherwise. */
@@ -147,7 +149,8 @@ final class CaseStore {
                 r.districtCode, r.streetCode, r.communityCode, r.gridCode, r.partCode, r.address, r.description, r.urgency,
                 masking.name(r.reporterName), masking.phone(r.reporterPhone), r.departmentCode, r.version, t(r.reportedAt),
                 t(r.updatedAt), t(r.filedAt), t(r.dispatchedAt), t(r.disposedAt), t(r.closedAt), t(r.deadlineAt),
-                r.limitAmount, r.limitUnit, light, "red".equals(light), r.reworkCount, r.backCount, r.extensionCount);
+                r.limitAmount, r.limitUnit, light, "red".equals(light), r.reworkCount, r.backCount, r.extensionCount,
+                r.requestType);
     }
 
     private static Instant t(Long ms) {
