@@ -11,6 +11,7 @@ import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.login.LoginView;
 import cn.tongguan.console.login.LoginViewModel;
 import cn.tongguan.console.queue.QueueViewModel;
+import cn.tongguan.console.intake.HotlineIntakeViewModel;
 import cn.tongguan.console.seat.SeatView;
 import cn.tongguan.console.seat.SeatViewModel;
 import cn.tongguan.console.shell.ShellView;
@@ -115,6 +116,23 @@ public final class ConsoleComposition implements AutoCloseable {
         CaseMap caseMap = new CaseMap(new MapView(background), messages.text("detail.map.grids"));
         background.execute(() -> loadGrids(caseMap));
         SeatView view = new SeatView(seat, queue, detail, messages, caseMap);
+        if (seat.takesHotlineCalls()) {
+            HotlineIntakeViewModel intake = new HotlineIntakeViewModel(messages, labels, s.reference(),
+                    new HotlineIntakeViewModel.Services() {
+                        @Override
+                        public java.util.List<cn.tongguan.api.Geocoding.Candidate> geocode(String address)
+                                throws IOException {
+                            return platform.geocode(address);
+                        }
+
+                        @Override
+                        public cn.tongguan.console.cache.OutboxStore.Entry file(cn.tongguan.api.Cases.NewCase order) {
+                            return s.outbox().submitCreate(order);
+                        }
+                    }, background, Platform::runLater);
+            s.bus().add(intake);
+            view.attachIntake(intake);
+        }
         queue.start();
         return view.root();
     }

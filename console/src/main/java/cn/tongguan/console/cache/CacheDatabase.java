@@ -74,6 +74,9 @@ public final class CacheDatabase implements AutoCloseable {
                       seq BIGINT AUTO_INCREMENT PRIMARY KEY, idem_key VARCHAR NOT NULL UNIQUE, case_id BIGINT NOT NULL,
                       action VARCHAR NOT NULL, base_version BIGINT NOT NULL, note VARCHAR, department_code VARCHAR,
                       hours INT, created_at BIGINT NOT NULL, status VARCHAR NOT NULL, message VARCHAR)""");
+            // Added with hotline intake and merging; older caches get the columns here.
+            s.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS target_case_id BIGINT");
+            s.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS payload VARCHAR");
             s.execute("CREATE TABLE IF NOT EXISTS saved_filters (name VARCHAR PRIMARY KEY, json VARCHAR)");
             for (String index : CASE_INDEXES) {
                 s.execute(index);

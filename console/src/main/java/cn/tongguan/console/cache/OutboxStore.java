@@ -15,13 +15,30 @@ import java.util.Optional;
  * nothing, and the key makes a resend after a lost answer harmless.
  */
 public final class OutboxStore {
-    /** One action. {@code status}: pending, done, conflict, failed. */
+    /**
+     * One action. {@code status}: pending, done, conflict, failed. {@code targetCaseId} is the case a merge goes
+     * into; {@code payload} the new case (JSON) of a {@link #CREATE} entry, whose {@code caseId} is 0 until the
+     * platform gives it one.
+     */
     public record Entry(long seq, String idempotencyKey, long caseId, String action, long baseVersion, String note,
-                        String departmentCode, Integer hours, long createdAt, String status, String message) {
+                        String departmentCode, Integer hours, long createdAt, String status, String message,
+                        Long targetCaseId, String payload) {
+        public Entry(long seq, String idempotencyKey, long caseId, String action, long baseVersion, String note,
+                     String departmentCode, Integer hours, long createdAt, String status, String message) {
+            this(seq, idempotencyKey, caseId, action, baseVersion, note, departmentCode, hours, createdAt, status,
+                    message, null, null);
+        }
+
+        public boolean isCreate() {
+            return CREATE.equals(action);
+        }
     }
 
+    /** The action of an entry that reports a new case (a hotline work order typed while offline waits here). */
+    public static final String CREATE = "create";
+
     private static final String COLUMNS = "seq, idem_key, case_id, action, base_version, note, department_code, hours, "
-            + "created_at, status, message";
+            + "created_at, status, message, target_case_id, payload";
 
     private final CacheDatabase db;
 
@@ -31,9 +48,15 @@ public final class OutboxStore {
 
     public Entry add(String key, long caseId, String action, long baseVersion, String note, String departmentCode,
                      Integer hours, long now) {
+        return add(key, caseId, action, baseVersion, note, departmentCode, hours, now, null, null);
+    }
+
+    public Entry add(String key, long caseId, String action, long baseVersion, String note, String departmentCode,
+                     Integer hours, long now, Long targetCaseId, String payload) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO outbox (idem_key, case_id, action, base_version, note, department_code, hours, created_at, "
-                        + "status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')", new String[] {"SEQ"})) {
+                        + "status, target_case_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+                new String[] {"SEQ"})) {
             ps.setString(1, key);
             ps.setLong(2, caseId);
             ps.setString(3, action);
@@ -46,11 +69,13 @@ public final class OutboxStore {
                 ps.setInt(7, hours);
             }
             ps.setLong(8, now);
+            ps.setObject(9, targetCaseId, Types.BIGINT);
+            ps.setString(10, payload);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return new Entry(keys.getLong(1), key, caseId, action, baseVersion, note, departmentCode, hours, now,
-                        "pending", null);
+                        "pending", null, targetCaseId, payload);
             }
         } catch (SQLException e) {
             throw new CacheException("cannot queue the action", e);
@@ -119,7 +144,7 @@ public final class OutboxStore {
             while (rs.next()) {
                 entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
                         rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getLong(9), rs.getString(10),
-                        rs.getString(11)));
+                        rs.getString(11), (Long) rs.getObject(12), rs.getString(13)));
             }
         } catch (SQLException e) {
             throw new CacheException("cannot read the outbox", e);

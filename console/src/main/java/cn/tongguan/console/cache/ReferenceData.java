@@ -24,12 +24,14 @@ public final class ReferenceData {
     private final Map<String, String> bigClasses = new java.util.TreeMap<>();
     private final Map<String, String> divisionNames = new HashMap<>();
     private final List<Reference.Department> departments;
+    private final List<Reference.Category> smallClasses;
 
     private ReferenceData(List<Reference.Category> categories, List<Reference.Department> departments,
                           List<Reference.DivisionNode> divisions) {
         categories.forEach(c -> categoryNames.put(c.code(), c.name()));
         categories.stream().filter(c -> "big".equals(c.level())).forEach(c -> bigClasses.put(c.code(), c.name()));
         this.departments = List.copyOf(departments);
+        this.smallClasses = categories.stream().filter(c -> "small".equals(c.level())).toList();
         addDivisions(divisions);
     }
 
@@ -63,6 +65,11 @@ public final class ReferenceData {
             divisionNames.put(n.code(), n.name());
             addDivisions(n.children());
         }
+    }
+
+    /** Every small class (小类), for pickers. */
+    public List<Reference.Category> smallClasses() {
+        return smallClasses;
     }
 
     public String categoryName(String code) {

@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * Asks what an action needs (reason, department, hours) — keyboard only: the first field has the focus, the
+ * Asks what an action needs (reason, department, hours, the case a duplicate merges into) — keyboard only: the first field has the focus, the
  * suggested department is preselected, Enter confirms, Escape cancels. Shown only when the action needs input.
  */
 final class ActionDialog {
@@ -46,12 +46,14 @@ final class ActionDialog {
         note.setId("dialogNote");
         note.setPrefColumnCount(32);
         Node first = null;
-        if (action.needsDepartment()) {
+        // A merge picks its target case from the same box (the choices are then the possible duplicates).
+        if (action.needsDepartment() || action.needsTarget()) {
             department.getItems().setAll(departments);
             if (!departments.isEmpty()) {
                 department.getSelectionModel().select(0);
             }
-            box.getChildren().addAll(new Label(messages.text("dialog.department")), department);
+            String caption = action.needsTarget() ? messages.text("dialog.target") : messages.text("dialog.department");
+            box.getChildren().addAll(new Label(caption), department);
             first = department;
         }
         if (action.needsHours()) {
@@ -74,6 +76,8 @@ final class ActionDialog {
                 why = messages.text("dialog.problem.note");
             } else if (action.needsDepartment() && department.getValue() == null) {
                 why = messages.text("dialog.problem.department");
+            } else if (action.needsTarget() && department.getValue() == null) {
+                why = messages.text("dialog.problem.target");
             } else if (action.needsHours() && parseHours(hours.getText()) == null) {
                 why = messages.text("dialog.problem.hours");
             }

@@ -122,11 +122,14 @@ public final class CaseDetailView {
     /** Runs {@code action} on the shown case, asking first for what it needs. */
     public void trigger(CaseAction action) {
         String label = viewModel.labels().action(action.action());
-        if (!action.needsNote() && !action.needsDepartment() && !action.needsHours()) {
+        if (!action.needsNote() && !action.needsDepartment() && !action.needsHours() && !action.needsTarget()) {
             viewModel.perform(action, null, null, null);
             return;
         }
-        ActionDialog.ask(root.getScene().getWindow(), messages, label, action, viewModel.departmentChoices())
-                .ifPresent(input -> viewModel.perform(action, input.note(), input.departmentCode(), input.hours()));
+        ActionDialog.ask(root.getScene().getWindow(), messages, label, action,
+                        action.needsTarget() ? viewModel.mergeTargets() : viewModel.departmentChoices())
+                .ifPresent(input -> viewModel.perform(action, input.note(), input.departmentCode(), input.hours(),
+                        action.needsTarget() && input.departmentCode() != null ? Long.valueOf(input.departmentCode())
+                                : null));
     }
 }

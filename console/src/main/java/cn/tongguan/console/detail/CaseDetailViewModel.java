@@ -63,6 +63,8 @@ public final class CaseDetailViewModel implements SyncListener {
     private static final double DUPLICATE_RADIUS_METRES = 50;
     private static final java.time.Duration DUPLICATE_WINDOW = java.time.Duration.ofHours(48);
     private final javafx.collections.ObservableList<String> duplicates = javafx.collections.FXCollections.observableArrayList();
+    /** The same duplicates as merge targets (code = case id); merging is offered only when there is one. */
+    private List<Choice> mergeTargets = List.of();
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
     private final javafx.beans.property.ReadOnlyObjectWrapper<Cases.Case> shown =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -116,15 +118,18 @@ public final class CaseDetailViewModel implements SyncListener {
             return;
         }
         CachedCase c = found.get();
-        List<String> similar = cases.duplicatesOf(c.item(), DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW).stream()
-                .map(d -> messages.text("detail.duplicate", d.item().caseNo(),
+        List<Choice> similar = cases.duplicatesOf(c.item(), DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW).stream()
+                .map(d -> new Choice(Long.toString(d.id()), messages.text("detail.duplicate", d.item().caseNo(),
                         Math.round(CaseCache.metres(c.item(), d.item())), time.fullTime(d.item().reportedAt()),
-                        labels.state(d.item().state())))
+                        labels.state(d.item().state()))))
                 .toList();
         ui.execute(() -> {
+            if (id == caseId) {
+                mergeTargets = similar;
+            }
             presentIfLatest(read, c);
             if (id == caseId) {
-                duplicates.setAll(similar);
+                duplicates.setAll(similar.stream().map(Choice::label).toList());
             }
         });
         if (fetchDetail || c.item().version() != detailVersion) {
@@ -209,6 +214,9 @@ public final class CaseDetailViewModel implements SyncListener {
                 mask(item.reporterPhone())));
         List<ActionItem> items = new ArrayList<>();
         for (CaseAction a : Workflow.allowed(item.state(), role)) {
+            if (a.needsTarget() && mergeTargets.isEmpty()) {
+                continue;
+            }
             String label = labels.action(a.action());
             items.add(new ActionItem(a, messages.text("detail.action.label", label, a.key()),
                     messages.text("detail.action.tooltip", label, a.key())));
@@ -250,8 +258,17 @@ public final class CaseDetailViewModel implements SyncListener {
         return choices;
     }
 
-    /** Queues {@code action} on the shown case (it appears at once; the outbox sends it). */
+    /** Cases the shown one may be merged into: its possible duplicates, nearest first. */
+    public List<Choice> mergeTargets() {
+        return mergeTargets;
+    }
+
     public void perform(CaseAction action, String note, String departmentCode, Integer hours) {
+        perform(action, note, departmentCode, hours, null);
+    }
+
+    /** Queues {@code action} on the shown case (it appears at once; the outbox sends it). */
+    public void perform(CaseAction action, String note, String departmentCode, Integer hours, Long targetCaseId) {
         CachedCase c = current;
         if (c == null) {
             return;
@@ -260,7 +277,8 @@ public final class CaseDetailViewModel implements SyncListener {
         bannerIsConflict.set(false);
         background.execute(() -> {
             try {
-                outbox.submit(c, action, note == null || note.isBlank() ? null : note.trim(), departmentCode, hours);
+                outbox.submit(c, action, note == null || note.isBlank() ? null : note.trim(), departmentCode, hours,
+                        targetCaseId);
             } catch (RuntimeException e) {
                 LOG.error("Action {} on case {} not queued", action.action(), c.id(), e);
                 ui.execute(() -> banner.set(messages.text("detail.banner.error")));

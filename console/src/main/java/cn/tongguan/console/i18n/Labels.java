@@ -44,6 +44,21 @@ public final class Labels {
         };
     }
 
+    /** Hotline request types: 咨询, 求助, 投诉, 举报, 建议. */
+    public String requestType(String code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code) {
+            case "consult" -> messages.text("request.consult");
+            case "help" -> messages.text("request.help");
+            case "complaint" -> messages.text("request.complaint");
+            case "report" -> messages.text("request.report");
+            case "suggestion" -> messages.text("request.suggestion");
+            default -> code;
+        };
+    }
+
     public String source(String code) {
         if (code == null) {
             return "";
@@ -91,6 +106,8 @@ public final class Labels {
             case "approve_void" -> messages.text("action.approve_void");
             case "reject_void" -> messages.text("action.reject_void");
             case "approve_self" -> messages.text("action.approve_self");
+            case "merge" -> messages.text("action.merge");
+            case "merged_in" -> messages.text("action.merged_in");
             default -> code;
         };
     }

@@ -4,6 +4,8 @@ import cn.tongguan.console.cache.QueueTab;
 import cn.tongguan.console.detail.CaseDetailView;
 import cn.tongguan.console.detail.CaseDetailViewModel;
 import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.intake.HotlineIntakeView;
+import cn.tongguan.console.intake.HotlineIntakeViewModel;
 import cn.tongguan.console.queue.QueueView;
 import cn.tongguan.console.queue.QueueViewModel;
 import cn.tongguan.console.shell.Fxml;
@@ -33,6 +35,8 @@ public final class SeatView {
     private final CaseDetailViewModel detailModel;
     private final Messages messages;
     private final Parent root;
+    /** The hotline form, for roles that take calls; it takes the detail's place while open. */
+    private HotlineIntakeView intake;
 
     @FXML
     private SplitPane seatSplit;
@@ -61,6 +65,32 @@ public final class SeatView {
         return queue;
     }
 
+    /** Adds the hotline work-order form (Ctrl+N), for roles that take calls. */
+    public void attachIntake(HotlineIntakeViewModel model) {
+        intake = new HotlineIntakeView(model, messages, this::showDetail);
+    }
+
+    /** Opens the hotline form in the detail's place, caret in the caller field. */
+    public void showIntake() {
+        if (intake != null) {
+            seatSplit.getItems().set(1, intake.root());
+            seatSplit.setDividerPositions(0.5);
+            intake.focus();
+        }
+    }
+
+    private void showDetail() {
+        if (seatSplit.getItems().get(1) != detail.root()) {
+            seatSplit.getItems().set(1, detail.root());
+            seatSplit.setDividerPositions(0.64);
+        }
+        queue.table().requestFocus();
+    }
+
+    private boolean intakeShowing() {
+        return intake != null && seatSplit.getItems().get(1) == intake.root();
+    }
+
     @FXML
     private void initialize() {
         seatSplit.getItems().setAll(queue.root(), detail.root());
@@ -82,6 +112,15 @@ public final class SeatView {
         if (e.getCode() == KeyCode.F1) {
             showCheatSheet();
             e.consume();
+            return;
+        }
+        if (e.isShortcutDown() && e.getCode() == KeyCode.N && intake != null) {
+            showIntake();
+            e.consume();
+            return;
+        }
+        if (intakeShowing()) {
+            // The form handles its own keys (Ctrl+Enter, Esc); letters are typing, not actions.
             return;
         }
         if (e.isShortcutDown() && e.getCode() == KeyCode.F) {

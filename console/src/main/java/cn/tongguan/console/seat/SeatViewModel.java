@@ -85,6 +85,11 @@ public final class SeatViewModel implements SyncListener {
     }
 
     /** Shortcut → actions of this role that use it (one line each), then the general keys. */
+    /** 受理员 and 值班长 take 12319/12345 calls (the platform lets them report). */
+    public boolean takesHotlineCalls() {
+        return "operator".equals(role) || "shift_leader".equals(role);
+    }
+
     public List<String> cheatSheet() {
         Map<Character, List<String>> byKey = new LinkedHashMap<>();
         for (CaseAction a : Workflow.all()) {
@@ -98,6 +103,9 @@ public final class SeatViewModel implements SyncListener {
         lines.add(messages.text("cheat.navigation"));
         lines.add(messages.text("cheat.tabs"));
         lines.add(messages.text("cheat.search"));
+        if (takesHotlineCalls()) {
+            lines.add(messages.text("cheat.intake"));
+        }
         lines.add(messages.text("cheat.help"));
         return lines;
     }

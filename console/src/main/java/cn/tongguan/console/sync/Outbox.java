@@ -51,11 +51,34 @@ public final class Outbox {
      */
     public OutboxStore.Entry submit(CachedCase seen, CaseAction action, String note, String departmentCode,
                                     Integer hours) {
+        return submit(seen, action, note, departmentCode, hours, null);
+    }
+
+    /** As above; {@code targetCaseId} for a merge (the case the shown one repeats). */
+    public OutboxStore.Entry submit(CachedCase seen, CaseAction action, String note, String departmentCode,
+                                    Integer hours, Long targetCaseId) {
         long base = seen.item().version();
         OutboxStore.Entry entry = store.add(UUID.randomUUID().toString(), seen.id(), action.action(), base, note,
-                departmentCode, hours, clock.millis());
+                departmentCode, hours, clock.millis(), targetCaseId, null);
         cases.applyLocally(seen.id(), action.to(), base + 1, action.action());
         bus.casesChanged(Set.of(seen.id()));
+        flush();
+        return entry;
+    }
+
+    /**
+     * Queues a new case (a hotline work order): stored first, sent in order with the seat's other actions, so a
+     * call taken while the platform is unreachable is filed when it comes back, once (blocking: off the UI thread).
+     */
+    public OutboxStore.Entry submitCreate(Cases.NewCase report) {
+        String json;
+        try {
+            json = client.json().writeValueAsString(report);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the report cannot be written as JSON", e);
+        }
+        OutboxStore.Entry entry = store.add(UUID.randomUUID().toString(), 0, OutboxStore.CREATE, 0, null, null, null,
+                clock.millis(), null, json);
         flush();
         return entry;
     }
@@ -90,8 +113,11 @@ public final class Outbox {
 
     /** One attempt; false when the platform could not be reached (the entry stays pending). */
     private boolean send(OutboxStore.Entry e) {
+        if (e.isCreate()) {
+            return sendCreate(e);
+        }
         Cases.Transition transition = new Cases.Transition(e.action(), e.baseVersion(), e.note(), e.departmentCode(),
-                e.hours());
+                e.hours(), e.targetCaseId());
         try {
             Cases.Case result = client.transition(e.caseId(), transition, e.idempotencyKey());
             store.finish(e.seq(), "done", null);
@@ -112,6 +138,30 @@ public final class Outbox {
             return true;
         } catch (IOException unreachable) {
             LOG.info("Outbox: platform unreachable ({}); {} waits", unreachable.toString(), e.action());
+            return false;
+        }
+    }
+
+    private boolean sendCreate(OutboxStore.Entry e) {
+        try {
+            Cases.NewCase report = client.json().readValue(e.payload(), Cases.NewCase.class);
+            Cases.Case created = client.create(report, e.idempotencyKey());
+            store.finish(e.seq(), "done", created.caseNo());
+            cases.upsert(List.of(created));
+            LOG.info("Outbox: new case {} filed", created.caseNo());
+            bus.actionSent(e, created);
+            bus.casesChanged(Set.of(created.id()));
+            return true;
+        } catch (PlatformException refused) {
+            if (refused.status() >= 500 || "idempotency_in_progress".equals(refused.code())) {
+                return false;
+            }
+            LOG.info("Outbox: new case refused: {}", refused.getMessage());
+            store.finish(e.seq(), "failed", refused.code());
+            bus.actionRefused(e, null, refused.code(), refused.error().message());
+            return true;
+        } catch (IOException unreachable) {
+            LOG.info("Outbox: platform unreachable ({}); a new case waits", unreachable.toString());
             return false;
         }
     }

@@ -85,6 +85,18 @@ public final class PlatformClient {
         return json.readValue(post("/api/v1/cases", report, idempotencyKey), Cases.Case.class);
     }
 
+    /** {@code GET /api/v1/cases?…}: one page of the case list ({@code query} already URL-encoded). */
+    public Cases.CasePage list(String query) throws IOException {
+        return json.readValue(get("/api/v1/cases?" + query), Cases.CasePage.class);
+    }
+
+    /** {@code GET /api/v1/geocode}: places for a caller's address, best first. */
+    public java.util.List<cn.tongguan.api.Geocoding.Candidate> geocode(String address) throws IOException {
+        String q = java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8);
+        return json.readValue(get("/api/v1/geocode?limit=8&q=" + q),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.List<cn.tongguan.api.Geocoding.Candidate>>() { });
+    }
+
     /** A reference list ({@code categories}, {@code departments}, {@code divisions}) as the platform's JSON. */
     public String referenceJson(String kind) throws IOException {
         return get("/api/v1/" + kind);

@@ -21,6 +21,8 @@ public final class Workflow {
         add("verify_ok", Set.of("verifying"), "accepted", Set.of("inspector"), 'Y', false, false, false);
         add("verify_fail", Set.of("verifying"), "cancelled", Set.of("inspector"), 'N', true, false, false);
         add("reject", Set.of("reported", "accepted"), "cancelled", Set.of("operator", "shift_leader"), 'R', true, false, false);
+        ACTIONS.put("merge", new CaseAction("merge", Set.of("reported", "verifying", "accepted"), "cancelled",
+                Set.of("operator", "shift_leader"), 'M', false, false, false, true));
         add("file", Set.of("accepted"), "filed", Set.of("shift_leader"), 'F', false, false, false);
         add("dispatch", Set.of("filed"), "dispatched", Set.of("dispatcher"), 'D', false, true, false);
         add("start", Set.of("dispatched"), "handling", Set.of("department"), 'S', false, false, false);
