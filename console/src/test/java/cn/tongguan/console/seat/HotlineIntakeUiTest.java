@@ -110,6 +110,7 @@ class HotlineIntakeUiTest {
     void aComplaintIsLocatedAndFiledAndAnOrderTakenOfflineIsFiledOnceWhenThePlatformIsBack(FxRobot robot)
             throws Exception {
         seat.open("operator");
+        seat.fillScreen();
         robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#caller").tryQuery().isPresent()
                 && robot.lookup("#caller").query().isFocused());
@@ -118,6 +119,8 @@ class HotlineIntakeUiTest {
         assertThat(status(robot)).isEqualTo("请填写诉求内容");
 
         fill(robot, "李四", "健康路12号楼下垃圾堆了三天没人清理", "红旗区西街健康路12号楼下");
+        // The filled form, for docs/screenshots/console-hotline.png.
+        cn.tongguan.console.testing.ScreenshotOnFailure.save(Path.of("target", "screenshots", "console-hotline.png"));
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> status(robot).startsWith("已生成案件"));
         String said = status(robot);
