@@ -16,13 +16,14 @@ import java.util.Optional;
 /**
  * The cached cases: bulk fill from a snapshot, version-checked upserts from events, and the queue's queries
  * (tab, filters, sort, counts per tab), which the indexes of {@link CacheDatabase} keep fast at a million rows.
+ * Open cases live in {@code cases}, finished ones in {@code closed_cases} ({@link CacheDatabase#FINISHED}): every
+ * write puts a case in the table of its state and takes it out of the other.
  */
 public final class CaseCache {
-    private static final String SELECT = "SELECT " + CaseRows.COLUMNS + ", pending FROM cases";
-    private static final String INSERT = "INSERT INTO cases (" + CaseRows.COLUMNS + ") VALUES ("
-            + "?, ".repeat(CaseRows.COUNT - 1) + "?)";
-    /** Newer-or-equal versions win: the platform's answer to our own action carries the version we predicted. */
-    private static final String UPSERT = mergeStatement();
+    private static final String OPEN = CaseTables.OPEN;
+    private static final String CLOSED = CaseTables.CLOSED;
+    private static final String COLUMNS_READ = "SELECT " + CaseRows.COLUMNS + ", pending FROM ";
+    private static final String SELECT = COLUMNS_READ + OPEN;
 
     private final CacheDatabase db;
 
@@ -30,43 +31,9 @@ public final class CaseCache {
         this.db = db;
     }
 
-    private static String mergeStatement() {
-        String[] cols = CaseRows.COLUMNS.split(", ");
-        StringBuilder sql = new StringBuilder("MERGE INTO cases t USING (SELECT ");
-        for (int i = 0; i < cols.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(type(cols[i])).append(") ").append(cols[i]);
-        }
-        sql.append(") s ON t.id = s.id WHEN MATCHED AND t.version <= s.version THEN UPDATE SET ");
-        for (int i = 1; i < cols.length; i++) {
-            sql.append(i == 1 ? "" : ", ").append(cols[i]).append(" = ");
-            if (cols[i].startsWith("reporter_")) {
-                // Events carry no personal data (they also reach the wall): keep what the snapshot or detail gave.
-                sql.append("COALESCE(s.").append(cols[i]).append(", t.").append(cols[i]).append(')');
-            } else {
-                sql.append("s.").append(cols[i]);
-            }
-        }
-        sql.append(" WHEN NOT MATCHED THEN INSERT (").append(CaseRows.COLUMNS).append(") VALUES (");
-        for (int i = 0; i < cols.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append("s.").append(cols[i]);
-        }
-        return sql.append(')').toString();
-    }
-
-    private static String type(String column) {
-        return switch (column) {
-            case "lng", "lat" -> "DOUBLE PRECISION";
-            case "limit_amount", "rework_count", "back_count", "extension_count" -> "INT";
-            case "overdue" -> "BOOLEAN";
-            case "id", "version", "reported_at", "updated_at", "filed_at", "dispatched_at", "disposed_at", "closed_at",
-                 "deadline", "warn_at" -> "BIGINT";
-            default -> "VARCHAR";
-        };
-    }
-
     public long count() {
         try (Connection c = db.connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM cases")) {
+             ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM cases) + (SELECT COUNT(*) FROM closed_cases)")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -86,80 +53,18 @@ public final class CaseCache {
         }
     }
 
-    /** A running bulk fill; commits every few thousand rows so that a crash loses little. */
-    public static final class BulkFill implements AutoCloseable {
-        private final Connection connection;
-        private final boolean empty;
-        private final PreparedStatement statement;
-        private int batched;
-        private long rows;
-
-        private BulkFill(Connection connection, boolean empty) throws SQLException {
-            this.connection = connection;
-            this.empty = empty;
-            connection.setAutoCommit(false);
-            if (empty) {
-                try (Statement s = connection.createStatement()) {
-                    for (String index : CacheDatabase.CASE_INDEXES) {
-                        s.execute("DROP INDEX IF EXISTS " + index.split(" ")[5]);
-                    }
-                }
-            }
-            this.statement = connection.prepareStatement(empty ? INSERT : UPSERT);
-        }
-
-        public void add(Cases.Case item) {
-            try {
-                CaseRows.bind(statement, item);
-                statement.addBatch();
-                rows++;
-                if (++batched == 2000) {
-                    statement.executeBatch();
-                    batched = 0;
-                    if (rows % 20_000 == 0) {
-                        connection.commit();
-                    }
-                }
-            } catch (SQLException e) {
-                throw new CacheException("cannot store case " + item.id(), e);
-            }
-        }
-
-        public long rows() {
-            return rows;
-        }
-
-        @Override
-        public void close() {
-            try (connection; statement) {
-                if (batched > 0) {
-                    statement.executeBatch();
-                }
-                connection.commit();
-                try (Statement s = connection.createStatement()) {
-                    for (String index : CacheDatabase.CASE_INDEXES) {
-                        s.execute(index);
-                    }
-                }
-                connection.commit();
-                connection.setAutoCommit(true);
-            } catch (SQLException e) {
-                throw new CacheException("cannot finish the bulk fill (" + (empty ? "empty" : "merge") + ")", e);
-            }
-        }
-    }
-
     /** Stores cases from events or answers; an older version never replaces a newer one. */
     public void upsert(Collection<Cases.Case> items) {
         if (items.isEmpty()) {
             return;
         }
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+        try (Connection c = db.connection(); CaseTables.Writer open = new CaseTables.Writer(c, OPEN, false);
+             CaseTables.Writer closed = new CaseTables.Writer(c, CLOSED, false)) {
             for (Cases.Case item : items) {
-                CaseRows.bind(ps, item);
-                ps.addBatch();
+                (OPEN.equals(CaseTables.table(item)) ? open : closed).add(item);
             }
-            ps.executeBatch();
+            open.flush();
+            closed.flush();
         } catch (SQLException e) {
             throw new CacheException("cannot store cases", e);
         }
@@ -170,16 +75,23 @@ public final class CaseCache {
      * it, and the pending mark (cleared when the platform has answered).
      */
     public void applyLocally(long id, String toState, long newVersion, String pendingAction) {
-        update("UPDATE cases SET state = ?, version = ?, pending = ? WHERE id = ?", toState, newVersion, pendingAction, id);
+        // The row stays in its table until the platform's answer moves it (a finished state is not in any tab).
+        for (String table : List.of(OPEN, CLOSED)) {
+            update("UPDATE " + table + " SET state = ?, version = ?, pending = ? WHERE id = ?", toState, newVersion,
+                    pendingAction, id);
+        }
     }
 
     public void clearPending(long id) {
-        update("UPDATE cases SET pending = NULL WHERE id = ?", id);
+        for (String table : List.of(OPEN, CLOSED)) {
+            update("UPDATE " + table + " SET pending = NULL WHERE id = ?", id);
+        }
     }
 
     /** Replaces a case whatever its version (the platform's current state after a conflict). */
     public void replace(Cases.Case item) {
         update("DELETE FROM cases WHERE id = ?", item.id());
+        update("DELETE FROM closed_cases WHERE id = ?", item.id());
         upsert(List.of(item));
     }
 
@@ -195,11 +107,18 @@ public final class CaseCache {
     }
 
     public Optional<CachedCase> find(long id) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(CaseRows.read(rs)) : Optional.empty();
+        try (Connection c = db.connection()) {
+            for (String table : List.of(OPEN, CLOSED)) {
+                try (PreparedStatement ps = c.prepareStatement(COLUMNS_READ + table + " WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            return Optional.of(CaseRows.read(rs));
+                        }
+                    }
+                }
             }
+            return Optional.empty();
         } catch (SQLException e) {
             throw new CacheException("cannot read case " + id, e);
         }
@@ -213,8 +132,9 @@ public final class CaseCache {
         double dLat = radiusMetres / 110_574.0;
         double dLng = radiusMetres / (111_320.0 * Math.cos(Math.toRadians(c.lat())));
         long at = c.reportedAt().toEpochMilli();
-        String sql = SELECT + " WHERE reported_at BETWEEN ? AND ? AND small_code = ? AND id <> ?"
+        String where = " WHERE reported_at BETWEEN ? AND ? AND small_code = ? AND id <> ?"
                 + " AND lng BETWEEN ? AND ? AND lat BETWEEN ? AND ?";
+        String sql = COLUMNS_READ + OPEN + where + " UNION ALL " + COLUMNS_READ + CLOSED + where;
         List<CachedCase> rows = new ArrayList<>();
         try (Connection conn = db.connection(); PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setLong(1, at - window.toMillis());
@@ -225,6 +145,11 @@ public final class CaseCache {
             ps.setDouble(6, c.lng() + dLng);
             ps.setDouble(7, c.lat() - dLat);
             ps.setDouble(8, c.lat() + dLat);
+            for (int i = 1; i <= 8; i++) {
+                // The same eight for the finished cases' half of the union.
+                ps.setObject(8 + i, List.of(at - window.toMillis(), at + window.toMillis(), c.smallCode(), c.id(),
+                        c.lng() - dLng, c.lng() + dLng, c.lat() - dLat, c.lat() + dLat).get(i - 1));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     CachedCase other = CaseRows.read(rs);
@@ -255,17 +180,30 @@ public final class CaseCache {
         String order = query.tab() == QueueTab.ALL ? " ORDER BY id DESC"
                 : query.sort() == QueueQuery.Sort.DEADLINE_ASC ? " ORDER BY deadline ASC NULLS LAST, id ASC"
                 : " ORDER BY reported_at DESC, id DESC";
-        String sql = SELECT + where.sql() + order + " FETCH FIRST " + query.limit() + " ROWS ONLY";
+        String tail = where.sql() + order + " FETCH FIRST " + query.limit() + " ROWS ONLY";
         List<CachedCase> rows = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = where.prepare(c, sql);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(CaseRows.read(rs));
+        try (Connection c = db.connection()) {
+            read(c, where, SELECT + tail, rows);
+            if (query.tab() == QueueTab.ALL) {
+                // Both tables newest first, each up to the limit; the newest of the two lists make the page.
+                read(c, where, COLUMNS_READ + CLOSED + tail, rows);
+                rows.sort(java.util.Comparator.comparingLong(CachedCase::id).reversed());
+                if (rows.size() > query.limit()) {
+                    rows = new ArrayList<>(rows.subList(0, query.limit()));
+                }
             }
         } catch (SQLException e) {
             throw new CacheException("cannot query the queue", e);
         }
         return rows;
+    }
+
+    private static void read(Connection c, QueueSql where, String sql, List<CachedCase> into) throws SQLException {
+        try (PreparedStatement ps = where.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                into.add(CaseRows.read(rs));
+            }
+        }
     }
 
     /**

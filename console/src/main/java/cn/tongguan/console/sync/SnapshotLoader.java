@@ -1,6 +1,7 @@
 package cn.tongguan.console.sync;
 
 import cn.tongguan.api.Cases;
+import cn.tongguan.console.cache.BulkFill;
 import cn.tongguan.console.cache.CaseCache;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class SnapshotLoader {
 
     private void store(BlockingQueue<List<Cases.Case>> batches, LongConsumer progress,
                        AtomicReference<Throwable> failure) {
-        try (CaseCache.BulkFill fill = cases.bulkFill()) {
+        try (BulkFill fill = cases.bulkFill()) {
             while (true) {
                 List<Cases.Case> batch = batches.take();
                 if (batch == END) {

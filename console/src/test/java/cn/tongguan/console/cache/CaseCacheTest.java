@@ -24,7 +24,7 @@ class CaseCacheTest {
 
     @Test
     void bulkFillIntoAnEmptyCacheIsQueryableByTab() {
-        try (CaseCache.BulkFill fill = cases.bulkFill()) {
+        try (BulkFill fill = cases.bulkFill()) {
             for (int i = 1; i <= 5000; i++) {
                 String state = i % 5 == 0 ? "reported" : "closed";
                 fill.add(SampleCases.item(i, state, 3, T0.plusSeconds(i), null));
@@ -37,6 +37,60 @@ class CaseCacheTest {
         assertThat(rows).allMatch(r -> r.item().state().equals("reported"));
         assertThat(cases.counts(QueueQuery.of(QueueTab.ALL), T0.toEpochMilli()).get(QueueTab.PENDING_ACCEPT))
                 .isEqualTo(1000);
+    }
+
+    @Test
+    void aFinishedCaseMovesToTheClosedTableAndStaysInAllAndInFind() throws Exception {
+        cases.upsert(List.of(SampleCases.item(21, "checked", 8, T0, null), SampleCases.item(22, "reported", 1,
+                T0.plusSeconds(1), null)));
+        cases.upsert(List.of(SampleCases.item(21, "closed", 9, T0, null)));
+        assertThat(rowsIn("cases")).containsExactly(22L);
+        assertThat(rowsIn("closed_cases")).containsExactly(21L);
+        assertThat(cases.count()).isEqualTo(2);
+        assertThat(cases.find(21).orElseThrow().item().state()).isEqualTo("closed");
+        assertThat(cases.queue(QueueQuery.of(QueueTab.ALL), T0.toEpochMilli())).extracting(CachedCase::id)
+                .containsExactly(22L, 21L);
+        assertThat(cases.queue(QueueQuery.of(QueueTab.PENDING_CHECK), T0.toEpochMilli())).isEmpty();
+        // A stale event of the open case must not bring it back beside the closed one.
+        cases.upsert(List.of(SampleCases.item(21, "checked", 8, T0, null)));
+        assertThat(rowsIn("cases")).containsExactly(22L);
+        assertThat(cases.find(21).orElseThrow().item().state()).isEqualTo("closed");
+        // A duplicate report next to a closed case still finds it.
+        assertThat(cases.duplicatesOf(SampleCases.item(23, "reported", 1, T0.plusSeconds(60), null), 50,
+                java.time.Duration.ofHours(48))).extracting(CachedCase::id).containsExactlyInAnyOrder(21L, 22L);
+    }
+
+    @Test
+    void aCacheFromBeforeTheSplitMovesItsFinishedCasesOnOpening(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        CacheDatabase before = CacheDatabase.open(dir);
+        new CaseCache(before).upsert(List.of(SampleCases.item(2, "handling", 2, T0, null)));
+        try (java.sql.Connection c = before.connection(); java.sql.Statement s = c.createStatement()) {
+            // As an older console left it: one table with every case in it.
+            s.execute("DROP TABLE closed_cases");
+            s.execute("INSERT INTO cases (id, state, version) VALUES (1, 'closed', 3), (3, 'void', 4)");
+        }
+        before.close();
+        CacheDatabase after = CacheDatabase.open(dir);
+        try (java.sql.Connection c = after.connection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM cases), (SELECT COUNT(*) FROM closed_cases)")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+            assertThat(rs.getLong(2)).isEqualTo(2);
+        } finally {
+            after.close();
+        }
+    }
+
+    private List<Long> rowsIn(String table) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (java.sql.Connection c = db.connection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT id FROM " + table + " ORDER BY id")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     @Test
