@@ -61,7 +61,10 @@ public final class EvaluationService {
             }
             Map<String, Double> rates = new LinkedHashMap<>();
             for (String ind : s.indicators()) {
-                rates.put(ind, value(ind, byMeasure));
+                Double value = value(ind, byMeasure);
+                if (value != null) {
+                    rates.put(ind, value); // absent on a zero denominator, as documented
+                }
             }
             Double composite = composite(s, weights, byMeasure);
             rows.add(new Evaluation.Row(key, names.get(key), byMeasure, rates, composite, grade(composite, grades), null));
