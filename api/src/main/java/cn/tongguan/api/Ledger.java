@@ -20,10 +20,14 @@ public final class Ledger {
         }
     }
 
-    /** {@code POST /api/v1/ledger/{id}/discussions}: what the meeting said and decided about the case. */
+    /**
+     * {@code POST /api/v1/ledger/{id}/discussions}: what the meeting said and decided about the case;
+     * {@code assignedOnTheSpot} (现场交办) absent means false.
+     */
     public record NewDiscussion(String notes, String decision, String departmentCode, Instant deadline,
-                                boolean assignedOnTheSpot) {
+                                Boolean assignedOnTheSpot) {
         public NewDiscussion {
+            assignedOnTheSpot = Boolean.TRUE.equals(assignedOnTheSpot);
             Invalid.maxLength("notes", Invalid.required("notes", notes), 2000);
             Invalid.maxLength("decision", decision, 1000);
             Invalid.maxLength("departmentCode", departmentCode, 32);

@@ -102,10 +102,10 @@ public final class LedgerService implements CaseEndListener {
             Object deadline = d.deadline() == null ? Sql.NullOf.BIGINT : d.deadline().toEpochMilli();
             Sql.update(c, "INSERT INTO difficult_case_discussions (case_id, seq, at, by_user, notes, decision, department_code, "
                     + "deadline_at, on_the_spot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", caseId, seq, now, p.username(), d.notes(),
-                    d.decision(), d.departmentCode(), deadline, d.assignedOnTheSpot());
+                    d.decision(), d.departmentCode(), deadline, Boolean.TRUE.equals(d.assignedOnTheSpot()));
             Sql.update(c, "UPDATE difficult_cases SET department_code = COALESCE(?, department_code), "
                     + "deadline_at = COALESCE(?, deadline_at) WHERE case_id = ?", d.departmentCode(), deadline, caseId);
-            if (d.assignedOnTheSpot()) {
+            if (Boolean.TRUE.equals(d.assignedOnTheSpot())) {
                 Sql.update(c, "UPDATE difficult_cases SET assigned_at = ? WHERE case_id = ? AND assigned_at IS NULL", now, caseId);
             }
             return changed(tx, caseId, now);
