@@ -3,6 +3,19 @@ package cn.tongguan.democity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.tongguan.api.Json;
+import cn.tongguan.democity.load.DemoCityLoader;
+import cn.tongguan.platform.PlatformConfig;
+import cn.tongguan.platform.PlatformServer;
+import cn.tongguan.platform.cases.CaseHistoryImport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +70,55 @@ class CaseHistoryTest {
         long closed = cases.stream().filter(c -> c.at("file") != null && "closed".equals(c.state())).count();
         assertThat(100.0 * disposed / dispatched).isCloseTo(96.9, within(0.2));
         assertThat(100.0 * closed / shouldClose).isCloseTo(96.93, within(0.2));
+    }
+
+    /**
+     * The same two years imported into a real platform (embedded H2 file) and read back through the evaluation
+     * API over HTTP: the seed's 处置率 and 结案率, and exactly the counts of the generated history.
+     */
+    @Test
+    void theEvaluationApiGivesTheSeedRatesOverTheWholeHistory() throws Exception {
+        Path dir = Files.createTempDirectory("democity-eval");
+        PlatformServer platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0, null, null, null, dir, null,
+                10L << 20, 1L << 20, true, null));
+        platform.start();
+        try {
+            try (CaseHistoryImport history = platform.historyImport()) {
+                cases.forEach(c -> history.add(DemoCityLoader.toImport(c, END)));
+            }
+            ObjectMapper json = Json.newMapper();
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + platform.port();
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"leader\",\"password\":\"tongguan\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String token = json.readTree(login.body()).get("token").asText();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/v1/evaluation/summary?from=" + FIRST + "&to=2026-11-24")).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            Map<String, Double> figures = new java.util.HashMap<>();
+            for (JsonNode f : json.readTree(r.body()).get("figures")) {
+                figures.put(f.get("id").asText(), f.get("value").asDouble());
+            }
+            long dispatched = cases.stream().filter(c -> c.at("dispatch") != null).count();
+            long disposed = cases.stream().filter(c -> c.at("dispatch") != null && c.disposedAt() != null).count();
+            long shouldClose = cases.stream().filter(c -> c.at("file") != null && !"void".equals(c.state())).count();
+            long closed = cases.stream().filter(c -> c.at("file") != null && "closed".equals(c.state())).count();
+            assertThat(figures.get("reported")).isEqualTo((double) cases.size());
+            assertThat(figures.get("dispatched")).isEqualTo((double) dispatched);
+            assertThat(figures.get("closed")).isEqualTo((double) closed);
+            assertThat(figures.get("disposeRate")).isCloseTo(100.0 * disposed / dispatched, within(1e-9));
+            assertThat(figures.get("closeRate")).isCloseTo(100.0 * closed / shouldClose, within(1e-9));
+            assertThat(figures.get("disposeRate")).isCloseTo(96.9, within(0.2));
+            assertThat(figures.get("closeRate")).isCloseTo(96.93, within(0.2));
+        } finally {
+            platform.stop();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test

@@ -12,6 +12,10 @@ import cn.tongguan.platform.cases.CaseQueries;
 import cn.tongguan.platform.cases.CaseRoutes;
 import cn.tongguan.platform.cases.CaseService;
 import cn.tongguan.platform.cases.PhotoStore;
+import cn.tongguan.platform.evaluation.EvaluationModel;
+import cn.tongguan.platform.evaluation.EvaluationRoutes;
+import cn.tongguan.platform.evaluation.EvaluationService;
+import cn.tongguan.platform.evaluation.EvaluationSettings;
 import cn.tongguan.platform.events.EventLog;
 import cn.tongguan.platform.events.EventRoutes;
 import cn.tongguan.platform.events.EventStream;
@@ -21,6 +25,8 @@ import cn.tongguan.platform.http.ErrorWriter;
 import cn.tongguan.platform.http.IdempotencyStore;
 import cn.tongguan.platform.http.Messages;
 import cn.tongguan.platform.http.Router;
+import cn.tongguan.platform.ledger.LedgerRoutes;
+import cn.tongguan.platform.ledger.LedgerService;
 import cn.tongguan.platform.reference.ReferenceDataStore;
 import cn.tongguan.platform.reference.ReferenceQueries;
 import cn.tongguan.platform.reference.ReferenceRoutes;
@@ -65,6 +71,7 @@ public final class PlatformServer {
     private AuthService auth;
     private EventLog events;
     private CaseImporter caseImporter;
+    private EvaluationService evaluation;
 
     public PlatformServer(PlatformConfig config) {
         this(config, Clock.systemUTC());
@@ -106,7 +113,8 @@ public final class PlatformServer {
             createDemoUsers();
         }
         PhotoStore photos = new PhotoStore(db, photoDir, clock, config.maxUploadBytes());
-        cases = new CaseService(db, events, reference, clock);
+        LedgerService ledger = new LedgerService(db, events, reference, clock);
+        cases = new CaseService(db, events, reference, clock, ledger);
         CaseQueries caseQueries = new CaseQueries(db, events, photos, mapper, clock);
         stream = new EventStream(events, mapper, 15_000);
         StatsService stats = new StatsService(db, clock);
@@ -147,6 +155,11 @@ public final class PlatformServer {
         });
         caseImporter = new CaseImporter(db, events, reference, cases);
         new CaseRoutes(cases, caseQueries, photos, caseImporter, mapper).register(router);
+        new LedgerRoutes(ledger).register(router);
+        EvaluationModel evaluationModel = EvaluationModel.load();
+        EvaluationSettings evaluationSettings = new EvaluationSettings(db, mapper, evaluationModel);
+        evaluation = new EvaluationService(db, evaluationModel, evaluationSettings, clock);
+        new EvaluationRoutes(evaluation, evaluationSettings).register(router);
         new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), mapper).register(router);
         new EventRoutes(stream, new Feeds(db, events, clock)).register(app, router);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
@@ -197,6 +210,11 @@ public final class PlatformServer {
     /** Bulk load of externally created cases as they stand today (one {@code import} step each). */
     public CaseImporter caseImporter() {
         return caseImporter;
+    }
+
+    /** In-process evaluation (benchmarks; the same service the evaluation routes use). */
+    public EvaluationService evaluation() {
+        return evaluation;
     }
 
     public AuthService auth() {

@@ -84,7 +84,7 @@ public final class DemoCityLoader {
         return new Report(divisions, grids, parts, cases, difficult[0], referenceMillis, caseMillis);
     }
 
-    static CaseHistoryImport.HistoricCase toImport(HistoricCase c, Instant end) {
+    public static CaseHistoryImport.HistoricCase toImport(HistoricCase c, Instant end) {
         List<CaseHistoryImport.Step> steps = new ArrayList<>(c.steps().size());
         String department = null;
         for (CaseStep s : c.steps()) {

@@ -38,6 +38,7 @@ public final class CaseService {
     private final ReferenceDataStore reference;
     private final Clock clock;
     private final CaseEffects effects;
+    private final CaseEndListener endListener;
     private long nextId;
     private final Map<LocalDate, Integer> daySeq = new HashMap<>();
     /**
@@ -54,6 +55,12 @@ public final class CaseService {
     };
 
     public CaseService(Database db, EventLog events, ReferenceDataStore reference, Clock clock) {
+        this(db, events, reference, clock, CaseEndListener.NONE);
+    }
+
+    /** With a listener told of cases that close or are voided (the ledger of difficult cases closes its entry). */
+    public CaseService(Database db, EventLog events, ReferenceDataStore reference, Clock clock, CaseEndListener endListener) {
+        this.endListener = endListener;
         this.db = db;
         this.events = events;
         this.reference = reference;
@@ -211,6 +218,9 @@ public final class CaseService {
             Cases.TimelineEntry step = new Cases.TimelineEntry((int) r.version, t.action(), from, r.state, p.username(),
                     p.role().code(), Instant.ofEpochMilli(now), note);
             events.append(tx, "case.transitioned", new Events.CaseChange(CaseStore.view(r, now, Masking.HIDDEN), step));
+            if ("closed".equals(r.state) || "void".equals(r.state)) {
+                endListener.ended(tx, id, r.state, now);
+            }
             return CaseStore.view(r, now, Masking.of(p));
         });
     }
