@@ -12,6 +12,9 @@ import cn.tongguan.console.login.LoginView;
 import cn.tongguan.console.login.LoginViewModel;
 import cn.tongguan.console.queue.QueueViewModel;
 import cn.tongguan.console.intake.HotlineIntakeViewModel;
+import cn.tongguan.console.meeting.MeetingView;
+import cn.tongguan.console.meeting.MeetingViewModel;
+import cn.tongguan.console.sync.MeetingApi;
 import cn.tongguan.console.seat.SeatView;
 import cn.tongguan.console.seat.SeatViewModel;
 import cn.tongguan.console.shell.ShellView;
@@ -96,7 +99,14 @@ public final class ConsoleComposition implements AutoCloseable {
             seat = buildSeat(session);
             session.start();
         }
-        shell.showModes(seat, ShellViewModel.modesFor(user.role()));
+        Parent meeting = null;
+        if (ShellViewModel.modesFor(user.role()).contains("meeting")) {
+            MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background,
+                    Platform::runLater, clock);
+            meeting = new MeetingView(model, messages).root();
+            model.load();
+        }
+        shell.showModes(seat, meeting, ShellViewModel.modesFor(user.role()));
     }
 
     private java.nio.file.Path userDirectory(String username) {

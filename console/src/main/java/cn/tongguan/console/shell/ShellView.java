@@ -68,9 +68,17 @@ public final class ShellView {
 
     /** After sign-in: the seat workstation (if any) in its tab, and only the modes of the role. */
     public void showModes(Parent seat, List<String> visibleModes) {
+        showModes(seat, null, visibleModes);
+    }
+
+    /** As above, with the meeting view (if the role has one) in its tab. */
+    public void showModes(Parent seat, Parent meeting, List<String> visibleModes) {
         content.getChildren().removeIf(n -> "loginPage".equals(n.getId()));
         if (seat != null) {
             seatTab.setContent(seat);
+        }
+        if (meeting != null) {
+            meetingTab.setContent(meeting);
         }
         modes.getTabs().setAll(List.of(seatTab, wallTab, meetingTab).stream()
                 .filter(t -> visibleModes.contains(modeOf(t))).toList());

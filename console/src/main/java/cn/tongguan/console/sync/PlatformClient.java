@@ -141,7 +141,7 @@ public final class PlatformClient {
         }
     }
 
-    private String post(String path, Object body, String idempotencyKey) throws IOException {
+    String post(String path, Object body, String idempotencyKey) throws IOException {
         Request.Builder request = new Request.Builder().url(url(path))
                 .post(RequestBody.create(json.writeValueAsBytes(body), JSON));
         if (idempotencyKey != null) {

@@ -1,0 +1,120 @@
+package cn.tongguan.console.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tongguan.api.Cases;
+import cn.tongguan.api.Evaluation;
+import cn.tongguan.api.Ledger;
+import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.support.TestPlatform;
+import cn.tongguan.console.sync.MeetingApi;
+import cn.tongguan.console.sync.PlatformClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The meeting's view model against a real platform (no JavaFX toolkit): figures, rankings, drill-down, the ledger. */
+class MeetingViewModelTest {
+    @TempDir
+    Path dir;
+    private TestPlatform platform;
+    private MeetingViewModel vm;
+    private PlatformClient operator;
+
+    @BeforeEach
+    void start() throws Exception {
+        platform = new TestPlatform(dir).start();
+        operator = platform.client("operator");
+        vm = new MeetingViewModel(Messages.load(Locale.SIMPLIFIED_CHINESE), new MeetingApi(platform.client("leader")),
+                Runnable::run, Runnable::run, Clock.systemUTC());
+        vm.monthProperty().set(YearMonth.now(ZoneId.of("Asia/Shanghai")));
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    @Test
+    void theMonthAtAGlanceAndTheCasesBehindAFigure() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            platform.report(operator, "会议测试垃圾 " + i);
+        }
+        vm.load();
+        assertThat(vm.statusProperty().get()).startsWith("数据期间 month:");
+        MeetingViewModel.Tile reported = vm.tiles().stream().filter(t -> t.indicator().equals("reported")).findFirst()
+                .orElseThrow();
+        assertThat(reported.value()).isEqualTo("3");
+        assertThat(reported.label()).isEqualTo("上报数");
+        assertThat(vm.trend()).isNotEmpty();
+        assertThat(vm.topClasses()).anyMatch(line -> line.contains("3 件"));
+
+        vm.drill("reported", "上报数", null, null);
+        assertThat(vm.behind()).hasSize(3);
+        assertThat(vm.behindTitleProperty().get()).contains("全市").contains("共 3 件");
+    }
+
+    @Test
+    void theWorstThreeAreMarkedAndTiesAreNot() {
+        Evaluation.Report report = new Evaluation.Report("department", null, List.of(), List.of(
+                row("D1", 95.0), row("D2", 90.0), row("D3", 80.0), row("D4", 70.0), row("D5", 60.0), row("D6", 60.0)));
+        List<MeetingViewModel.Ranked> ranked = MeetingViewModel.ranked("department", report);
+        assertThat(ranked).extracting(MeetingViewModel.Ranked::key).containsExactly("D1", "D2", "D3", "D4", "D5", "D6");
+        assertThat(ranked).filteredOn(MeetingViewModel.Ranked::worst).extracting(MeetingViewModel.Ranked::key)
+                .containsExactly("D4", "D5", "D6");
+        List<MeetingViewModel.Ranked> tied = MeetingViewModel.ranked("department", new Evaluation.Report("department",
+                null, List.of(), List.of(row("D1", 90.0), row("D2", 80.0), row("D3", 80.0), row("D4", 80.0),
+                row("D5", 80.0))));
+        // D2 is level with the last three: none of them is singled out.
+        assertThat(tied).noneMatch(MeetingViewModel.Ranked::worst);
+    }
+
+    private static Evaluation.Row row(String key, Double composite) {
+        return new Evaluation.Row(key, key, Map.of(), Map.of("closeRate", composite), composite, "B", null);
+    }
+
+    @Test
+    void theMeetingRecordsItsDecisionOnALedgerEntry() throws Exception {
+        Cases.Case c = platform.report(operator, "疑难：老旧小区私搭乱建");
+        PlatformClient leader = platform.client("leader");
+        Request mark = new Request.Builder().url(leader.base().resolve("/api/v1/cases/" + c.id() + "/difficult").toString())
+                .post(RequestBody.create("{\"reason\":\"涉及多个部门\"}", MediaType.get("application/json"))).build();
+        try (Response r = leader.http().newCall(mark).execute()) {
+            assertThat(r.code()).isEqualTo(201);
+        }
+        vm.load();
+        assertThat(vm.ledger()).extracting(Ledger.Entry::caseId).contains(c.id());
+        assertThat(vm.ledgerFiguresProperty().get()).contains("共 1 件");
+        Ledger.Entry entry = vm.ledger().stream().filter(e -> e.caseId() == c.id()).findFirst().orElseThrow();
+
+        vm.discuss(entry, " ", null, null, false);
+        assertThat(vm.statusProperty().get()).isEqualTo("请先填写讨论意见");
+        vm.discuss(entry, "城管局牵头，街道配合", "两周内拆除", "D01", true);
+        Ledger.Entry now = vm.ledger().stream().filter(e -> e.caseId() == c.id()).findFirst().orElseThrow();
+        assertThat(now.discussions()).hasSize(1);
+        assertThat(now.claimedBy()).isEqualTo("D01");
+        assertThat(now.assignedAt()).isNotNull().isBeforeOrEqualTo(Instant.now());
+        assertThat(vm.statusProperty().get()).contains(c.caseNo());
+    }
+
+    @Test
+    void withoutThePlatformTheMeetingSaysSoInAPlainSentence() {
+        platform.stop();
+        vm.load();
+        assertThat(vm.statusProperty().get()).isEqualTo("暂时连不上平台，无法读取评价数据；请稍后再试");
+        assertThat(vm.tiles()).isEmpty();
+    }
+}
