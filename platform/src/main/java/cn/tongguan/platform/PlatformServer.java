@@ -277,6 +277,12 @@ public final class PlatformServer {
         if (lifelineClock != null) {
             lifelineClock.shutdownNow();
             lifelineWork.shutdownNow();
+            try {
+                // A case being filed finishes (or its snapshot process is killed) before the database closes.
+                lifelineWork.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (app != null) {
             app.stop();

@@ -86,9 +86,7 @@ public final class AlarmCases {
     /** After a restart: alarms still open that should have filed a case and did not (the platform stopped first). */
     public void requeueOpen() {
         for (Lifeline.Alarm a : alarms.list(List.of("ACTIVE", "ACKNOWLEDGED"), null, 1_000)) {
-            ThresholdTable.AlarmKind kind = thresholds.alarmKind(a.kind()).orElse(null);
-            if (a.caseId() == null && kind != null && kind.caseFromLevel() != null
-                    && ThresholdTable.rank(a.level()) >= ThresholdTable.rank(kind.caseFromLevel())) {
+            if (needsCase(a, thresholds.alarmKind(a.kind()).orElse(null))) {
                 request(a.id());
             }
         }
@@ -98,7 +96,7 @@ public final class AlarmCases {
     public Optional<Long> file(long alarmId) {
         Lifeline.Alarm a = alarms.find(alarmId).orElse(null);
         ThresholdTable.AlarmKind kind = a == null ? null : thresholds.alarmKind(a.kind()).orElse(null);
-        if (a == null || a.caseId() != null || kind == null || kind.caseKind() == null) {
+        if (a == null || !needsCase(a, kind)) {
             return Optional.empty();
         }
         Site site = db.read(tx -> site(tx.connection(), a, kind));
@@ -145,6 +143,12 @@ public final class AlarmCases {
         alarms.attachCase(alarmId, filed.id());
         LOG.info("alarm {} ({} {} at {}) filed case {}", alarmId, a.kind(), a.level(), a.sensorId(), filed.caseNo());
         return Optional.of(filed.id());
+    }
+
+    /** No case yet, and the alarm kind files one from a level the alarm has reached. */
+    static boolean needsCase(Lifeline.Alarm a, ThresholdTable.AlarmKind kind) {
+        return a.caseId() == null && kind != null && kind.caseKind() != null && kind.caseFromLevel() != null
+                && ThresholdTable.rank(a.level()) >= ThresholdTable.rank(kind.caseFromLevel());
     }
 
     private Cases.Case create(ThresholdTable.AlarmKind kind, String small, AlarmLifecycle.Sensor s, String description) {

@@ -105,8 +105,7 @@ public final class AlarmLifecycle {
             return;
         }
         events.append(tx, "alarm.raised", alarm);
-        if (alarm.caseId() == null && kind.caseFromLevel() != null
-                && ThresholdTable.rank(level) >= ThresholdTable.rank(kind.caseFromLevel())) {
+        if (AlarmCases.needsCase(alarm, kind)) {
             long id = alarm.id();
             tx.afterCommit(() -> caseRequests.accept(id));
         }
