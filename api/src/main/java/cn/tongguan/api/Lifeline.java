@@ -9,6 +9,8 @@ import java.util.Set;
  * heartbeats stop), reading history for trend charts, and pushes of a case or camera to the display wall.
  *
  * <p>Events: {@code alarm.raised}, {@code alarm.acknowledged}, {@code alarm.cleared} carry an {@link Alarm};
+ * {@code alarm.raised} comes again (same id) when an open alarm escalates to a higher level, and
+ * {@code alarm.updated} when the case it filed is attached ({@code caseId}): key alarms by id.
  * {@code sensor.status} carries a {@link SensorStatus}; {@code wall.push} carries a {@link WallPush}.
  */
 public final class Lifeline {
