@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Lifeline monitoring over real HTTP and SSE: thresholds as data with overrides, levels that escalate one alarm,
  * hysteresis, the rise rule, acknowledge/clear with who and when (409 naming the state), the NoData watchdog on
- * a moved clock, reading history, the case an alarm files (class, place, cameras, snapshot) and wall pushes.
+ * a moved clock, reading history and the case an alarm files (class, place, cameras, snapshot).
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("cn.tongguan.platform.support.TestDatabases#all")
@@ -391,36 +391,5 @@ class LifelineTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Test
-    void seatsPushCasesAndCamerasToTheWallAndEveryPushIsAudited() throws Exception {
-        start(TinyJpegGrabber.working());
-        String inspector = api.login("inspector");
-        JsonNode c = api.post("/api/v1/cases", inspector, Api.newCase(), null).body();
-        String operator = api.login("operator");
-        try (SseReader sse = new SseReader(api, api.login("wall"), null)) {
-            Api.Resp byNo = api.post("/api/v1/wall/pushes", operator,
-                    Map.of("kind", "CASE", "target", c.get("caseNo").asText(), "note", "请大屏关注"), null);
-            assertThat(byNo.status()).as(byNo.text()).isEqualTo(201);
-            assertThat(byNo.body().get("target").asText()).isEqualTo(String.valueOf(c.get("id").asLong()));
-            JsonNode pushed = await(sse, "wall.push", p -> true);
-            assertThat(pushed.get("by").asText()).isEqualTo("operator");
-            assertThat(pushed.get("note").asText()).isEqualTo("请大屏关注");
-        }
-        assertThat(api.post("/api/v1/wall/pushes", api.login("leader"), Map.of("kind", "CAMERA", "target", "c3"), null).status())
-                .isEqualTo(201);
-        Api.Resp noCase = api.post("/api/v1/wall/pushes", operator, Map.of("kind", "CASE", "target", "424242"), null);
-        assertThat(noCase.status()).isEqualTo(404);
-        assertThat(noCase.body().get("code").asText()).isEqualTo("not_found");
-        assertThat(api.post("/api/v1/wall/pushes", operator, Map.of("kind", "CAMERA", "target", "cam999"), null).status())
-                .isEqualTo(404);
-        assertThat(api.post("/api/v1/wall/pushes", operator, Map.of("kind", "MAP", "target", "x"), null).status()).isEqualTo(400);
-        assertThat(api.post("/api/v1/wall/pushes", api.login("wall"), Map.of("kind", "CAMERA", "target", "c3"), null).status())
-                .isEqualTo(403);
-        JsonNode audit = api.get("/api/v1/wall/pushes", api.login("shift_leader")).body();
-        assertThat(audit).extracting(p -> p.get("kind").asText() + ":" + p.get("by").asText())
-                .containsExactly("CAMERA:leader", "CASE:operator");
-        assertThat(api.get("/api/v1/wall/pushes", operator).status()).isEqualTo(403);
     }
 }
