@@ -88,6 +88,7 @@ public final class PlatformServer {
     private NoDataWatchdog watchdog;
     private AlarmCases alarmCases;
     private ThresholdTable thresholds;
+    private Readings readings;
 
     public PlatformServer(PlatformConfig config) {
         this(config, Clock.systemUTC());
@@ -179,7 +180,7 @@ public final class PlatformServer {
         new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), mapper).register(router);
         thresholds = new ThresholdTable(db);
         AlarmLifecycle alarms = new AlarmLifecycle(db, events, clock, thresholds);
-        Readings readings = new Readings(db, events, clock, thresholds, alarms);
+        readings = new Readings(db, events, clock, thresholds, alarms);
         // One worker files alarm cases in order (snapshots run outside the platform as processes); one timer
         // thread runs the NoData watchdog and the pruning of reading history.
         lifelineWork = Executors.newSingleThreadExecutor(daemon("lifeline-cases"));
@@ -268,6 +269,11 @@ public final class PlatformServer {
 
     public ThresholdTable thresholds() {
         return thresholds;
+    }
+
+    /** Sensor readings and their history (tests prune it on a moved clock). */
+    public Readings readings() {
+        return readings;
     }
 
     public void stop() {

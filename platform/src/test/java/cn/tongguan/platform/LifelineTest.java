@@ -329,8 +329,12 @@ class LifelineTest {
         assertThat(api.get("/api/v1/sensors/M01/readings?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z", wall).status())
                 .isEqualTo(400);
         assertThat(api.get("/api/v1/sensors/M01/readings?from=yesterday", wall).status()).isEqualTo(400);
-        clock.advance(Duration.ofDays(31));
-        assertThat(server.alarmCases()).isNotNull();
+        // History is bounded: 30 days are kept (settings lifeline.readings.keepDays).
+        clock.advance(Duration.ofDays(29));
+        assertThat(server.readings().prune()).isZero();
+        clock.advance(Duration.ofDays(2));
+        assertThat(server.readings().prune()).isEqualTo(10);
+        assertThat(api.get("/api/v1/sensors/M01/readings?from=" + t0, api.login("wall")).body()).isEmpty();
     }
 
     @Test

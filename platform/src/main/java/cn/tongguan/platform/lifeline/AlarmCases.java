@@ -138,7 +138,12 @@ public final class AlarmCases {
             filed = create(kind, kind.caseSmallCode(), s, description);
         }
         if (jpeg != null) {
-            photos.add(FILER, filed.id(), "report", "image/jpeg", new ByteArrayInputStream(jpeg));
+            try {
+                photos.add(FILER, filed.id(), "report", "image/jpeg", new ByteArrayInputStream(jpeg));
+            } catch (RuntimeException e) {
+                // The case stands without its photo (e.g. a frame over the upload limit); the alarm still gets it.
+                LOG.warn("alarm {}: snapshot not attached to case {}", alarmId, filed.caseNo(), e);
+            }
         }
         alarms.attachCase(alarmId, filed.id());
         LOG.info("alarm {} ({} {} at {}) filed case {}", alarmId, a.kind(), a.level(), a.sensorId(), filed.caseNo());
