@@ -9,6 +9,8 @@ import java.util.Set;
  * heartbeats stop), reading history for trend charts, and pushes of a case or camera to the display wall.
  *
  * <p>Events: {@code alarm.raised}, {@code alarm.acknowledged}, {@code alarm.cleared} carry an {@link Alarm};
+ * {@code alarm.raised} comes again (same id) when an open alarm escalates to a higher level, and
+ * {@code alarm.updated} when the case it filed is attached ({@code caseId}): key alarms by id.
  * {@code sensor.status} carries a {@link SensorStatus}; {@code wall.push} carries a {@link WallPush}.
  */
 public final class Lifeline {
@@ -64,6 +66,35 @@ public final class Lifeline {
             Invalid.required("target", target);
             if (note != null && note.length() > 500) {
                 throw new Invalid("note", "too_long");
+            }
+        }
+    }
+
+    /** Threshold rules: {@code value} (a reading at or past it), {@code rise} (risen by more within a window), {@code missed} heartbeats. */
+    public static final Set<String> THRESHOLD_RULES = Set.of("value", "rise", "missed");
+
+    /**
+     * One threshold rule in force: at or past {@code value} an alarm of {@code alarmKind} reaches {@code level}.
+     * {@code sensorId} is {@code "*"} for the default of {@code sensorKind}, else the sensor the rule overrides;
+     * {@code windowSeconds} is the window of a {@code rise} and the heartbeat interval of {@code missed}.
+     */
+    public record Threshold(String sensorKind, String sensorId, String alarmKind, String level, String rule, double value,
+                            Integer windowSeconds) {
+    }
+
+    /** A rule as an administrator sets it (body of the threshold PUT routes, as an array). */
+    public record ThresholdRule(String alarmKind, String level, String rule, Double value, Integer windowSeconds) {
+        public ThresholdRule {
+            Invalid.maxLength("alarmKind", Invalid.required("alarmKind", alarmKind), 32);
+            Invalid.oneOf("level", Invalid.required("level", level), Set.copyOf(LEVELS));
+            rule = rule == null ? "value" : rule;
+            Invalid.oneOf("rule", rule, THRESHOLD_RULES);
+            Invalid.required("value", value);
+            if (value.isNaN() || value.isInfinite() || value < 0) {
+                throw new Invalid("value", "out_of_range");
+            }
+            if (!"value".equals(rule) && (windowSeconds == null || windowSeconds <= 0)) {
+                throw new Invalid("windowSeconds", "required");
             }
         }
     }

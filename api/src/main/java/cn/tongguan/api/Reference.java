@@ -93,7 +93,10 @@ public final class Reference {
         }
     }
 
-    /** {@code kind}: e.g. waterlogging, underpass, manhole; an alarm is raised when a reading exceeds threshold. */
+    /**
+     * {@code kind}: waterlogging, underpass, manhole. {@code threshold} is the level that calls for action, for
+     * legends; the platform judges readings against its threshold rules ({@link Lifeline.Threshold}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Sensor(String id, String kind, String name, Double lng, Double lat, String unit, Double threshold,
                          Double lastValue, Instant lastAt) {

@@ -27,6 +27,15 @@ import cn.tongguan.platform.http.Messages;
 import cn.tongguan.platform.http.Router;
 import cn.tongguan.platform.ledger.LedgerRoutes;
 import cn.tongguan.platform.ledger.LedgerService;
+import cn.tongguan.platform.lifeline.AlarmCases;
+import cn.tongguan.platform.lifeline.AlarmLifecycle;
+import cn.tongguan.platform.lifeline.GstSnapshotGrabber;
+import cn.tongguan.platform.lifeline.LifelineRoutes;
+import cn.tongguan.platform.lifeline.NoDataWatchdog;
+import cn.tongguan.platform.lifeline.Readings;
+import cn.tongguan.platform.lifeline.SnapshotGrabber;
+import cn.tongguan.platform.lifeline.ThresholdTable;
+import cn.tongguan.platform.lifeline.WallPushes;
 import cn.tongguan.platform.reference.ReferenceDataStore;
 import cn.tongguan.platform.reference.ReferenceQueries;
 import cn.tongguan.platform.reference.ReferenceRoutes;
@@ -47,6 +56,9 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +73,13 @@ public final class PlatformServer {
     public static final String DEMO_PASSWORD = "tongguan";
 
     private final PlatformConfig config;
+    /** How long the snapshot of an alarm's camera may take before the case says there is none. */
+    static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(10);
+    /** How often the NoData watchdog looks for silent sensors. */
+    static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(30);
+
     private final Clock clock;
+    private final SnapshotGrabber grabber;
     private Javalin app;
     private Database db;
     private EventStream stream;
@@ -72,14 +90,26 @@ public final class PlatformServer {
     private EventLog events;
     private CaseImporter caseImporter;
     private EvaluationService evaluation;
+    private ExecutorService lifelineWork;
+    private ScheduledExecutorService lifelineClock;
+    private NoDataWatchdog watchdog;
+    private AlarmCases alarmCases;
+    private ThresholdTable thresholds;
+    private Readings readings;
 
     public PlatformServer(PlatformConfig config) {
         this(config, Clock.systemUTC());
     }
 
     public PlatformServer(PlatformConfig config, Clock clock) {
+        this(config, clock, new GstSnapshotGrabber());
+    }
+
+    /** With the grabber that takes an alarm's camera snapshot (tests without cameras pass their own). */
+    public PlatformServer(PlatformConfig config, Clock clock, SnapshotGrabber grabber) {
         this.config = config;
         this.clock = clock;
+        this.grabber = grabber;
     }
 
     /** JDBC URL of the embedded database for a data directory (or in memory). */
@@ -161,7 +191,20 @@ public final class PlatformServer {
         evaluation = new EvaluationService(db, evaluationModel, evaluationSettings, clock);
         new EvaluationRoutes(evaluation, evaluationSettings).register(router);
         new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), mapper).register(router);
-        new EventRoutes(stream, new Feeds(db, events, clock)).register(app, router);
+        thresholds = new ThresholdTable(db);
+        AlarmLifecycle alarms = new AlarmLifecycle(db, events, clock, thresholds);
+        readings = new Readings(db, events, clock, thresholds, alarms);
+        // One worker files alarm cases in order (snapshots run outside the platform as processes); one timer
+        // thread runs the NoData watchdog and the pruning of reading history.
+        lifelineWork = Executors.newSingleThreadExecutor(daemon("lifeline-cases"));
+        lifelineClock = Executors.newSingleThreadScheduledExecutor(daemon("lifeline-watchdog"));
+        alarmCases = new AlarmCases(db, thresholds, alarms, cases, photos, grabber, SNAPSHOT_TIMEOUT, lifelineWork);
+        alarms.onCaseNeeded(alarmCases::request);
+        watchdog = new NoDataWatchdog(db, clock, thresholds, alarms);
+        watchdog.schedule(lifelineClock, WATCHDOG_PERIOD, readings::prune);
+        new EventRoutes(stream, new Feeds(db, events, clock, readings::reading)).register(app, router);
+        new LifelineRoutes(db, readings, alarms, thresholds, new WallPushes(db, events, clock)).register(router);
+        alarmCases.requeueOpen();
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
@@ -169,6 +212,14 @@ public final class PlatformServer {
             }
         });
         app.start(config.host(), config.port());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private void createDemoUsers() {
@@ -225,9 +276,37 @@ public final class PlatformServer {
         return events;
     }
 
+    /** The NoData watchdog (tests move the clock and call {@code check}). */
+    public NoDataWatchdog watchdog() {
+        return watchdog;
+    }
+
+    public AlarmCases alarmCases() {
+        return alarmCases;
+    }
+
+    public ThresholdTable thresholds() {
+        return thresholds;
+    }
+
+    /** Sensor readings and their history (tests prune it on a moved clock). */
+    public Readings readings() {
+        return readings;
+    }
+
     public void stop() {
         if (stream != null) {
             stream.close();
+        }
+        if (lifelineClock != null) {
+            lifelineClock.shutdownNow();
+            lifelineWork.shutdownNow();
+            try {
+                // A case being filed finishes (or its snapshot process is killed) before the database closes.
+                lifelineWork.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (app != null) {
             app.stop();

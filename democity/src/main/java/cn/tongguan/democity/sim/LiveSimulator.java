@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A living city on top of the platform, through its public API only: inspectors and hotlines report,
  * the seat accepts and files, the dispatcher dispatches, departments handle and feed back, inspectors
- * check, the shift leader closes; gauges report water depth for the chosen weather; cameras drop out and
- * come back. {@code speed} compresses time (60 = an hour a minute). Call {@link #tick} from one thread.
+ * check, the shift leader closes; gauges report water depth for the chosen weather and smart covers their
+ * heartbeats, batteries and incidents ({@link LifelineFeeds}); cameras drop out and come back. {@code speed} compresses time (60 = an hour a minute). Call {@link #tick} from one thread.
  */
 public final class LiveSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSimulator.class);
@@ -32,10 +32,9 @@ public final class LiveSimulator {
     private final SimRoles roles;
     private final SplittableRandom random;
     private final double speed;
-    private final Weather weather;
     private final List<Reference.Part> sites = new ArrayList<>();
     private final List<Reference.Category> categories = new ArrayList<>();
-    private final List<Reference.Sensor> gauges = new ArrayList<>();
+    private final LifelineFeeds lifeline;
     private final List<Reference.Camera> cameras = new ArrayList<>();
     private final Map<Long, Instant> due = new HashMap<>();
     private final Map<String, Instant> camerasBack = new HashMap<>();
@@ -52,7 +51,6 @@ public final class LiveSimulator {
             throws IOException {
         HttpClient http = PlatformApi.newHttpClient();
         this.speed = speed;
-        this.weather = weather;
         this.random = new SplittableRandom(seed);
         PlatformApi admin = PlatformApi.login(http, platform, adminUser, adminPassword);
         this.roles = new SimRoles(admin);
@@ -73,13 +71,16 @@ public final class LiveSimulator {
             double lat = 35.24 + random.nextDouble() * 0.17;
             sites.addAll(reader.parts(lng, lat, lng + 0.008, lat + 0.008));
         }
-        gauges.addAll(reader.sensors().stream().filter(s -> !"manhole".equalsIgnoreCase(s.kind())).toList());
+        List<Reference.Sensor> sensors = reader.sensors();
+        List<Reference.Sensor> gauges = sensors.stream().filter(s -> !"manhole".equalsIgnoreCase(s.kind())).toList();
+        List<Reference.Sensor> covers = sensors.stream().filter(s -> "manhole".equalsIgnoreCase(s.kind())).toList();
+        lifeline = new LifelineFeeds(roles.admin(), weather, random, gauges, covers);
         cameras.addAll(reader.cameras());
         if (sites.isEmpty() || categories.isEmpty()) {
             throw new IOException("the platform has no parts or categories: load the demo city first");
         }
-        LOG.info("simulator ready: {} report sites, {} categories, {} departments, {} gauges, {} cameras, speed ×{}",
-                sites.size(), categories.size(), departments.size(), gauges.size(), cameras.size(), speed);
+        LOG.info("simulator ready: {} report sites, {} categories, {} departments, {} gauges, {} covers, {} cameras, speed ×{}",
+                sites.size(), categories.size(), departments.size(), gauges.size(), covers.size(), cameras.size(), speed);
     }
 
     /** Advances the city by {@code wall} of real time. */
@@ -89,7 +90,7 @@ public final class LiveSimulator {
         try {
             report(hours);
             work();
-            sensors();
+            actions += lifeline.tick(simulatedHours, hours);
             cameras();
         } catch (IOException e) {
             LOG.warn("simulator step failed: {}", e.getMessage());
@@ -151,16 +152,6 @@ public final class LiveSimulator {
         // Cases someone else moved on (a seat at the console) are no longer waiting: forget them, so that a
         // simulator left running for days does not keep every case it ever saw.
         due.keySet().retainAll(waiting);
-    }
-
-    private void sensors() throws IOException {
-        PlatformApi admin = roles.admin();
-        for (int i = 0; i < gauges.size(); i++) {
-            Reference.Sensor gauge = gauges.get(i);
-            double factor = 0.5 + (i % 7) / 6.0;
-            double depth = weather.depthCm(simulatedHours % 12, factor) + random.nextDouble() * 0.5;
-            admin.reading(new Events.SensorReading(gauge.id(), Math.round(depth * 10) / 10.0, Instant.now()));
-        }
     }
 
     private void cameras() throws IOException {

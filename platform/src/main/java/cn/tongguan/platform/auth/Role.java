@@ -43,4 +43,10 @@ public enum Role {
     /** Who reads the hall's ledgers (e.g. 疑难案件): the people of the monthly meeting and the wall. */
     public static final Set<Role> STATS_READERS = EnumSet.of(LEADER, SHIFT_LEADER, DISPATCHER, WALL);
     public static final Set<Role> ADMIN_ONLY = EnumSet.of(ADMIN);
+    /** Who acknowledges and clears lifeline alarms: the hall's seats, the leader, the administrator (not the wall). */
+    public static final Set<Role> ALARM_HANDLERS = EnumSet.of(OPERATOR, SHIFT_LEADER, DISPATCHER, LEADER, ADMIN);
+    /** Who pushes a case or a camera to the wall. */
+    public static final Set<Role> WALL_PUSHERS = EnumSet.of(OPERATOR, SHIFT_LEADER, DISPATCHER, LEADER);
+    /** Who reads the audit of pushes to the wall. */
+    public static final Set<Role> WALL_AUDITORS = EnumSet.of(LEADER, ADMIN, SHIFT_LEADER);
 }
