@@ -24,6 +24,11 @@ import cn.tongguan.platform.http.Router;
 import cn.tongguan.platform.reference.ReferenceDataStore;
 import cn.tongguan.platform.reference.ReferenceQueries;
 import cn.tongguan.platform.reference.ReferenceRoutes;
+import cn.tongguan.platform.reports.ReportRoutes;
+import cn.tongguan.platform.reports.ReportService;
+import cn.tongguan.platform.reports.ReportStore;
+import cn.tongguan.platform.reports.StatsReportSource;
+import cn.tongguan.reports.ReportFonts;
 import cn.tongguan.platform.stats.StatsService;
 import cn.tongguan.platform.storage.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +70,7 @@ public final class PlatformServer {
     private AuthService auth;
     private EventLog events;
     private CaseImporter caseImporter;
+    private ReportService reports;
 
     public PlatformServer(PlatformConfig config) {
         this(config, Clock.systemUTC());
@@ -149,6 +155,10 @@ public final class PlatformServer {
         new CaseRoutes(cases, caseQueries, photos, caseImporter, mapper).register(router);
         new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), mapper).register(router);
         new EventRoutes(stream, new Feeds(db, events, clock)).register(app, router);
+        reports = new ReportService(new StatsReportSource(stats, caseQueries, db, StatsReportSource.ISSUER),
+                new ReportStore(db, config.dataDir() == null ? null : config.dataDir().resolve("reports")), clock,
+                ReportFonts::system);
+        new ReportRoutes(reports).register(router);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
@@ -197,6 +207,11 @@ public final class PlatformServer {
     /** Bulk load of externally created cases as they stand today (one {@code import} step each). */
     public CaseImporter caseImporter() {
         return caseImporter;
+    }
+
+    /** Report generation (日统计 / 周通报 / 月考核), for the scheduler of {@code serve}. */
+    public ReportService reports() {
+        return reports;
     }
 
     public AuthService auth() {
