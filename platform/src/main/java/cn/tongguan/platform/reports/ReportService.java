@@ -41,7 +41,7 @@ public final class ReportService {
                 renderer = new ReportRenderer(fonts.get());
             } catch (IllegalStateException e) {
                 LOG.error("Reports cannot be rendered: {}", e.getMessage());
-                throw new ApiException(503, "unavailable", Map.of("reason", "report_fonts_missing"));
+                throw new ApiException(503, "report_fonts_missing", Map.of("packages", "fonts-wqy-zenhei fonts-arphic-uming"));
             }
         }
         return renderer;

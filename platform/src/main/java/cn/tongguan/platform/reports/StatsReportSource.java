@@ -120,8 +120,7 @@ public final class StatsReportSource implements ReportSource {
         List<ClassCount> classes = queries.classes(p.from(), p.to(), TOP_CLASSES).stream()
                 .map(c -> new ClassCount(c.code(), names.of(names.classes(), c.code()), c.count())).toList();
         List<HotSpot> spots = queries.grids(p.from(), p.to(), TOP_GRIDS).stream()
-                .map(c -> new HotSpot(c.code(), names.of(names.divisions(), c.districtCode())
-                        + names.of(names.divisions(), c.streetCode()), c.count())).toList();
+                .map(c -> new HotSpot(c.code(), place(names, c.districtCode(), c.streetCode()), c.count())).toList();
         String title = p.label() + TITLES.get(p.kind());
         return new Report(p.kind(), title, issuer, p.label(), generatedAt, kpis, rankings, trend, classes, spots,
                 ledger(p, names), List.of(
@@ -181,13 +180,20 @@ public final class StatsReportSource implements ReportSource {
             closed += isClosed ? 1 : 0;
             overdue += c.overdue() ? 1 : 0;
             rows.add(new LedgerRow(c.caseNo(), names.of(names.classes(), c.smallCode()),
-                    names.of(names.divisions(), c.districtCode()) + names.of(names.divisions(), c.streetCode()),
+                    place(names, c.districtCode(), c.streetCode()),
                     names.of(names.departments(), c.departmentCode()), day(d.listedAt()),
                     d.assignedAt() == null || !d.assignedAt().isBefore(p.to()) ? null : day(d.assignedAt()),
                     STATE_NAMES.getOrDefault(c.state(), c.state()), c.overdue(), d.note()));
         }
         rows.sort(java.util.Comparator.comparing(LedgerRow::listed).thenComparing(LedgerRow::caseNo));
         return new Ledger(rows.size(), assigned, closed, overdue, rows);
+    }
+
+    /** 红旗区西街街道; a missing level is left out rather than shown as a dash. */
+    private static String place(ReportQueries.Names names, String district, String street) {
+        String d = district == null ? "" : names.of(names.divisions(), district);
+        String s = street == null ? "" : names.of(names.divisions(), street);
+        return d.isEmpty() && s.isEmpty() ? "—" : d + s;
     }
 
     private static LocalDate day(Instant i) {
