@@ -83,7 +83,7 @@ public final class PdfReportWriter {
                     doc.add(image(charts.ranking(r, CHART_WIDTH, height), height));
                 }
             }
-            if (!report.trend().isEmpty()) {
+            if (report.trend().size() > 1) { // a day's report has one point: no line to draw
                 section(doc, writer, n++, "案件趋势");
                 doc.add(image(charts.trend(report.trend(), CHART_WIDTH, 220), 220));
             }

@@ -37,6 +37,14 @@ class RankingsTest {
     }
 
     @Test
+    void tiesShareARankAndAreNotMarkedWorstAgainstAnEqualNeighbour() {
+        List<RankRow> rows = Rankings.rank(List.of(unit("甲", 100), unit("乙", 100), unit("丙", 100), unit("丁", 100),
+                unit("戊", 100), unit("己", 100), unit("庚", 100), unit("辛", 100), unit("壬", 40)), GradeBands.STANDARD, 3);
+        assertThat(rows).extracting(RankRow::rank).containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 9);
+        assertThat(rows).filteredOn(RankRow::worst).extracting(RankRow::name).containsExactly("壬");
+    }
+
+    @Test
     void aRowWithTheWrongNumberOfValuesIsRefused() {
         RankRow row = new RankRow(1, "D01", "市城市管理局", List.of(1.0), 90, Grade.A, false);
         assertThatThrownBy(() -> new Ranking("排名", "部门", List.of(new Column("立案数", Unit.COUNT), new Column("结案率", Unit.PERCENT)),

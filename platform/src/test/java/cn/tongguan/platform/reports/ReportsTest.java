@@ -126,6 +126,8 @@ class ReportsTest {
         assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8))
                 .isEqualTo("2026年10月城市运行管理服务月度考核通报.pdf");
         assertThat(pdf.body().length).isEqualTo(info.get("pdfBytes").asLong());
+        Path out = Files.createDirectories(Path.of("target", "reports-" + db));
+        Files.write(out.resolve("monthly-2026-10.pdf"), pdf.body()); // to look at
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("2026年10月城市运行管理服务月度考核通报", "新乡市城市运行管理服务中心",
