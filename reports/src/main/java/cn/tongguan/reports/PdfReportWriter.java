@@ -191,7 +191,9 @@ public final class PdfReportWriter {
             return "本期无数据。";
         }
         RankRow best = r.rows().get(0);
-        String s = "按综合指标值排名，" + best.name() + "以" + Formats.value(best.score(), Unit.SCORE) + "分位列第一";
+        long firsts = r.rows().stream().filter(x -> x.rank() == 1).count();
+        String s = "按综合指标值排名，" + best.name() + (firsts > 1 ? "等" + firsts + "个单位以" : "以")
+                + Formats.value(best.score(), Unit.SCORE) + (firsts > 1 ? "分并列第一" : "分位列第一");
         List<RankRow> worst = r.worst();
         if (!worst.isEmpty()) {
             s += "；" + String.join("、", worst.stream().map(RankRow::name).toList()) + "位列" + lastPlaces(worst.size())
@@ -200,9 +202,12 @@ public final class PdfReportWriter {
         return s + "。";
     }
 
-    /** 后三位, 后两位: how a bulletin names the bottom of a table. */
+    /** 后三位, 后两位, 末位: how a bulletin names the bottom of a table. */
     static String lastPlaces(int n) {
-        return "后" + (n == 2 ? "两" : PdfKit.NUMERALS[Math.max(0, Math.min(n, PdfKit.NUMERALS.length) - 1)]) + "位";
+        if (n == 1) {
+            return "末位";
+        }
+        return "后" + (n == 2 ? "两" : PdfKit.NUMERALS[Math.min(n, PdfKit.NUMERALS.length) - 1]) + "位";
     }
 
     private PdfPTable rankingTable(Ranking r) {

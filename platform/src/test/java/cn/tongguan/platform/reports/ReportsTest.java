@@ -132,6 +132,8 @@ class ReportsTest {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("2026年10月城市运行管理服务月度考核通报", "新乡市城市运行管理服务中心",
                     "国网新乡供电公司", "疑难案件台账共9件");
+            // Eight departments tie at 100: one rank, no "worst" among them; D09 alone is marked.
+            assertThat(text.replaceAll("\\s", "")).contains("等8个单位以100.0分并列第一", "市城市管理综合执法支队位列末位");
         }
 
         HttpResponse<byte[]> xlsx = download(info.get("xlsxUrl").asText(), dispatcher);
