@@ -120,6 +120,24 @@ class ReportRendererTest {
     }
 
     @Test
+    void anEmptyDayStillRendersBothFiles() throws Exception {
+        Report empty = new Report(cn.tongguan.reports.model.ReportKind.DAILY, "2026年11月3日城市运行管理服务日统计",
+                "新乡市城市运行管理服务中心", "2026年11月3日", java.time.Instant.parse("2026-11-03T16:30:00Z"),
+                List.of(cn.tongguan.reports.model.Kpi.count("受理", 0, 0L, null)),
+                List.of(new Ranking("专业部门综合评价排名", "部门", List.of(), List.of())),
+                List.of(new cn.tongguan.reports.model.TrendPoint(java.time.LocalDate.of(2026, 11, 3), 0, 0)),
+                List.of(), List.of(), null, null);
+        ReportRenderer renderer = new ReportRenderer(ReportFonts.system());
+        try (PDDocument doc = Loader.loadPDF(renderer.pdf(empty))) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("日统计", "本日", "上日", "本期无数据", "疑难案件台账共0件");
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(renderer.xlsx(empty)))) {
+            assertThat(wb.getSheet("总体情况").getRow(3).getCell(1).getStringCellValue()).isEqualTo("本日");
+            assertThat(wb.getSheet("专业部门综合评价排名").getLastRowNum()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void firstPageRasterisesToAPageWithInkAndTheRedHead() throws Exception {
         Path file = OUT.resolve("report-monthly.pdf");
         Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile",
