@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +139,7 @@ public final class ReportStore {
         return f;
     }
 
-    private static byte[] read(Path p) throws SQLException {
+    private static byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
