@@ -19,6 +19,11 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage("..tongguan.api..", "..tongguan.platform..", "..tongguan.console..")
             .because("map-layers and video are reusable components (design.md, Modules)");
 
+    static final ArchRule REPORTS_KNOW_NOTHING_OF_THE_SYSTEM = noClasses()
+            .that().resideInAPackage("..tongguan.reports..")
+            .should().dependOnClassesThat().resideInAnyPackage("..tongguan.api..", "..tongguan.platform..", "..tongguan.console..")
+            .because("the report renderer takes its own model; the platform maps its data into it (ADR 0071)");
+
     static final ArchRule API_DEPENDS_ON_NOTHING_OF_OURS = noClasses()
             .that().resideInAPackage("..tongguan.api..")
             .should().dependOnClassesThat().resideInAnyPackage("..tongguan.platform..", "..tongguan.console..",
@@ -55,7 +60,7 @@ final class ArchitectureRules {
     static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
             .because("use SLF4J, never System.out/System.err or printStackTrace");
 
-    static final List<ArchRule> ALL = List.of(COMPONENTS_KNOW_NOTHING_OF_THE_SYSTEM, API_DEPENDS_ON_NOTHING_OF_OURS,
+    static final List<ArchRule> ALL = List.of(COMPONENTS_KNOW_NOTHING_OF_THE_SYSTEM, REPORTS_KNOW_NOTHING_OF_THE_SYSTEM, API_DEPENDS_ON_NOTHING_OF_OURS,
             PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API, CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM, DEMO_CITY_IS_A_PLATFORM_CLIENT, NO_JAVAFX_OUTSIDE_THE_UI,
             SLF4J_ONLY, NO_STANDARD_STREAMS);
 }

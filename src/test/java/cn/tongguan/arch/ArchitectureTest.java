@@ -33,6 +33,7 @@ class ArchitectureTest {
     static Stream<Arguments> rules() {
         return Stream.of(
                 Arguments.of("COMPONENTS_KNOW_NOTHING_OF_THE_SYSTEM", ArchitectureRules.COMPONENTS_KNOW_NOTHING_OF_THE_SYSTEM, "MapKnowsTheApi"),
+                Arguments.of("REPORTS_KNOW_NOTHING_OF_THE_SYSTEM", ArchitectureRules.REPORTS_KNOW_NOTHING_OF_THE_SYSTEM, "ReportsKnowThePlatform"),
                 Arguments.of("API_DEPENDS_ON_NOTHING_OF_OURS", ArchitectureRules.API_DEPENDS_ON_NOTHING_OF_OURS, "ApiKnowsTheConsole"),
                 Arguments.of("PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API", ArchitectureRules.PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API, "PlatformKnowsTheConsole"),
                 Arguments.of("CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM", ArchitectureRules.CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM, "SyncUsesJavaFx"),
@@ -49,6 +50,7 @@ class ArchitectureTest {
         assertThat(production.containPackage("cn.tongguan.console.sync")).isTrue();
         assertThat(production.containPackage("cn.tongguan.console.shell")).isTrue();
         assertThat(production.containPackage("cn.tongguan.democity")).isTrue();
+        assertThat(production.containPackage("cn.tongguan.reports")).isTrue();
     }
 
     @ParameterizedTest(name = "{0} holds on the main code")

@@ -96,8 +96,17 @@ public final class PlatformMain {
             PlatformServer server = new PlatformServer(config);
             server.start();
             LOG.info("Tongguan platform listening on http://{}:{}/api/v1 (data in {})", host, server.port(), storage.data);
+            // Daily, weekly and monthly reports as their periods end (checked every 10 minutes).
+            java.util.concurrent.ScheduledExecutorService reportTimer = java.util.concurrent.Executors
+                    .newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "report-scheduler");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            new cn.tongguan.platform.reports.ReportScheduler(server.reports(), java.time.Clock.systemUTC()).start(reportTimer, 10);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                reportTimer.shutdownNow();
                 server.stop();
                 stopped.countDown();
             }, "platform-shutdown"));

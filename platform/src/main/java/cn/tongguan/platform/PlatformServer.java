@@ -39,6 +39,11 @@ import cn.tongguan.platform.lifeline.WallPushes;
 import cn.tongguan.platform.reference.ReferenceDataStore;
 import cn.tongguan.platform.reference.ReferenceQueries;
 import cn.tongguan.platform.reference.ReferenceRoutes;
+import cn.tongguan.platform.reports.ReportRoutes;
+import cn.tongguan.platform.reports.ReportService;
+import cn.tongguan.platform.reports.ReportStore;
+import cn.tongguan.platform.reports.StatsReportSource;
+import cn.tongguan.reports.ReportFonts;
 import cn.tongguan.platform.stats.StatsService;
 import cn.tongguan.platform.storage.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,6 +101,7 @@ public final class PlatformServer {
     private AlarmCases alarmCases;
     private ThresholdTable thresholds;
     private Readings readings;
+    private ReportService reports;
 
     public PlatformServer(PlatformConfig config) {
         this(config, Clock.systemUTC());
@@ -205,6 +211,10 @@ public final class PlatformServer {
         new EventRoutes(stream, new Feeds(db, events, clock, readings::reading)).register(app, router);
         new LifelineRoutes(db, readings, alarms, thresholds, new WallPushes(db, events, clock)).register(router);
         alarmCases.requeueOpen();
+        reports = new ReportService(new StatsReportSource(stats, caseQueries, db, StatsReportSource.ISSUER),
+                new ReportStore(db, config.dataDir() == null ? null : config.dataDir().resolve("reports")), clock,
+                ReportFonts::system);
+        new ReportRoutes(reports).register(router);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
@@ -266,6 +276,11 @@ public final class PlatformServer {
     /** In-process evaluation (benchmarks; the same service the evaluation routes use). */
     public EvaluationService evaluation() {
         return evaluation;
+    }
+
+    /** Report generation (日统计 / 周通报 / 月考核), for the scheduler of {@code serve}. */
+    public ReportService reports() {
+        return reports;
     }
 
     public AuthService auth() {

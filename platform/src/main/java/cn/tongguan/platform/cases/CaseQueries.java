@@ -59,10 +59,12 @@ public final class CaseQueries {
                 while (rs.next()) {
                     CaseRecord r = CaseStore.load(tx.connection(), rs.getLong(1));
                     if (r != null && visible(p, r)) {
+                        // wasNull() speaks of the last column read: test it straight after assigned_at.
                         long assigned = rs.getLong(3);
+                        boolean open = rs.wasNull();
                         out.add(new Cases.DifficultCase(CaseStore.view(r, clock.millis(), Masking.of(p)),
                                 java.time.Instant.ofEpochMilli(rs.getLong(2)),
-                                rs.wasNull() ? null : java.time.Instant.ofEpochMilli(assigned), rs.getString(4)));
+                                open ? null : java.time.Instant.ofEpochMilli(assigned), rs.getString(4)));
                     }
                 }
             }
