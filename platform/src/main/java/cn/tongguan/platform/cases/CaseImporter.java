@@ -39,7 +39,7 @@ public final class CaseImporter {
             long first = -1;
             long last = -1;
             try (PreparedStatement cases = tx.connection().prepareStatement("INSERT INTO cases (" + CaseStore.COLUMNS
-                    + ") VALUES (?" + ", ?".repeat(41) + ")");
+                    + ") VALUES (" + CaseStore.PLACEHOLDERS + ")");
                  PreparedStatement steps = tx.connection().prepareStatement("INSERT INTO case_transitions (case_id, seq, "
                          + "action, from_state, to_state, actor, role, at, note) VALUES (?, 1, 'import', NULL, ?, ?, 'admin', ?, NULL)")) {
                 int pending = 0;
