@@ -102,7 +102,7 @@ public final class ConsoleComposition implements AutoCloseable {
         Parent meeting = null;
         if (ShellViewModel.modesFor(user.role()).contains("meeting")) {
             MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background,
-                    Platform::runLater, clock);
+                    Platform::runLater, clock, config.dataDir().resolve("reports"));
             meeting = new MeetingView(model, messages).root();
             model.load();
         }

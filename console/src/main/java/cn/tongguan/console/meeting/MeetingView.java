@@ -68,6 +68,8 @@ public final class MeetingView {
     @FXML
     private ListView<String> hotGrids;
     @FXML
+    private ComboBox<cn.tongguan.api.Reports.ReportInfo> reportChoice;
+    @FXML
     private Label behindTitle;
     @FXML
     private ListView<MeetingViewModel.Behind> behindList;
@@ -117,6 +119,23 @@ public final class MeetingView {
                         .map(r -> new Choice(r.key(), r.name())).toList()));
         viewModel.trend().addListener((ListChangeListener<Evaluation.Day>) c -> fillTrend());
         buildLedgerTable();
+        reportChoice.setItems(viewModel.reports());
+        reportChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(cn.tongguan.api.Reports.ReportInfo r) {
+                return r == null ? "" : r.title();
+            }
+
+            @Override
+            public cn.tongguan.api.Reports.ReportInfo fromString(String s) {
+                return null;
+            }
+        });
+        viewModel.reports().addListener((ListChangeListener<cn.tongguan.api.Reports.ReportInfo>) c -> {
+            if (!viewModel.reports().isEmpty() && reportChoice.getValue() == null) {
+                reportChoice.getSelectionModel().select(0);
+            }
+        });
         discussNotes.setOnAction(e -> discuss());
     }
 
@@ -214,6 +233,16 @@ public final class MeetingView {
         TableColumn<Ledger.Entry, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
         return c;
+    }
+
+    @FXML
+    private void generate() {
+        viewModel.generateMonthly();
+    }
+
+    @FXML
+    private void download() {
+        viewModel.download(reportChoice.getValue());
     }
 
     @FXML

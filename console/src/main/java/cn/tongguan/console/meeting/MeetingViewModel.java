@@ -2,9 +2,11 @@ package cn.tongguan.console.meeting;
 
 import cn.tongguan.api.Evaluation;
 import cn.tongguan.api.Ledger;
+import cn.tongguan.api.Reports;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.sync.MeetingApi;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -66,9 +68,13 @@ public final class MeetingViewModel {
     private final ReadOnlyStringWrapper behindTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ObservableList<Reports.ReportInfo> reports = FXCollections.observableArrayList();
+    private final Path downloads;
     private long loads;
 
-    public MeetingViewModel(Messages messages, MeetingApi api, Executor background, Executor ui, Clock clock) {
+    public MeetingViewModel(Messages messages, MeetingApi api, Executor background, Executor ui, Clock clock,
+                            Path downloads) {
+        this.downloads = downloads;
         this.messages = messages;
         this.api = api;
         this.background = background;
@@ -104,6 +110,7 @@ public final class MeetingViewModel {
                 Evaluation.Report dists = api.evaluation("district", period);
                 List<Ledger.Entry> entries = api.ledger("open");
                 Ledger.Figures figures = api.ledgerFigures();
+                List<Reports.ReportInfo> stored = reportsOrNone();
                 ui.execute(() -> {
                     if (seq != loads) {
                         return;
@@ -120,6 +127,7 @@ public final class MeetingViewModel {
                             .map(t -> messages.text("meeting.top", t.name() == null ? t.key() : t.name(), t.count()))
                             .toList());
                     ledger.setAll(entries);
+                    reports.setAll(stored);
                     ledgerFigures.set(messages.text("meeting.ledger.figures", figures.total(), figures.open(),
                             figures.assignedOnTheSpot(), figures.closed(), figures.overdue()));
                     status.set(messages.text("meeting.loaded", summary.period().label()));
@@ -236,6 +244,59 @@ public final class MeetingViewModel {
                 ui.execute(() -> status.set(messages.text("meeting.discuss.failed", entry.caseNo())));
             }
         });
+    }
+
+    /** Reports are for leaders and shift leaders; a role that may not read them just sees none. */
+    private List<Reports.ReportInfo> reportsOrNone() {
+        try {
+            return api.reports();
+        } catch (IOException e) {
+            LOG.info("Reports not listed: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    /** Generates the shown month's 月考核 report (PDF + XLSX) on the platform and lists it first. */
+    public void generateMonthly() {
+        String period = month.get().toString();
+        status.set(messages.text("meeting.report.generating", period));
+        background.execute(() -> {
+            try {
+                Reports.ReportInfo made = api.generate("monthly", period);
+                ui.execute(() -> {
+                    reports.add(0, made);
+                    status.set(messages.text("meeting.report.generated", made.title()));
+                });
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Monthly report {} not generated: {}", period, e.toString());
+                ui.execute(() -> status.set(messages.text("meeting.report.failed")));
+            }
+        });
+    }
+
+    /** Saves both files of a report under the console's data folder and says where. */
+    public void download(Reports.ReportInfo report) {
+        if (report == null) {
+            status.set(messages.text("meeting.report.select"));
+            return;
+        }
+        background.execute(() -> {
+            try {
+                String base = report.kind() + "-" + report.period() + "-" + report.id();
+                Path pdf = downloads.resolve(base + ".pdf");
+                Path xlsx = downloads.resolve(base + ".xlsx");
+                api.download(report.id(), "pdf", pdf);
+                api.download(report.id(), "xlsx", xlsx);
+                ui.execute(() -> status.set(messages.text("meeting.report.saved", pdf.getParent())));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Report {} not saved: {}", report.id(), e.toString());
+                ui.execute(() -> status.set(messages.text("meeting.report.failed")));
+            }
+        });
+    }
+
+    public ObservableList<Reports.ReportInfo> reports() {
+        return reports;
     }
 
     /** The decision form was used without a ledger entry chosen. */

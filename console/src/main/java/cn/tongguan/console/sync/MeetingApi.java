@@ -2,6 +2,7 @@ package cn.tongguan.console.sync;
 
 import cn.tongguan.api.Evaluation;
 import cn.tongguan.api.Ledger;
+import cn.tongguan.api.Reports;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -53,6 +54,23 @@ public final class MeetingApi {
 
     public Ledger.Figures ledgerFigures() throws IOException {
         return client.json().readValue(client.get("/api/v1/ledger/figures"), Ledger.Figures.class);
+    }
+
+    /** Stored reports, newest first. */
+    public List<Reports.ReportInfo> reports() throws IOException {
+        return client.json().readValue(client.get("/api/v1/reports?limit=50"),
+                new TypeReference<List<Reports.ReportInfo>>() { });
+    }
+
+    /** Generates a report now ({@code kind} daily, weekly, monthly; {@code period} 2026-10-31, 2026-W44, 2026-10). */
+    public Reports.ReportInfo generate(String kind, String period) throws IOException {
+        return client.json().readValue(client.post("/api/v1/reports", new Reports.GenerateRequest(kind, period), null),
+                Reports.ReportInfo.class);
+    }
+
+    /** Saves a report's PDF or XLSX ({@code format} pdf or xlsx) to {@code target}. */
+    public void download(long id, String format, java.nio.file.Path target) throws IOException {
+        client.download("/api/v1/reports/" + id + "/" + format, target);
     }
 
     public Ledger.Entry discuss(long caseId, Ledger.NewDiscussion discussion) throws IOException {

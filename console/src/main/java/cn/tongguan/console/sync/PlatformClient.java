@@ -141,6 +141,18 @@ public final class PlatformClient {
         }
     }
 
+    /** Streams a binary answer (a report file) to {@code target}. */
+    void download(String path, java.nio.file.Path target) throws IOException {
+        Request request = new Request.Builder().url(url(path)).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            check(response);
+            java.nio.file.Files.createDirectories(target.getParent());
+            try (java.io.InputStream in = response.body().byteStream()) {
+                java.nio.file.Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     String post(String path, Object body, String idempotencyKey) throws IOException {
         Request.Builder request = new Request.Builder().url(url(path))
                 .post(RequestBody.create(json.writeValueAsBytes(body), JSON));

@@ -39,7 +39,7 @@ class MeetingViewModelTest {
         platform = new TestPlatform(dir).start();
         operator = platform.client("operator");
         vm = new MeetingViewModel(Messages.load(Locale.SIMPLIFIED_CHINESE), new MeetingApi(platform.client("leader")),
-                Runnable::run, Runnable::run, Clock.systemUTC());
+                Runnable::run, Runnable::run, Clock.systemUTC(), dir.resolve("downloads"));
         vm.monthProperty().set(YearMonth.now(ZoneId.of("Asia/Shanghai")));
     }
 
@@ -108,6 +108,24 @@ class MeetingViewModelTest {
         assertThat(now.claimedBy()).isEqualTo("D01");
         assertThat(now.assignedAt()).isNotNull().isBeforeOrEqualTo(Instant.now());
         assertThat(vm.statusProperty().get()).contains(c.caseNo());
+    }
+
+    @Test
+    void theMonthlyReportIsGeneratedAndBothFilesAreSaved() throws Exception {
+        platform.report(operator, "报表测试");
+        vm.generateMonthly();
+        assertThat(vm.reports()).hasSize(1);
+        assertThat(vm.statusProperty().get()).startsWith("已生成“");
+        vm.download(vm.reports().get(0));
+        java.nio.file.Path saved = dir.resolve("downloads");
+        try (var files = java.nio.file.Files.list(saved)) {
+            List<java.nio.file.Path> list = files.sorted().toList();
+            assertThat(list).hasSize(2);
+            assertThat(java.nio.file.Files.readString(list.get(0), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .startsWith("%PDF");
+            assertThat(java.nio.file.Files.size(list.get(1))).isGreaterThan(1000);
+        }
+        assertThat(vm.statusProperty().get()).isEqualTo("报告已保存到 " + saved);
     }
 
     @Test
