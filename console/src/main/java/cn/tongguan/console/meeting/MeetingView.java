@@ -38,6 +38,8 @@ public final class MeetingView {
     private final Parent root;
 
     @FXML
+    private Button previousButton;
+    @FXML
     private Label meetingTitle;
     @FXML
     private Label meetingStatus;
@@ -137,6 +139,12 @@ public final class MeetingView {
             }
         });
         discussNotes.setOnAction(e -> discuss());
+        // Keyboard first: the focus starts inside the meeting, so PageUp / PageDown work at once.
+        previousButton.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(previousButton::requestFocus);
+            }
+        });
     }
 
     private void buildTiles() {

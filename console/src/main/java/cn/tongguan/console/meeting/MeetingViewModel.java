@@ -70,12 +70,15 @@ public final class MeetingViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ObservableList<Reports.ReportInfo> reports = FXCollections.observableArrayList();
     private final Path downloads;
+    private final cn.tongguan.console.i18n.Labels labels;
+    private volatile java.util.Map<String, String> classNames = java.util.Map.of();
     private long loads;
 
     public MeetingViewModel(Messages messages, MeetingApi api, Executor background, Executor ui, Clock clock,
                             Path downloads) {
         this.downloads = downloads;
         this.messages = messages;
+        this.labels = new cn.tongguan.console.i18n.Labels(messages);
         this.api = api;
         this.background = background;
         this.ui = ui;
@@ -111,6 +114,9 @@ public final class MeetingViewModel {
                 List<Ledger.Entry> entries = api.ledger("open");
                 Ledger.Figures figures = api.ledgerFigures();
                 List<Reports.ReportInfo> stored = reportsOrNone();
+                if (classNames.isEmpty()) {
+                    classNames = api.categoryNames();
+                }
                 ui.execute(() -> {
                     if (seq != loads) {
                         return;
@@ -207,7 +213,8 @@ public final class MeetingViewModel {
             try {
                 Evaluation.TracePage page = api.cases(indicator, subject, "numerator", period, 200);
                 List<Behind> lines = page.items().stream().map(i -> new Behind(i.caseId(), messages.text(
-                        "meeting.behind.line", i.caseNo(), i.state(), i.smallCode(), i.gridCode() == null ? "—"
+                        "meeting.behind.line", i.caseNo(), labels.state(i.state()),
+                        classNames.getOrDefault(i.smallCode(), i.smallCode()), i.gridCode() == null ? "—"
                                 : i.gridCode()))).toList();
                 ui.execute(() -> {
                     behind.setAll(lines);

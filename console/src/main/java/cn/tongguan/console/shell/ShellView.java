@@ -83,6 +83,10 @@ public final class ShellView {
         modes.getTabs().setAll(List.of(seatTab, wallTab, meetingTab).stream()
                 .filter(t -> visibleModes.contains(modeOf(t))).toList());
         modes.setVisible(true);
+        if (seat == null && meeting != null) {
+            // A leader's console opens on the meeting; the wall runs on the hall's own PC.
+            modes.getSelectionModel().select(meetingTab);
+        }
     }
 
     private String modeOf(Tab tab) {

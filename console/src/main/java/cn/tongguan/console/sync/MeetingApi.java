@@ -56,6 +56,15 @@ public final class MeetingApi {
         return client.json().readValue(client.get("/api/v1/ledger/figures"), Ledger.Figures.class);
     }
 
+    /** Category code → name, for the lines of cases behind a figure. */
+    public java.util.Map<String, String> categoryNames() throws IOException {
+        List<cn.tongguan.api.Reference.Category> all = client.json().readValue(client.referenceJson("categories"),
+                new TypeReference<List<cn.tongguan.api.Reference.Category>>() { });
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        all.forEach(c -> names.put(c.code(), c.name()));
+        return names;
+    }
+
     /** Stored reports, newest first. */
     public List<Reports.ReportInfo> reports() throws IOException {
         return client.json().readValue(client.get("/api/v1/reports?limit=50"),

@@ -1,0 +1,108 @@
+package cn.tongguan.console.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tongguan.api.Cases;
+import cn.tongguan.console.app.ConsoleApp;
+import cn.tongguan.console.support.TestPlatform;
+import cn.tongguan.console.sync.PlatformClient;
+import cn.tongguan.console.testing.ScreenshotOnFailure;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A leader signs in and the console opens on the meeting: this month's tiles from the real platform, the cases behind
+ * a tile on a click, and a decision on a ledger entry typed and recorded with Enter.
+ */
+@ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
+class MeetingUiTest {
+    @TempDir
+    Path dir;
+    private TestPlatform platform;
+    private Application app;
+
+    @BeforeEach
+    void start() throws Exception {
+        platform = new TestPlatform(dir.resolve("platform")).start();
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        }
+        platform.close();
+    }
+
+    @Test
+    void theLeaderRunsTheMeetingFromTheConsole(FxRobot robot) throws Exception {
+        PlatformClient operator = platform.client("operator");
+        for (int i = 0; i < 4; i++) {
+            platform.report(operator, "联席会议界面测试 " + i);
+        }
+        Cases.Case hard = platform.report(operator, "多部门推诿的违建");
+        PlatformClient leader = platform.client("leader");
+        Request mark = new Request.Builder().url(leader.base().resolve("/api/v1/cases/" + hard.id() + "/difficult")
+                .toString()).post(RequestBody.create("{\"reason\":\"多部门职责交叉\"}",
+                MediaType.get("application/json"))).build();
+        try (Response r = leader.http().newCall(mark).execute()) {
+            assertThat(r.code()).isEqualTo(201);
+        }
+
+        app = FxToolkit.setupApplication(ConsoleApp.class, "--platform=" + platform.uri(), "--data=" + dir.resolve("c"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#username").tryQuery().isPresent()
+                && robot.lookup("#username").query().isFocused());
+        robot.write("leader").type(KeyCode.ENTER).write("tongguan").type(KeyCode.ENTER);
+        // The meeting opens on the previous month; this month is one PageDown away.
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#meetingTitle").tryQuery().isPresent()
+                && !robot.lookup("#meetingTitle").queryAs(Label.class).getText().isEmpty());
+        javafx.stage.Window window = robot.listTargetWindows().stream().filter(javafx.stage.Window::isShowing)
+                .findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            window.setX(screen.getMinX());
+            window.setY(screen.getMinY());
+            window.setWidth(screen.getWidth());
+            window.setHeight(screen.getHeight());
+        }).get(5, TimeUnit.SECONDS);
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#tile-reported").tryQuery().isPresent()
+                && robot.lookup("#tile-reported").queryParent().getChildrenUnmodifiable().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().equals("5")));
+
+        robot.clickOn("#tile-reported");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
+                robot.lookup("#behindList").queryAs(ListView.class).getItems().size() == 5);
+        assertThat(robot.lookup("#behindTitle").queryAs(Label.class).getText()).contains("共 5 件");
+
+        @SuppressWarnings("unchecked")
+        TableView<cn.tongguan.api.Ledger.Entry> ledger = robot.lookup("#ledgerTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ledger.getItems().size() == 1);
+        WaitForAsyncUtils.asyncFx(() -> ledger.getSelectionModel().select(0)).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#discussNotes").write("城管局牵头，月底前拆除").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#meetingStatus").queryAs(Label.class)
+                .getText().contains(hard.caseNo()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ledger.getItems().get(0).discussions().size() == 1);
+        ScreenshotOnFailure.save(Path.of("target", "screenshots", "meeting-ui-test.png"));
+    }
+}
