@@ -98,6 +98,7 @@ public final class SeatViewModel implements SyncListener {
         lines.add(messages.text("cheat.navigation"));
         lines.add(messages.text("cheat.tabs"));
         lines.add(messages.text("cheat.search"));
+        lines.add(messages.text("cheat.push"));
         lines.add(messages.text("cheat.help"));
         return lines;
     }
