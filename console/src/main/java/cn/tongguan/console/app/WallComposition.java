@@ -128,6 +128,8 @@ final class WallComposition implements WallListener {
         Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView);
         view = new WallView(wallModel, messages, new WallPanels(figures, lifeline, messages, components)::create);
         view.show();
+        // Again now that the map has its monitor's size: centred on the city, not on an 800×600 guess.
+        map.setViewState(new MapViewState(113.885, 35.305, 12.5));
         presets.tick();
         wallModel.staleness(Duration.ZERO);
         lostAt = clock.instant();

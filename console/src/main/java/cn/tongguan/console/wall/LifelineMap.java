@@ -57,6 +57,10 @@ public final class LifelineMap {
         this.messages = messages;
         marksPane.setPickOnBounds(false);
         marksPane.setId("sensorMarks");
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(marksPane.widthProperty());
+        clip.heightProperty().bind(marksPane.heightProperty());
+        marksPane.setClip(clip);
         model.marks().addListener((MapChangeListener<String, LifelineViewModel.SensorMark>) change -> {
             if (change.wasRemoved() && !change.wasAdded()) {
                 Group gone = nodes.remove(change.getKey());
@@ -68,8 +72,9 @@ public final class LifelineMap {
         });
         model.marks().values().forEach(this::draw);
         map.viewStateProperty().addListener((o, a, b) -> placeAll());
-        map.widthProperty().addListener((o, a, b) -> placeAll());
-        map.heightProperty().addListener((o, a, b) -> placeAll());
+        // The map takes its new size in its own layout pass, after these listeners: place the marks after it.
+        map.widthProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::placeAll));
+        map.heightProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::placeAll));
         // One timeline for every flashing mark: a storm of 28 alarms costs one animation, not 28.
         Timeline flash = new Timeline(new KeyFrame(FLASH, e -> flash()));
         flash.setCycleCount(Timeline.INDEFINITE);
@@ -117,7 +122,7 @@ public final class LifelineMap {
         flashOn = !flashOn;
         for (Group g : nodes.values()) {
             if (Boolean.TRUE.equals(g.getProperties().get("flashing"))) {
-                g.getChildren().get(0).setOpacity(flashOn ? 1 : 0.15);
+                g.getChildren().get(0).setOpacity(flashOn ? 1 : 0.3);
             }
         }
     }
