@@ -53,13 +53,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -77,7 +75,7 @@ import org.slf4j.LoggerFactory;
  * to the platform → its mark's label changed on the wall → the next frame, p50/p99/max.
  * Arguments: seconds per phase (default 60), readings per second (default 5).
  */
-public final class WallBench extends Application {
+public final class WallBench {
     private static final Logger LOG = LoggerFactory.getLogger(WallBench.class);
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -88,26 +86,17 @@ public final class WallBench extends Application {
     private volatile boolean recording;
     private long lastPulse;
 
-    public static void main(String[] args) {
-        launch(WallBench.class, args);
-    }
-
-    @Override
-    public void start(Stage primary) {
-        List<String> args = getParameters().getRaw();
-        int seconds = args.size() > 0 ? Integer.parseInt(args.get(0)) : 60;
-        int rate = args.size() > 1 ? Integer.parseInt(args.get(1)) : 5;
-        Thread runner = new Thread(() -> {
-            try {
-                run(seconds, rate);
-            } catch (Exception e) {
-                LOG.error("Wall bench failed", e);
-            } finally {
-                Platform.exit();
-            }
-        }, "wall-bench");
-        runner.setDaemon(true);
-        runner.start();
+    /** Not an {@code Application} subclass: started from the class path, the toolkit is brought up by hand. */
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        try {
+            new WallBench().run(seconds, rate);
+        } finally {
+            Platform.exit();
+        }
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
@@ -174,9 +163,6 @@ public final class WallBench extends Application {
             List<Camera> cameras = sim.rtspCameras();
             fx(() -> {
                 wallModel.useLayout(full);
-                video.setLayout(cn.tongguan.video.WallLayout.SIXTEEN);
-                video.setCatalog(cameras);
-                video.startTour(Tour.of("bench", cameras).withDwell(Duration.ofHours(1)));
                 for (int i = 0; i < 300; i++) {
                     map.getOverlay().put(LiveItem.of("case-" + i, LiveKind.CASE, 113.80 + (i % 20) * 0.011,
                             35.24 + (i / 20) * 0.009, i % 7 == 0 ? LiveStatus.ALARM : LiveStatus.PENDING, Instant.now()));
@@ -226,11 +212,24 @@ public final class WallBench extends Application {
             Thread.sleep(5_000);
             Thread feeder = new Thread(() -> feed(admin, sensors, rate, seconds), "wall-bench-readings");
             feeder.start();
-            Phase everything = measure("all layers + 16 tiles + events", seconds);
+            Phase layers = measure("all layers + panels + events, video idle", seconds);
+            feeder.join();
+            Thread.sleep(2_000);
+            long[] latLayers = takeLatencies();
+            fx(() -> {
+                video.setLayout(cn.tongguan.video.WallLayout.SIXTEEN);
+                video.setCatalog(cameras);
+                video.startTour(Tour.of("bench", cameras).withDwell(Duration.ofHours(1)));
+                return null;
+            });
+            Thread.sleep(8_000);
+            feeder = new Thread(() -> feed(admin, sensors, rate, seconds), "wall-bench-readings");
+            feeder.start();
+            Phase everything = measure("all layers + panels + events + 16 live tiles", seconds);
             feeder.join();
             Thread.sleep(2_000);
             events.close();
-            report(baseline, everything, rate);
+            report(List.of(baseline, layers, everything), List.of(latLayers, takeLatencies()), rate);
             fx(() -> {
                 ((WallView) built[5]).close();
                 video.close();
@@ -288,7 +287,8 @@ public final class WallBench extends Application {
         };
     }
 
-    private record Phase(String name, double meanMs, double p50Ms, double p99Ms, double maxMs, double fps, double cpu) {
+    private record Phase(String name, double meanMs, double p50Ms, double p99Ms, double maxMs, double fps, double cpu,
+                         double fxCpu, double renderCpu) {
     }
 
     private Phase measure(String name, int seconds) throws Exception {
@@ -298,10 +298,19 @@ public final class WallBench extends Application {
             recording = true;
             return null;
         });
+        var threads = ManagementFactory.getThreadMXBean();
+        long fxThread = fx(() -> Thread.currentThread().getId());
+        long fx0 = threads.getThreadCpuTime(fxThread);
+        // Prism draws on its own thread: with the software pipeline, that is where 16 scaled videos cost.
+        long render = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .mapToLong(Thread::getId).findFirst().orElse(-1);
+        long r0 = render < 0 ? 0 : threads.getThreadCpuTime(render);
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         long cpu1 = os.getProcessCpuTime();
+        long fx1 = threads.getThreadCpuTime(fxThread);
+        long r1 = render < 0 ? 0 : threads.getThreadCpuTime(render);
         long t1 = System.nanoTime();
         List<Long> f = fx(() -> {
             recording = false;
@@ -310,7 +319,8 @@ public final class WallBench extends Application {
         long[] ms = f.stream().mapToLong(Long::longValue).sorted().toArray();
         double mean = ms.length == 0 ? 0 : f.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
         Phase p = new Phase(name, mean, pct(ms, 0.50), pct(ms, 0.99), ms.length == 0 ? 0 : ms[ms.length - 1] / 1e6,
-                ms.length / ((t1 - t0) / 1e9), 100.0 * (cpu1 - cpu0) / (t1 - t0));
+                ms.length / ((t1 - t0) / 1e9), 100.0 * (cpu1 - cpu0) / (t1 - t0), 100.0 * (fx1 - fx0) / (t1 - t0),
+                100.0 * (r1 - r0) / (t1 - t0));
         LOG.info("{}: {} frames, {}", name, ms.length, p);
         return p;
     }
@@ -322,19 +332,32 @@ public final class WallBench extends Application {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
-    private void report(Phase baseline, Phase everything, int rate) throws Exception {
-        long[] lat = fx(() -> latencies.stream().mapToLong(Long::longValue).sorted().toArray());
-        StringBuilder out = new StringBuilder("\n| wall | frames/s | frame mean ms | p50 | p99 | max | process CPU (% of one core) |\n"
-                + "|---|---|---|---|---|---|---|\n");
-        for (Phase p : List.of(baseline, everything)) {
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f %% |%n", p.name(), p.fps(),
-                    p.meanMs(), p.p50Ms(), p.p99Ms(), p.maxMs(), p.cpu()));
+    private long[] takeLatencies() throws Exception {
+        return fx(() -> {
+            long[] lat = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            latencies.clear();
+            return lat;
+        });
+    }
+
+    private void report(List<Phase> phases, List<long[]> latencyRuns, int rate) {
+        StringBuilder out = new StringBuilder("\n| wall | frames/s | frame mean ms | p50 | p99 | max | process CPU | FX thread CPU | render thread CPU |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+        for (Phase p : phases) {
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f %% | %.0f %% | %.0f %% |%n",
+                    p.name(), p.fps(), p.meanMs(), p.p50Ms(), p.p99Ms(), p.maxMs(), p.cpu(), p.fxCpu(), p.renderCpu()));
         }
-        out.append(String.format(Locale.ROOT, "ratio all/map-only: CPU %.1f×, p99 frame %.2f×%n",
-                everything.cpu() / Math.max(0.1, baseline.cpu()), everything.p99Ms() / Math.max(0.1, baseline.p99Ms())));
-        out.append(String.format(Locale.ROOT, "reading POSTed → mark updated → next frame (%d readings at %d/s): "
-                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", lat.length, rate, pct(lat, 0.5), pct(lat, 0.99),
-                lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6));
+        Phase base = phases.get(0);
+        for (Phase p : phases.subList(1, phases.size())) {
+            out.append(String.format(Locale.ROOT, "ratio to map only, %s: CPU %.1f×, p99 frame %.2f×%n", p.name(),
+                    p.cpu() / Math.max(0.1, base.cpu()), p.p99Ms() / Math.max(0.1, base.p99Ms())));
+        }
+        for (int i = 0; i < latencyRuns.size(); i++) {
+            long[] lat = latencyRuns.get(i);
+            out.append(String.format(Locale.ROOT, "reading POSTed → mark updated → next frame, %s (%d readings at %d/s): "
+                            + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", phases.get(i + 1).name(), lat.length, rate,
+                    pct(lat, 0.5), pct(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6));
+        }
         LOG.info("Wall bench{}", out);
     }
 
