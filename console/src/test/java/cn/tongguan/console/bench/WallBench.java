@@ -119,7 +119,7 @@ public final class WallBench {
         try (TestPlatform platform = new TestPlatform(dir.resolve("platform")).start();
              CameraSimulator sim = CameraSimulator.start(16, "320x180@15", "320x180@15")) {
             PlatformClient admin = platform.client("admin");
-            List<Reference.Sensor> sensors = sensors();
+            List<Reference.Sensor> sensors = WallBenchData.sensors();
             StringBuilder ndjson = new StringBuilder();
             for (Reference.Sensor s : sensors) {
                 ndjson.append(admin.json().writeValueAsString(s)).append('\n');
@@ -141,7 +141,7 @@ public final class WallBench {
                 map.getLayers().setAll(
                         new FeatureLayer("districts", "区", new GeoJsonImporter().read(districts).features(),
                                 Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 1.2)),
-                        new FeatureLayer("grids", "网格", new GeoJsonImporter().read(grids()).features(),
+                        new FeatureLayer("grids", "网格", new GeoJsonImporter().read(WallBenchData.grids()).features(),
                                 Style.polygons(Color.web("#12355b", 0.2), Color.web("#2d5f8f"), 0.5)));
                 LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
                 VideoWall video = new VideoWall(VideoConfig.defaults(), background, Platform::runLater);
@@ -368,34 +368,5 @@ public final class WallBench {
                 throw new IllegalStateException(path + ": HTTP " + r.code());
             }
         }
-    }
-
-    /** The demo's 20 waterlogging points and 8 underpasses, spread over the urban districts. */
-    private static List<Reference.Sensor> sensors() {
-        List<Reference.Sensor> out = new ArrayList<>();
-        for (int i = 0; i < 28; i++) {
-            boolean underpass = i >= 20;
-            out.add(new Reference.Sensor((underpass ? "UP" : "WL") + String.format("%02d", i), underpass ? "underpass" : "waterlogging",
-                    (underpass ? "下穿" : "积水点") + i, 113.82 + (i % 7) * 0.022, 35.26 + (i / 7) * 0.02, "cm",
-                    underpass ? 25.0 : 15.0, 2.0, Instant.now()));
-        }
-        return out;
-    }
-
-    /** 1,536 square unit grids (0.005°) over the urban area: the map's heaviest polygon layer in the wall. */
-    private static String grids() {
-        StringBuilder g = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        int n = 0;
-        for (int x = 0; x < 48; x++) {
-            for (int y = 0; y < 32; y++) {
-                double lng = 113.78 + x * 0.005;
-                double lat = 35.22 + y * 0.005;
-                g.append(n++ == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                        "{\"type\":\"Feature\",\"properties\":{\"code\":\"G%d\"},\"geometry\":{\"type\":\"Polygon\","
-                                + "\"coordinates\":[[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}}", n, lng, lat, lng + 0.005,
-                        lat, lng + 0.005, lat + 0.005, lng, lat + 0.005, lng, lat));
-            }
-        }
-        return g.append("]}").toString();
     }
 }
