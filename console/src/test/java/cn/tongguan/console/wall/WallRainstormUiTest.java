@@ -142,7 +142,9 @@ class WallRainstormUiTest {
                 }
                 return rs;
             }, background, javafx.application.Platform::runLater, Clock.systemUTC());
-            PushedViewModel pushed = new PushedViewModel(messages, s -> s, id -> null, c -> { }, id -> { }, background,
+            PushedViewModel pushed = new PushedViewModel(messages, s -> s,
+                    id -> new Cases.CaseDetail(WallPanelsViewModelTest.item(id, "dispatched", 1), List.of(), List.of()),
+                    c -> map.flyTo(new MapViewState(c.lng(), c.lat(), 15)), id -> { }, background,
                     javafx.application.Platform::runLater);
             map = new MapView(background);
             map.setViewState(new MapViewState(113.89, 35.30, 12.3));
@@ -153,12 +155,13 @@ class WallRainstormUiTest {
             wall.show();
             presets.tick();
             map.setViewState(new MapViewState(113.892, 35.300, 13.2));
-            return new Object[] {lifeline, figures, lifelineMap, wallModel};
+            return new Object[] {lifeline, figures, lifelineMap, wallModel, pushed};
         }).get(20, TimeUnit.SECONDS);
         LifelineViewModel lifeline = (LifelineViewModel) fx[0];
         WallPanelsViewModel figures = (WallPanelsViewModel) fx[1];
         LifelineMap lifelineMap = (LifelineMap) fx[2];
         WallViewModel wallModel = (WallViewModel) fx[3];
+        PushedViewModel pushed = (PushedViewModel) fx[4];
         String districts = Files.exists(DISTRICTS) ? Files.readString(DISTRICTS) : null;
         WaitForAsyncUtils.asyncFx(() -> {
             if (districts != null) {
@@ -212,6 +215,13 @@ class WallRainstormUiTest {
             Stage s = stages.get(i);
             capture(Path.of("target", "screenshots", "wall-rainstorm-" + (i + 1) + ".png"), s);
         }
+
+        // A seat pushes a case: its card appears over the map, no dialog.
+        WaitForAsyncUtils.asyncFx(() -> pushed.pushed(new Lifeline.WallPush(1, "CASE", "31", null, "operator", AT)))
+                .get(10, TimeUnit.SECONDS);
+        Node card = lifelineMap.root().lookup("#pushedCase");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, card::isVisible);
+        assertThat(pushed.titleProperty().get()).isEqualTo("坐席推送 · XX31");
     }
 
     /** {@code import -window root}, cropped to one monitor. */
