@@ -78,6 +78,8 @@ class WallEndToEndTest {
         assertThat(wallCases()).anyMatch(l -> l.contains(newest.caseNo()));
         cn.tongguan.map.LiveItem onMap = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
                 .map(w -> w.getScene() == null ? null : w.getScene().lookup("#panel-map"))
+                // The map panel is the map with the lifeline marks over it.
+                .map(n -> n == null ? null : n.lookup(".map-view"))
                 .filter(n -> n instanceof cn.tongguan.map.MapView)
                 .map(n -> ((cn.tongguan.map.MapView) n).getOverlay().get("case-" + newest.id()))
                 .filter(item -> item != null).findFirst().orElse(null)).get(10, TimeUnit.SECONDS);

@@ -125,7 +125,9 @@ public final class ConsoleComposition implements AutoCloseable {
         s.bus().add(seat);
         CaseMap caseMap = new CaseMap(new MapView(background), messages.text("detail.map.grids"));
         background.execute(() -> loadGrids(caseMap));
-        SeatView view = new SeatView(seat, queue, detail, messages, caseMap);
+        var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall, background,
+                Platform::runLater);
+        SeatView view = new SeatView(seat, queue, detail, messages, caseMap, push);
         if (seat.takesHotlineCalls()) {
             HotlineIntakeViewModel intake = new HotlineIntakeViewModel(messages, labels, s.reference(),
                     new HotlineIntakeViewModel.Services() {
@@ -149,7 +151,7 @@ public final class ConsoleComposition implements AutoCloseable {
 
     /** The display wall on every monitor ({@code --wall}); the stage JavaFX gave us stays hidden. */
     public void showWall() throws java.io.IOException {
-        wall = new WallComposition(config, messages, labels, platform, token, background, clock);
+        wall = new WallComposition(config, messages, labels, platform, token, background, syncThread, clock);
         wall.show();
     }
 

@@ -1,16 +1,27 @@
 package cn.tongguan.console.app;
 
+import cn.tongguan.api.Cases;
+import cn.tongguan.api.Events;
+import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
+import cn.tongguan.api.Stats;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.sync.SessionToken;
-import cn.tongguan.console.sync.WallData;
+import cn.tongguan.console.sync.WallEvents;
 import cn.tongguan.console.sync.WallFeed;
+import cn.tongguan.console.sync.WallListener;
 import cn.tongguan.console.wall.AlarmResponse;
+import cn.tongguan.console.wall.LifelineMap;
+import cn.tongguan.console.wall.LifelineViewModel;
+import cn.tongguan.console.wall.PushedViewModel;
+import cn.tongguan.console.wall.SensorLevels;
+import cn.tongguan.console.wall.SensorTrendViewModel;
 import cn.tongguan.console.wall.WallLayout;
 import cn.tongguan.console.wall.WallPanels;
 import cn.tongguan.console.wall.WallPanelsViewModel;
+import cn.tongguan.console.wall.WallPresets;
 import cn.tongguan.console.wall.WallView;
 import cn.tongguan.console.wall.WallViewModel;
 import cn.tongguan.map.FeatureLayer;
@@ -39,6 +50,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -49,13 +61,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wiring of the display wall ({@code --wall}): signs in as the 大屏 account, composes the map, the video
- * tours and the figure panels into the layout's monitors, and refreshes the figures every few seconds.
- * Failures never open a dialog: the wall keeps what it shows and its banner says how old it is.
+ * Wiring of the display wall ({@code --wall}): signs in as the 大屏 account, composes the map with the lifeline
+ * marks, the video tours and the figure panels into the layout's monitors, and keeps them live from the
+ * platform's event stream; only the KPI aggregates are read again, slowly. Failures never open a dialog: the
+ * wall keeps what it shows, its banner says how old it is, and the stream reconnects by itself.
  */
-final class WallComposition {
+final class WallComposition implements WallListener {
     private static final Logger LOG = LoggerFactory.getLogger(WallComposition.class);
-    private static final Duration REFRESH = Duration.ofSeconds(5);
+    /** The KPI aggregates (the only thing still polled), the schedule and the banner's age. */
+    static final Duration SLOW_REFRESH = Duration.ofSeconds(30);
 
     private final ConsoleConfig config;
     private final Messages messages;
@@ -63,49 +77,76 @@ final class WallComposition {
     private final PlatformClient platform;
     private final SessionToken token;
     private final ExecutorService background;
+    private final ScheduledExecutorService eventThread;
     private final Clock clock;
     private final WallFeed feed;
     private WallView view;
+    private WallViewModel wallModel;
+    private WallPresets presets;
+    private LifelineViewModel lifeline;
+    private WallPanelsViewModel figures;
+    private SensorTrendViewModel trend;
+    private PushedViewModel pushed;
+    private WallEvents events;
     private MapView map;
     private VideoWall video;
-    private Timeline refresh;
-    private Instant lastSuccess;
+    private Timeline slow;
+    private Instant lostAt;
     private AlarmResponse response;
+    private volatile boolean loadedOnce;
     private List<Camera> everyCamera = List.of();
 
     WallComposition(ConsoleConfig config, Messages messages, Labels labels, PlatformClient platform, SessionToken token,
-                    ExecutorService background, Clock clock) {
+                    ExecutorService background, ScheduledExecutorService eventThread, Clock clock) {
         this.config = config;
         this.messages = messages;
         this.labels = labels;
         this.platform = platform;
         this.token = token;
         this.background = background;
+        this.eventThread = eventThread;
         this.clock = clock;
         this.feed = new WallFeed(platform, clock);
     }
 
     void show() throws IOException {
-        WallLayout daily = layout();
-        WallViewModel wallModel = new WallViewModel(messages, daily);
-        WallPanelsViewModel figures = new WallPanelsViewModel(messages, labels::state);
-        response = new AlarmResponse(daily, preset("rainstorm"), wallModel::useLayout, this::tourNearest, this::tourAll);
-        figures.respondWith(response);
+        List<WallLayout> scheduled = config.wallLayout() != null ? List.of(readLayout())
+                : List.of(preset("daily"), preset("night"));
+        presets = new WallPresets(scheduled, clock, this::useLayout);
+        wallModel = new WallViewModel(messages, presets.current());
+        response = new AlarmResponse(preset("rainstorm"), presets::override, this::tourNearest, this::tourAll);
+        lifeline = new LifelineViewModel(messages, SensorLevels.load(), response);
+        figures = new WallPanelsViewModel(messages, labels::state, WallFeed.RECENT_CASES);
+        trend = new SensorTrendViewModel(messages, feed::readings, background, Platform::runLater, clock);
+        pushed = new PushedViewModel(messages, labels::state, feed::caseDetail, this::focus, this::showCamera,
+                background, Platform::runLater);
         map = new MapView(background);
         map.setViewState(new MapViewState(113.885, 35.305, 12.5));
+        LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
         video = new VideoWall(VideoConfig.defaults(), background, Platform::runLater);
         video.setLayout(cn.tongguan.video.WallLayout.NINE);
-        Map<String, Supplier<Node>> components = Map.of("map", () -> map, "video", video::getView);
-        view = new WallView(wallModel, messages, new WallPanels(figures, messages, components)::create);
+        Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView);
+        view = new WallView(wallModel, messages, new WallPanels(figures, lifeline, messages, components)::create);
         view.show();
+        // Again now that the map has its monitor's size: centred on the city, not on an 800×600 guess.
+        map.setViewState(new MapViewState(113.885, 35.305, 12.5));
+        presets.tick();
         wallModel.staleness(Duration.ZERO);
-        background.execute(() -> signIn(wallModel, figures));
+        lostAt = clock.instant();
+        slow = new Timeline(new KeyFrame(javafx.util.Duration.millis(SLOW_REFRESH.toMillis()), ev -> slowTick()));
+        slow.setCycleCount(Timeline.INDEFINITE);
+        slow.play();
+        events = new WallEvents(platform, feed, eventThread, this::signIn, this);
+        events.start();
     }
 
-    private WallLayout layout() throws IOException {
-        if (config.wallLayout() == null) {
-            return preset("daily");
+    private void useLayout(WallLayout layout) {
+        if (wallModel != null) {
+            wallModel.useLayout(layout);
         }
+    }
+
+    private WallLayout readLayout() throws IOException {
         try (Reader reader = Files.newBufferedReader(config.wallLayout(), StandardCharsets.UTF_8)) {
             return WallLayout.read(reader);
         }
@@ -118,12 +159,12 @@ final class WallComposition {
         }
     }
 
-    /** Rainstorm response: the cameras nearest the alarms, one per tile, cycling quickly. */
-    private void tourNearest(String gaugeName, List<Reference.Camera> nearest) {
-        List<Camera> cams = nearest.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
+    /** Rainstorm response: the alarms' cameras, one per tile, cycling quickly. */
+    private void tourNearest(String place, List<Reference.Camera> cameras) {
+        List<Camera> cams = cameras.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
         if (!cams.isEmpty()) {
             video.setLayout(cn.tongguan.video.WallLayout.FOUR);
-            video.startTour(Tour.of(messages.text("wall.tour.alarm", gaugeName), cams).withDwell(Duration.ofSeconds(15)));
+            video.startTour(Tour.of(messages.text("wall.tour.alarm", place), cams).withDwell(Duration.ofSeconds(15)));
         }
     }
 
@@ -134,60 +175,125 @@ final class WallComposition {
         }
     }
 
-    /** Background: sign in, then load the map's grids and the cameras once, then refresh the figures. */
-    private void signIn(WallViewModel wallModel, WallPanelsViewModel figures) {
-        try {
-            token.set(platform.login(config.wallUser(), config.wallPassword()).token());
-            List<Reference.Camera> cameras = feed.cameras();
-            ImportResult grids = new GeoJsonImporter().read(new StringReader(feed.gridsGeoJson()));
-            Platform.runLater(() -> {
-                map.getLayers().setAll(new FeatureLayer("grids", messages.text("wall.layer.grids"), grids.features(),
-                        Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 0.6)));
-                cameras.forEach(c -> map.getOverlay().put(LiveItem.camera(c.id(), c.lng(), c.lat(),
-                        "online".equals(c.status()) ? LiveStatus.NORMAL : LiveStatus.OFFLINE, clock.instant(), 0, 70)));
-                everyCamera = cameras.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
-                response.cameras(cameras);
-                video.setCatalog(everyCamera);
+    /** On the event thread before each connection: sign in, then (once) the map's grids and the cameras. */
+    private void signIn() throws IOException {
+        token.set(platform.login(config.wallUser(), config.wallPassword()).token());
+        if (loadedOnce) {
+            return;
+        }
+        List<Reference.Camera> cameras = feed.cameras();
+        ImportResult grids = new GeoJsonImporter().read(new StringReader(feed.gridsGeoJson()));
+        loadedOnce = true;
+        Platform.runLater(() -> {
+            map.getLayers().setAll(new FeatureLayer("grids", messages.text("wall.layer.grids"), grids.features(),
+                    Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 0.6)));
+            cameras.forEach(c -> map.getOverlay().put(LiveItem.camera(c.id(), c.lng(), c.lat(),
+                    "online".equals(c.status()) ? LiveStatus.NORMAL : LiveStatus.OFFLINE, clock.instant(), 0, 70)));
+            everyCamera = cameras.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
+            response.cameras(cameras);
+            video.setCatalog(everyCamera);
+            if (response.activeCount() == 0) {
                 tourAll();
-                startRefresh(wallModel, figures);
-            });
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Wall cannot reach the platform yet: {}", e.toString());
-            Platform.runLater(() -> {
-                wallModel.staleness(Duration.ZERO);
-                // Try again later: the wall is unattended and must recover by itself.
-                Timeline retry = new Timeline(new KeyFrame(javafx.util.Duration.seconds(10),
-                        ev -> background.execute(() -> signIn(wallModel, figures))));
-                retry.play();
-            });
+            }
+        });
+    }
+
+    // Events (on the event threads): parsed there, applied on the FX thread. -------------------------------------
+
+    @Override
+    public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
+        Platform.runLater(() -> {
+            lifeline.loaded(sensors, active);
+            figures.recent(recent);
+            recent.forEach(this::caseOnMap);
+        });
+        background.execute(this::pollKpis);
+    }
+
+    @Override
+    public void caseChanged(Cases.Case item) {
+        Platform.runLater(() -> {
+            figures.caseChanged(item);
+            caseOnMap(item);
+        });
+    }
+
+    @Override
+    public void alarm(String type, Lifeline.Alarm alarm) {
+        Platform.runLater(() -> lifeline.alarm(type, alarm));
+    }
+
+    @Override
+    public void sensorStatus(Lifeline.SensorStatus status) {
+        Platform.runLater(() -> lifeline.sensorStatus(status));
+    }
+
+    @Override
+    public void reading(Events.SensorReading reading) {
+        Platform.runLater(() -> {
+            lifeline.reading(reading);
+            trend.reading(reading);
+        });
+    }
+
+    @Override
+    public void pushed(Lifeline.WallPush push) {
+        Platform.runLater(() -> pushed.pushed(push));
+    }
+
+    @Override
+    public void live(boolean live) {
+        Platform.runLater(() -> {
+            if (live) {
+                lostAt = null;
+            } else if (lostAt == null) {
+                lostAt = clock.instant();
+            }
+            banner();
+        });
+    }
+
+    private void caseOnMap(Cases.Case c) {
+        if (c.closedAt() != null || "closed".equals(c.state()) || "cancelled".equals(c.state())) {
+            map.getOverlay().remove("case-" + c.id());
+            return;
+        }
+        map.getOverlay().put(LiveItem.of("case-" + c.id(), LiveKind.CASE, c.lng(), c.lat(),
+                "red".equals(c.light()) ? LiveStatus.ALARM : LiveStatus.PENDING, c.updatedAt() == null ? c.reportedAt()
+                        : c.updatedAt()));
+    }
+
+    /** A pushed case: the map flies to it (street level) and marks it. */
+    private void focus(Cases.Case c) {
+        caseOnMap(c);
+        map.flyTo(new MapViewState(c.lng(), c.lat(), 16));
+    }
+
+    /** A pushed camera: the first tile shows it (that tile's tour stops until the next preset change). */
+    private void showCamera(String id) {
+        everyCamera.stream().filter(c -> c.id().equals(id)).findFirst().ifPresentOrElse(c -> video.play(0, c),
+                () -> LOG.warn("Pushed camera {} is not in the catalogue", id));
+    }
+
+    private void slowTick() {
+        presets.tick();
+        banner();
+        if (lostAt == null) {
+            background.execute(this::pollKpis);
         }
     }
 
-    private void startRefresh(WallViewModel wallModel, WallPanelsViewModel figures) {
-        refresh = new Timeline(new KeyFrame(javafx.util.Duration.millis(REFRESH.toMillis()),
-                ev -> background.execute(() -> poll(wallModel, figures))));
-        refresh.setCycleCount(Timeline.INDEFINITE);
-        refresh.play();
-        background.execute(() -> poll(wallModel, figures));
+    private void banner() {
+        wallModel.staleness(lostAt == null ? null : Duration.between(lostAt, clock.instant()));
     }
 
-    private void poll(WallViewModel wallModel, WallPanelsViewModel figures) {
+    /** Background: today's KPI aggregates (events carry single cases, not the day's sums). */
+    private void pollKpis() {
         try {
-            WallData data = feed.fetch();
-            Platform.runLater(() -> {
-                lastSuccess = data.at();
-                figures.update(data);
-                data.recentCases().forEach(c -> map.getOverlay().put(LiveItem.of("case-" + c.id(), LiveKind.CASE,
-                        c.lng(), c.lat(), "red".equals(c.light()) ? LiveStatus.ALARM : LiveStatus.PENDING, c.reportedAt())));
-                data.gauges().forEach(g -> map.getOverlay().put(LiveItem.of(g.id(), LiveKind.SENSOR, g.lng(), g.lat(),
-                        g.threshold() != null && g.lastValue() != null && g.lastValue() >= g.threshold()
-                                ? LiveStatus.ALARM : LiveStatus.NORMAL, clock.instant())));
-                wallModel.staleness(null);
-            });
+            Stats.Report today = feed.today();
+            Platform.runLater(() -> figures.today(today));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Wall refresh failed: {}", e.toString());
-            Platform.runLater(() -> wallModel.staleness(lastSuccess == null ? Duration.ZERO
-                    : Duration.between(lastSuccess, clock.instant())));
+            LOG.warn("Wall KPI refresh failed: {}", e.toString());
         }
     }
 
@@ -198,8 +304,11 @@ final class WallComposition {
     }
 
     void close() {
-        if (refresh != null) {
-            refresh.stop();
+        if (events != null) {
+            events.close();
+        }
+        if (slow != null) {
+            slow.stop();
         }
         if (view != null) {
             view.close();

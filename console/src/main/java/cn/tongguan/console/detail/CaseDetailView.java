@@ -52,12 +52,14 @@ public final class CaseDetailView {
     private ListView<String> duplicateList;
 
     private final CaseMap map;
+    private final Runnable pushToWall;
 
-    /** {@code map} may be null (no map in this console). */
-    public CaseDetailView(CaseDetailViewModel viewModel, Messages messages, CaseMap map) {
+    /** {@code map} may be null (no map in this console); {@code pushToWall} pushes the shown case to the wall. */
+    public CaseDetailView(CaseDetailViewModel viewModel, Messages messages, CaseMap map, Runnable pushToWall) {
         this.viewModel = viewModel;
         this.messages = messages;
         this.map = map;
+        this.pushToWall = pushToWall;
         this.root = Fxml.load(CaseDetailView.class, "CaseDetail.fxml", this, messages);
     }
 
@@ -95,6 +97,7 @@ public final class CaseDetailView {
         duplicateList.visibleProperty().bind(any);
         duplicateList.managedProperty().bind(any);
         viewModel.actions().addListener((ListChangeListener<ActionItem>) change -> buildButtons());
+        buildButtons();
         if (map != null) {
             // Below the facts: where the case is, before the long timeline.
             detailContent.getChildren().add(detailContent.getChildren().indexOf(detailReporter) + 1, map.view());
@@ -116,6 +119,14 @@ public final class CaseDetailView {
             button.setFocusTraversable(false);
             button.setOnAction(e -> trigger(item.action()));
             actionBar.getChildren().add(button);
+        }
+        if (pushToWall != null) {
+            Button push = new Button(messages.text("detail.push.button"));
+            push.setId("pushToWall");
+            push.setTooltip(new Tooltip(messages.text("detail.push.tooltip")));
+            push.setFocusTraversable(false);
+            push.setOnAction(e -> pushToWall.run());
+            actionBar.getChildren().add(push);
         }
     }
 

@@ -24,7 +24,8 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The seat workstation: queue on the left, case on the right, sync status below; and the keyboard: a letter
- * acts on the shown case, Ctrl+1…7 switch tabs, Ctrl+F searches, F1 shows the cheat sheet.
+ * acts on the shown case, Ctrl+1…7 switch tabs, Ctrl+F searches, Ctrl+P pushes the case to the wall, F1 shows
+ * the cheat sheet.
  */
 public final class SeatView {
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
@@ -44,14 +45,19 @@ public final class SeatView {
     private Label syncStatus;
     @FXML
     private Label seatRole;
+    @FXML
+    private Label pushStatus;
+    private final cn.tongguan.console.detail.WallPushViewModel push;
 
     public SeatView(SeatViewModel viewModel, QueueViewModel queueModel, CaseDetailViewModel detailModel,
-                    Messages messages, cn.tongguan.console.detail.CaseMap caseMap) {
+                    Messages messages, cn.tongguan.console.detail.CaseMap caseMap,
+                    cn.tongguan.console.detail.WallPushViewModel push) {
         this.viewModel = viewModel;
         this.detailModel = detailModel;
         this.messages = messages;
+        this.push = push;
         this.queue = new QueueView(queueModel, messages);
-        this.detail = new CaseDetailView(detailModel, messages, caseMap);
+        this.detail = new CaseDetailView(detailModel, messages, caseMap, this::pushToWall);
         this.root = Fxml.load(SeatView.class, "Seat.fxml", this, messages);
         QueueViewModel q = queueModel;
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(e, q));
@@ -100,6 +106,7 @@ public final class SeatView {
         viewModel.liveProperty().addListener((o, a, live) -> syncStatus.pseudoClassStateChanged(OFFLINE, !live));
         syncStatus.pseudoClassStateChanged(OFFLINE, true);
         seatRole.setText(messages.text("seat.role", viewModel.roleLabel()));
+        pushStatus.textProperty().bind(push.statusProperty());
         // The seat starts in the queue, ready for the keyboard, as soon as it is on screen.
         queue.table().sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
@@ -121,6 +128,11 @@ public final class SeatView {
         }
         if (intakeShowing()) {
             // The form handles its own keys (Ctrl+Enter, Esc); letters are typing, not actions.
+            return;
+        }
+        if (e.isShortcutDown() && e.getCode() == KeyCode.P) {
+            pushToWall();
+            e.consume();
             return;
         }
         if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
@@ -151,6 +163,12 @@ public final class SeatView {
             e.consume();
             detail.trigger(action);
         });
+    }
+
+    /** "推送到大屏" for the case shown in the detail pane. */
+    private void pushToWall() {
+        var shown = detailModel.presentProperty().get() ? detailModel.shownProperty().get() : null;
+        push.pushCase(shown == null ? -1 : shown.id(), shown == null ? "" : shown.caseNo());
     }
 
     private void showCheatSheet() {

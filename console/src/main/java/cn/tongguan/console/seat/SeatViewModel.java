@@ -106,6 +106,7 @@ public final class SeatViewModel implements SyncListener {
         if (takesHotlineCalls()) {
             lines.add(messages.text("cheat.intake"));
         }
+        lines.add(messages.text("cheat.push"));
         lines.add(messages.text("cheat.help"));
         return lines;
     }

@@ -128,6 +128,11 @@ public final class PlatformClient {
         }
     }
 
+    /** {@code POST /api/v1/wall/pushes}: shows a case or a camera on the display wall (audited by the platform). */
+    public cn.tongguan.api.Lifeline.WallPush pushToWall(cn.tongguan.api.Lifeline.NewWallPush push) throws IOException {
+        return json.readValue(post("/api/v1/wall/pushes", push, null), cn.tongguan.api.Lifeline.WallPush.class);
+    }
+
     /** {@code GET /api/v1/grids}: every unit grid as a GeoJSON FeatureCollection. */
     public String gridsGeoJson() throws IOException {
         return get("/api/v1/grids");

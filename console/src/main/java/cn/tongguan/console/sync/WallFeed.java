@@ -1,6 +1,7 @@
 package cn.tongguan.console.sync;
 
 import cn.tongguan.api.Cases;
+import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -13,11 +14,13 @@ import java.util.List;
 
 /**
  * What the display wall reads from the platform, signed in as the 大屏 role (the platform masks personal
- * data for it): today's figures, the gauges, the latest open cases, cameras and grids. Blocking; called
- * on the background executor.
+ * data for it): today's figures, the sensors, the active alarms, the latest open cases, a sensor's readings,
+ * cameras and grids. Blocking; called on background threads, never the FX thread.
  */
 public final class WallFeed {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** How many of the latest open cases the wall's queue shows. */
+    public static final int RECENT_CASES = 30;
 
     private final PlatformClient platform;
     private final Clock clock;
@@ -27,17 +30,54 @@ public final class WallFeed {
         this.clock = clock;
     }
 
-    public WallData fetch() throws IOException {
+    /** Today's figures by district (the KPI aggregates: the one thing the wall still polls, slowly). */
+    public Stats.Report today() throws IOException {
         Instant now = clock.instant();
         Instant midnight = LocalDate.ofInstant(now, ZONE).atStartOfDay(ZONE).toInstant();
-        Stats.Report today = platform.json().readValue(
+        return platform.json().readValue(
                 platform.get("/api/v1/stats?groupBy=district&from=" + midnight + "&to=" + now), Stats.Report.class);
-        List<Reference.Sensor> sensors = platform.json().readValue(platform.get("/api/v1/sensors"),
-                new TypeReference<List<Reference.Sensor>>() { });
-        List<Reference.Sensor> gauges = sensors.stream().filter(s -> !"manhole".equals(s.kind())).toList();
-        Cases.CasePage latest = platform.json().readValue(
-                platform.get("/api/v1/cases?open=true&sort=-reportedAt&limit=30"), Cases.CasePage.class);
-        return new WallData(now, today, gauges, latest.items());
+    }
+
+    /** Every lifeline sensor with its last value. */
+    public List<Reference.Sensor> sensors() throws IOException {
+        return platform.json().readValue(platform.get("/api/v1/sensors"), new TypeReference<List<Reference.Sensor>>() { });
+    }
+
+    public List<Cases.Case> recentCases() throws IOException {
+        return platform.json().readValue(platform.get("/api/v1/cases?open=true&sort=-reportedAt&limit=" + RECENT_CASES),
+                Cases.CasePage.class).items();
+    }
+
+    /** Alarms not yet cleared; none from a platform that does not track the alarm lifecycle yet (404). */
+    public List<Lifeline.Alarm> activeAlarms() throws IOException {
+        try {
+            return platform.json().readValue(platform.get("/api/v1/alarms?state=ACTIVE"),
+                    new TypeReference<List<Lifeline.Alarm>>() { });
+        } catch (PlatformException e) {
+            if (e.status() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** A sensor's stored readings in {@code [from, to)}, oldest first, for its trend chart. */
+    public List<Lifeline.Reading> readings(String sensorId, Instant from, Instant to) throws IOException {
+        String id = java.net.URLEncoder.encode(sensorId, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return platform.json().readValue(platform.get("/api/v1/sensors/" + id + "/readings?from=" + from + "&to=" + to),
+                    new TypeReference<List<Lifeline.Reading>>() { });
+        } catch (PlatformException e) {
+            if (e.status() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** One case as the wall may see it (personal data masked by the platform). */
+    public Cases.CaseDetail caseDetail(long id) throws IOException {
+        return platform.parseDetail(platform.detailJson(id));
     }
 
     public List<Reference.Camera> cameras() throws IOException {

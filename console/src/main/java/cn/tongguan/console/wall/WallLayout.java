@@ -2,6 +2,7 @@ package cn.tongguan.console.wall;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,9 +16,35 @@ import java.util.Properties;
  * screen.1=map
  * screen.2=video
  * screen.3=kpi,queue|alarms,water     (rows separated by |, cells by ,)
+ * schedule=08:00-20:00                (optional: the hours, Beijing time, when the schedule picks it)
  * </pre>
  */
-public record WallLayout(String name, List<ScreenGrid> screens) {
+public record WallLayout(String name, List<ScreenGrid> screens, Schedule schedule) {
+    /** Daily hours {@code [from, to)}; {@code to} before {@code from} runs past midnight (a night preset). */
+    public record Schedule(LocalTime from, LocalTime to) {
+        public Schedule {
+            if (from.equals(to)) {
+                throw new IllegalArgumentException("an empty schedule: " + from + "-" + to);
+            }
+        }
+
+        public boolean contains(LocalTime t) {
+            return from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
+        }
+
+        static Schedule parse(String spec) throws IOException {
+            String[] parts = spec.trim().split("-");
+            try {
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("HH:mm-HH:mm");
+                }
+                return new Schedule(LocalTime.parse(parts[0].trim()), LocalTime.parse(parts[1].trim()));
+            } catch (RuntimeException e) {
+                throw new IOException("wall layout: 'schedule' is not HH:mm-HH:mm: " + spec, e);
+            }
+        }
+    }
+
     /** The panels of one monitor, row by row. */
     public record ScreenGrid(List<List<String>> rows) {
         public ScreenGrid {
@@ -30,6 +57,10 @@ public record WallLayout(String name, List<ScreenGrid> screens) {
         public List<String> panels() {
             return rows.stream().flatMap(List::stream).toList();
         }
+    }
+
+    public WallLayout(String name, List<ScreenGrid> screens) {
+        this(name, screens, null);
     }
 
     public WallLayout {
@@ -67,6 +98,8 @@ public record WallLayout(String name, List<ScreenGrid> screens) {
                 throw new IOException("wall layout: screen." + i + ": " + e.getMessage(), e);
             }
         }
-        return new WallLayout(p.getProperty("name", "wall"), screens);
+        String schedule = p.getProperty("schedule");
+        return new WallLayout(p.getProperty("name", "wall"), screens,
+                schedule == null || schedule.isBlank() ? null : Schedule.parse(schedule));
     }
 }

@@ -17,17 +17,21 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The wall's panels by id: "kpi", "water", "alarms", "queue" from the figures view model, and "map" and
+ * The wall's panels by id: "kpi" and "queue" from the figures view model, "water" and "alarms" from the
+ * lifeline view model, and "map" and
  * "video" from the components the composition root hands in. Built in code rather than FXML because each
  * is a title over one bound list or grid, created on demand as the layout asks for it.
  */
 public final class WallPanels {
     private final WallPanelsViewModel model;
+    private final LifelineViewModel lifeline;
     private final Messages messages;
     private final Map<String, Supplier<Node>> components;
 
-    public WallPanels(WallPanelsViewModel model, Messages messages, Map<String, Supplier<Node>> components) {
+    public WallPanels(WallPanelsViewModel model, LifelineViewModel lifeline, Messages messages,
+                      Map<String, Supplier<Node>> components) {
         this.model = model;
+        this.lifeline = lifeline;
         this.messages = messages;
         this.components = components;
     }
@@ -36,7 +40,7 @@ public final class WallPanels {
         return switch (id) {
             case "kpi" -> titled(messages.text("wall.panel.kpi"), kpis());
             case "water" -> titled(messages.text("wall.panel.water"), water());
-            case "alarms" -> titled(messages.text("wall.panel.alarms"), list(model.alarms(), "wall-alarm"));
+            case "alarms" -> titled(messages.text("wall.panel.alarms"), list(lifeline.ticker(), "wall-alarm"));
             case "queue" -> titled(messages.text("wall.panel.queue"), list(model.cases(), "wall-case"));
             default -> {
                 Supplier<Node> component = components.get(id);
@@ -83,7 +87,7 @@ public final class WallPanels {
     }
 
     private Node water() {
-        ListView<WallPanelsViewModel.GaugeRow> gauges = new ListView<>(model.gauges());
+        ListView<LifelineViewModel.GaugeRow> gauges = new ListView<>(lifeline.gauges());
         gauges.getStyleClass().add("wall-list");
         gauges.setFocusTraversable(false);
         gauges.setCellFactory(v -> new ListCell<>() {
@@ -99,7 +103,7 @@ public final class WallPanels {
             }
 
             @Override
-            protected void updateItem(WallPanelsViewModel.GaugeRow g, boolean empty) {
+            protected void updateItem(LifelineViewModel.GaugeRow g, boolean empty) {
                 super.updateItem(g, empty);
                 if (empty || g == null) {
                     setGraphic(null);
@@ -109,8 +113,9 @@ public final class WallPanels {
                 // 60 cm fills the bar: deeper than any threshold.
                 bar.setPrefWidth(Math.max(2, Math.min(1, g.depth() / 60.0) * 220));
                 bar.getStyleClass().removeIf(c -> c.startsWith("level-"));
-                bar.getStyleClass().add("level-" + g.level());
-                depth.setText(g.closed() ? messages.text("wall.water.closed", g.depth())
+                bar.getStyleClass().add(g.noData() ? "level-nodata" : "level-" + g.level());
+                depth.setText(g.noData() ? messages.text("wall.water.nodata")
+                        : g.closed() ? messages.text("wall.water.closed", g.depth())
                         : messages.text("wall.water.depth", g.depth()));
                 setGraphic(row);
             }

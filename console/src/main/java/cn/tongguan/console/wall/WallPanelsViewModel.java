@@ -1,35 +1,30 @@
 package cn.tongguan.console.wall;
 
 import cn.tongguan.api.Cases;
-import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
 import cn.tongguan.console.i18n.Messages;
-import cn.tongguan.console.sync.WallData;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What the wall's figure panels show (KPIs, water levels, alarm ticker, latest cases), derived from each
- * {@link WallData} refresh. Plain JavaFX properties and lists, no controls: tested without the toolkit.
+ * What the wall's figure panels show: today's KPIs (from the slow periodic read of the aggregates) and the latest
+ * open cases (kept from {@code case.*} events). Plain JavaFX properties and lists, no controls: tested without
+ * the toolkit; called on the FX thread.
  */
 public final class WallPanelsViewModel {
-    /** One gauge: its level decides the colour (none, blue, yellow, orange, red). */
-    public record GaugeRow(String id, String name, String kind, double depth, String level, boolean closed) {
-    }
-
-    private static final int MAX_ALARMS = 50;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final Messages messages;
+    private final int maxCases;
     private final ReadOnlyStringWrapper received = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper dispatched = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper closed = new ReadOnlyStringWrapper("—");
@@ -37,32 +32,45 @@ public final class WallPanelsViewModel {
     private final ReadOnlyStringWrapper disposeRate = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper closeRate = new ReadOnlyStringWrapper("—");
     private final ObservableList<String> districts = FXCollections.observableArrayList();
-    private final ObservableList<GaugeRow> gauges = FXCollections.observableArrayList();
-    private final ObservableList<String> alarms = FXCollections.observableArrayList();
     private final ObservableList<String> cases = FXCollections.observableArrayList();
-    private final Set<String> alarmed = new HashSet<>();
+    /** The open cases shown, newest report first, by id. */
+    private final Map<Long, Cases.Case> recent = new LinkedHashMap<>();
     private final java.util.function.Function<String, String> states;
-    private AlarmResponse response;
 
-    /** {@code states} names a workflow state in the UI language. */
-    public WallPanelsViewModel(Messages messages, java.util.function.Function<String, String> states) {
+    /** {@code states} names a workflow state in the UI language; {@code maxCases} bounds the queue panel. */
+    public WallPanelsViewModel(Messages messages, java.util.function.Function<String, String> states, int maxCases) {
         this.messages = messages;
         this.states = states;
+        this.maxCases = maxCases;
     }
 
-    /** Who acts on alarms raised and cleared (the wall's rainstorm response); optional. */
-    public void respondWith(AlarmResponse alarmResponse) {
-        this.response = alarmResponse;
+    /** The latest open cases as read after a (re)connection. */
+    public void recent(List<Cases.Case> latest) {
+        recent.clear();
+        latest.forEach(c -> recent.put(c.id(), c));
+        showCases();
     }
 
-    /** Applies one refresh (on the FX thread). */
-    public void update(WallData data) {
-        kpis(data.today());
-        gauges(data.at(), data.gauges());
-        cases.setAll(data.recentCases().stream().map(this::caseLine).toList());
+    /** A {@code case.*} event: a new or changed case enters, moves or (when closed) leaves the queue panel. */
+    public void caseChanged(Cases.Case c) {
+        Cases.Case before = recent.remove(c.id());
+        if (c.closedAt() == null && !"closed".equals(c.state()) && !"cancelled".equals(c.state())) {
+            recent.put(c.id(), c);
+        } else if (before == null) {
+            return;
+        }
+        showCases();
     }
 
-    private void kpis(Stats.Report report) {
+    private void showCases() {
+        List<Cases.Case> newest = recent.values().stream()
+                .sorted(Comparator.comparing(Cases.Case::reportedAt).reversed()).limit(maxCases).toList();
+        recent.keySet().retainAll(newest.stream().map(Cases.Case::id).collect(java.util.stream.Collectors.toSet()));
+        cases.setAll(newest.stream().map(this::caseLine).toList());
+    }
+
+    /** Today's figures by district. */
+    public void today(Stats.Report report) {
         long rep = 0;
         long disp = 0;
         long disposed = 0;
@@ -87,36 +95,6 @@ public final class WallPanelsViewModel {
         disposeRate.set(percent(disposed, disp));
         closeRate.set(percent(cl, shouldClose));
         districts.setAll(lines);
-    }
-
-    private void gauges(Instant at, List<Reference.Sensor> sensors) {
-        List<GaugeRow> rows = new ArrayList<>();
-        for (Reference.Sensor s : sensors) {
-            if (!"waterlogging".equals(s.kind()) && !"underpass".equals(s.kind())) {
-                continue;
-            }
-            double depth = s.lastValue() == null ? 0 : s.lastValue();
-            String level = WaterLevels.level(s.kind(), depth);
-            boolean closedNow = "underpass".equals(s.kind()) && depth >= WaterLevels.UNDERPASS_CLOSED_CM;
-            rows.add(new GaugeRow(s.id(), s.name(), s.kind(), depth, level, closedNow));
-            boolean alarm = s.threshold() != null && depth >= s.threshold();
-            if (alarm && alarmed.add(s.id())) {
-                alarms.add(0, messages.text("wall.alarm.raised", CLOCK.format(at), s.name(), depth));
-                if (response != null) {
-                    response.raised(s);
-                }
-            } else if (!alarm && alarmed.remove(s.id())) {
-                alarms.add(0, messages.text("wall.alarm.cleared", CLOCK.format(at), s.name(), depth));
-                if (response != null) {
-                    response.cleared(s);
-                }
-            }
-        }
-        rows.sort((a, b) -> Double.compare(b.depth(), a.depth()));
-        gauges.setAll(rows);
-        if (alarms.size() > MAX_ALARMS) {
-            alarms.remove(MAX_ALARMS, alarms.size());
-        }
     }
 
     private String caseLine(Cases.Case c) {
@@ -154,14 +132,6 @@ public final class WallPanelsViewModel {
 
     public ObservableList<String> districts() {
         return districts;
-    }
-
-    public ObservableList<GaugeRow> gauges() {
-        return gauges;
-    }
-
-    public ObservableList<String> alarms() {
-        return alarms;
     }
 
     public ObservableList<String> cases() {

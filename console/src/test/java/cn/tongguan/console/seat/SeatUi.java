@@ -66,7 +66,8 @@ final class SeatUi {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
             QueueRow selected = table().getSelectionModel().getSelectedItem();
             return selected != null && row.test(selected)
-                    && (!withActions || robot.lookup("#actionBar").queryParent().getChildrenUnmodifiable().size() > 0);
+                    && (!withActions || robot.lookup("#actionBar").queryParent().getChildrenUnmodifiable().stream()
+                    .anyMatch(n -> n.getId() != null && n.getId().startsWith("action-")));
         });
     }
 

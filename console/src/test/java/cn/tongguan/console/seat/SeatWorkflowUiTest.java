@@ -63,6 +63,12 @@ class SeatWorkflowUiTest {
         seat.tabAndFirstRow(1, r -> r.id() == id);
         assertThat(seat.text("#detailTitle")).contains(c.caseNo()).contains("暴露垃圾");
         assertThat(seat.text("#detailReporter")).contains("138****5678").doesNotContain("13812345678");
+        // 推送到大屏: a button with its shortcut in the tooltip, Ctrl+P, and the outcome as a sentence in the status bar
+        // (sent once the platform has the wall-push route, refused in plain words before).
+        assertThat(robot.lookup("#pushToWall").queryButton().getTooltip().getText()).contains("Ctrl+P");
+        robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seat.text("#pushStatus")
+                .matches("案件 " + c.caseNo() + " (已推送到大屏|未能推送到大屏：.+)"));
         robot.type(KeyCode.A);
         waitForState(id, "accepted");
 
