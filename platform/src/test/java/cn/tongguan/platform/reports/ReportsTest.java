@@ -199,6 +199,28 @@ class ReportsTest {
         }
     }
 
+    @Test
+    void weeklyAndDailyReportsRankAsTheEvaluationDoesForTheirWeekAndDay() throws Exception {
+        String leader = api.login("leader");
+        for (List<String> kind : List.of(List.of("weekly", "2026-W41", "week"), List.of("daily", "2026-10-10", "day"))) {
+            Api.Resp made = api.post("/api/v1/reports", leader, Map.of("kind", kind.get(0), "period", kind.get(1)), null);
+            assertThat(made.status()).as(made.text()).isEqualTo(201);
+            HttpResponse<byte[]> xlsx = download(made.body().get("xlsxUrl").asText(), leader);
+            String period = kind.get(2) + ":" + kind.get(1);
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+                assertSameAsEvaluation(wb.getSheet("专业部门综合评价排名"),
+                        api.get("/api/v1/evaluation?subject=department&period=" + period, leader),
+                        List.of("filed", "disposeRate", "inTimeDisposeRate", "reworkRate"));
+                assertSameAsEvaluation(wb.getSheet("城区综合评价排名"),
+                        api.get("/api/v1/evaluation?subject=district&period=" + period, leader),
+                        List.of("filed", "closeRate", "inTimeCloseRate", "inspectorReportRate"));
+                // Days 5–11 October hold cases 12..32 (three a day); 10 October cases 27..29.
+                assertThat(wb.getSheet("总体情况").getRow(4).getCell(1).getNumericCellValue())
+                        .isEqualTo(kind.get(0).equals("weekly") ? 21 : 3);
+            }
+        }
+    }
+
     /** The sheet's rows equal the evaluation's rows that have a composite, in the evaluation's order. */
     private static void assertSameAsEvaluation(Sheet sheet, Api.Resp evaluation, List<String> columns) {
         assertThat(evaluation.status()).as(evaluation.text()).isEqualTo(200);
