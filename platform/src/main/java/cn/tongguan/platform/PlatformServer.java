@@ -42,7 +42,7 @@ import cn.tongguan.platform.reference.ReferenceRoutes;
 import cn.tongguan.platform.reports.ReportRoutes;
 import cn.tongguan.platform.reports.ReportService;
 import cn.tongguan.platform.reports.ReportStore;
-import cn.tongguan.platform.reports.StatsReportSource;
+import cn.tongguan.platform.reports.EvaluationReportSource;
 import cn.tongguan.reports.ReportFonts;
 import cn.tongguan.platform.stats.StatsService;
 import cn.tongguan.platform.storage.Database;
@@ -211,7 +211,8 @@ public final class PlatformServer {
         new EventRoutes(stream, new Feeds(db, events, clock, readings::reading)).register(app, router);
         new LifelineRoutes(db, readings, alarms, thresholds, new WallPushes(db, events, clock)).register(router);
         alarmCases.requeueOpen();
-        reports = new ReportService(new StatsReportSource(stats, caseQueries, db, StatsReportSource.ISSUER),
+        reports = new ReportService(new EvaluationReportSource(evaluation, evaluationSettings, caseQueries, db,
+                EvaluationReportSource.ISSUER),
                 new ReportStore(db, config.dataDir() == null ? null : config.dataDir().resolve("reports")), clock,
                 ReportFonts::system);
         new ReportRoutes(reports).register(router);

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * A report's period in the hall's calendar (Asia/Shanghai): days [{@code first}, {@code end}) with its code
- * ({@code 2026-10-31}, {@code 2026-W44}, {@code 2026-10}) and label (2026年10月). Knows its previous period (环比)
- * and the same period a year earlier (同比).
+ * ({@code 2026-10-31}, {@code 2026-W44}, {@code 2026-10}) and label (2026年10月). The previous period (环比) and the
+ * same period a year earlier (同比) are the evaluation's ({@link cn.tongguan.platform.evaluation.Periods.Span}).
  */
 public record ReportPeriod(ReportKind kind, String code, LocalDate first, LocalDate end, String label) {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -72,24 +72,6 @@ public record ReportPeriod(ReportKind kind, String code, LocalDate first, LocalD
 
     public Instant to() {
         return end.atStartOfDay(ZONE).toInstant();
-    }
-
-    /** The period just before this one (上日 / 上周 / 上月). */
-    public ReportPeriod previous() {
-        return switch (kind) {
-            case DAILY -> day(first.minusDays(1));
-            case WEEKLY -> week(first.minusWeeks(1));
-            case MONTHLY -> month(YearMonth.from(first).minusMonths(1));
-        };
-    }
-
-    /** The same period a year earlier (上年同日 / 同周 / 同月). */
-    public ReportPeriod lastYear() {
-        return switch (kind) {
-            case DAILY -> day(first.minusYears(1));
-            case WEEKLY -> week(first.minusWeeks(52));
-            case MONTHLY -> month(YearMonth.from(first).minusYears(1));
-        };
     }
 
     /** The last complete period of this kind before {@code now} — what the scheduler reports on. */

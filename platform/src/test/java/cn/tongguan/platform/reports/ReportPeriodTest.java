@@ -3,6 +3,7 @@ package cn.tongguan.platform.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.tongguan.platform.evaluation.Periods;
 import cn.tongguan.platform.http.ApiException;
 import cn.tongguan.reports.model.ReportKind;
 import java.time.Instant;
@@ -16,9 +17,14 @@ class ReportPeriodTest {
         assertThat(oct.from()).isEqualTo(Instant.parse("2026-09-30T16:00:00Z"));
         assertThat(oct.to()).isEqualTo(Instant.parse("2026-10-31T16:00:00Z"));
         assertThat(oct.label()).isEqualTo("2026年10月");
-        assertThat(oct.previous().code()).isEqualTo("2026-09");
-        assertThat(oct.lastYear().code()).isEqualTo("2025-10");
-        assertThat(ReportPeriod.parse(ReportKind.MONTHLY, "2026-01").previous().code()).isEqualTo("2025-12");
+        // The evaluation's month covers the same instants and knows the month before and the year before.
+        Periods.Span span = EvaluationReportSource.span(oct);
+        assertThat(span.period().from()).isEqualTo(oct.from());
+        assertThat(span.period().to()).isEqualTo(oct.to());
+        assertThat(span.previous().label()).isEqualTo("month:2026-09");
+        assertThat(span.lastYear().label()).isEqualTo("month:2025-10");
+        assertThat(EvaluationReportSource.span(ReportPeriod.parse(ReportKind.MONTHLY, "2026-01")).previous().label())
+                .isEqualTo("month:2025-12");
     }
 
     @Test
@@ -26,7 +32,12 @@ class ReportPeriodTest {
         ReportPeriod w1 = ReportPeriod.parse(ReportKind.WEEKLY, "2026-W01");
         assertThat(w1.first()).isEqualTo(LocalDate.of(2025, 12, 29));
         assertThat(w1.end()).isEqualTo(LocalDate.of(2026, 1, 5));
-        assertThat(w1.previous().code()).isEqualTo("2025-W52");
+        assertThat(EvaluationReportSource.span(w1).previous().label()).isEqualTo("week:2025-W52");
+        assertThat(EvaluationReportSource.span(w1).period().from()).isEqualTo(w1.from());
+        assertThat(EvaluationReportSource.span(w1).period().to()).isEqualTo(w1.to());
+        ReportPeriod day = ReportPeriod.parse(ReportKind.DAILY, "2026-10-10");
+        assertThat(EvaluationReportSource.span(day).period().to()).isEqualTo(day.to());
+        assertThat(EvaluationReportSource.span(day).lastYear().label()).isEqualTo("day:2025-10-10");
         assertThat(w1.label()).isEqualTo("2026年第1周（12月29日—1月4日）");
         assertThat(ReportPeriod.parse(ReportKind.WEEKLY, "2026-W53").code()).isEqualTo("2026-W53"); // 2026 has 53 weeks
         assertThatThrownBy(() -> ReportPeriod.parse(ReportKind.WEEKLY, "2025-W53")).isInstanceOf(ApiException.class);

@@ -23,6 +23,8 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -142,11 +144,24 @@ class ReportsTest {
                 .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet overview = wb.getSheet("总体情况");
-            // 90 received, filed and dispatched; the 80 cases outside D09 closed: 结案率 80/90.
+            // 90 reported, filed and dispatched; the 80 cases outside D09 closed: 结案率 80/90.
             assertThat(overview.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(90);
             assertThat(overview.getRow(7).getCell(1).getNumericCellValue()).isEqualTo(80);
-            assertThat(overview.getRow(9).getCell(0).getStringCellValue()).isEqualTo("结案率");
-            assertThat(overview.getRow(9).getCell(1).getNumericCellValue()).isCloseTo(80.0 / 90, within());
+            assertThat(overview.getRow(10).getCell(0).getStringCellValue()).isEqualTo("结案率");
+            assertThat(overview.getRow(10).getCell(1).getNumericCellValue()).isCloseTo(80.0 / 90, within());
+            // Every headline figure is the evaluation summary's for the same month (rates as fractions).
+            JsonNode summary = api.get("/api/v1/evaluation/summary?period=month:2026-10", leader).body();
+            JsonNode figures = summary.get("figures");
+            assertThat(overview.getRow(4 + figures.size() - 1).getCell(0).getStringCellValue())
+                    .isEqualTo(figures.get(figures.size() - 1).get("name").asText());
+            for (int i = 0; i < figures.size(); i++) {
+                JsonNode f = figures.get(i);
+                Row x = overview.getRow(4 + i);
+                assertThat(x.getCell(0).getStringCellValue()).isEqualTo(f.get("name").asText());
+                double scale = x.getCell(0).getStringCellValue().endsWith("率") ? 100 : 1;
+                assertThat(x.getCell(1).getNumericCellValue() * scale).as(f.toString())
+                        .isCloseTo(f.get("value").asDouble(), within());
+            }
             Sheet depts = wb.getSheet("专业部门综合评价排名");
             assertThat(depts.getLastRowNum()).isEqualTo(3 + 9);
             // D09 disposed nothing: 立案数分值 100×10% + 处置率 0 + 按期处置率 0 + (1 − 0)×30% = 40: last, grade D, marked.
@@ -161,12 +176,86 @@ class ReportsTest {
             assertThat(depts.getRow(4).getCell(6).getNumericCellValue()).isEqualTo(100.0);
             Sheet districts = wb.getSheet("城区综合评价排名");
             assertThat(districts.getLastRowNum()).isEqualTo(3 + 4);
+            // The rankings are the evaluation's, row for row: ranks, names, figures, composites and grades.
+            assertSameAsEvaluation(depts, api.get("/api/v1/evaluation?subject=department&period=month:2026-10", leader),
+                    List.of("filed", "disposeRate", "inTimeDisposeRate", "reworkRate"));
+            assertSameAsEvaluation(districts, api.get("/api/v1/evaluation?subject=district&period=month:2026-10", leader),
+                    List.of("filed", "closeRate", "inTimeCloseRate", "inspectorReportRate"));
+            // Districts 410704 and 410711 had two open D09 cases of 22, the other two three of 23: 结案率 20/22 vs
+            // 20/23, so composite 10 + 20 + 30×20/22 + 40×20/22 (closed in time, all filed by inspectors) leads;
+            // as in the meeting view, the two below the tie at the top are the marked last places.
+            assertThat(districts.getRow(4).getCell(6).getNumericCellValue()).isCloseTo(30 + 70 * 20.0 / 22, within());
+            assertThat(districts.getRow(5).getCell(0).getNumericCellValue()).isEqualTo(1);
+            assertThat(districts.getRow(6).getCell(0).getNumericCellValue()).isEqualTo(3);
+            assertThat(districts.getRow(6).getCell(6).getNumericCellValue()).isCloseTo(30 + 70 * 20.0 / 23, within());
+            assertThat(List.of(4, 5, 6, 7).stream().map(i -> districts.getRow(i).getCell(8).getStringCellValue()))
+                    .containsExactly("", "", "是", "是");
             Sheet trend = wb.getSheet("案件趋势");
             assertThat(trend.getLastRowNum()).isEqualTo(3 + 31);
             assertThat(trend.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(3);
             Sheet ledger = wb.getSheet("疑难案件台账");
             assertThat(ledger.getLastRowNum()).isEqualTo(3 + 9);
             assertThat(ledger.getRow(1).getCell(0).getStringCellValue()).contains("台账共9件", "现场交办6件");
+        }
+    }
+
+    @Test
+    void weeklyAndDailyReportsRankAsTheEvaluationDoesForTheirWeekAndDay() throws Exception {
+        String leader = api.login("leader");
+        for (List<String> kind : List.of(List.of("weekly", "2026-W41", "week"), List.of("daily", "2026-10-10", "day"))) {
+            Api.Resp made = api.post("/api/v1/reports", leader, Map.of("kind", kind.get(0), "period", kind.get(1)), null);
+            assertThat(made.status()).as(made.text()).isEqualTo(201);
+            HttpResponse<byte[]> xlsx = download(made.body().get("xlsxUrl").asText(), leader);
+            String period = kind.get(2) + ":" + kind.get(1);
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+                assertSameAsEvaluation(wb.getSheet("专业部门综合评价排名"),
+                        api.get("/api/v1/evaluation?subject=department&period=" + period, leader),
+                        List.of("filed", "disposeRate", "inTimeDisposeRate", "reworkRate"));
+                assertSameAsEvaluation(wb.getSheet("城区综合评价排名"),
+                        api.get("/api/v1/evaluation?subject=district&period=" + period, leader),
+                        List.of("filed", "closeRate", "inTimeCloseRate", "inspectorReportRate"));
+                // Days 5–11 October hold cases 12..32 (three a day); 10 October cases 27..29.
+                assertThat(wb.getSheet("总体情况").getRow(4).getCell(1).getNumericCellValue())
+                        .isEqualTo(kind.get(0).equals("weekly") ? 21 : 3);
+            }
+        }
+    }
+
+    /** The sheet's rows equal the evaluation's rows that have a composite, in the evaluation's order. */
+    private static void assertSameAsEvaluation(Sheet sheet, Api.Resp evaluation, List<String> columns) {
+        assertThat(evaluation.status()).as(evaluation.text()).isEqualTo(200);
+        List<JsonNode> rows = new ArrayList<>();
+        evaluation.body().get("rows").forEach(r -> {
+            if (r.hasNonNull("composite")) {
+                rows.add(r);
+            }
+        });
+        List<String> rates = new ArrayList<>();
+        evaluation.body().get("indicators").forEach(d -> {
+            if (d.hasNonNull("denominator")) {
+                rates.add(d.get("id").asText());
+            }
+        });
+        assertThat(rows).isNotEmpty();
+        assertThat(sheet.getLastRowNum()).isEqualTo(3 + rows.size());
+        int n = columns.size();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode r = rows.get(i);
+            Row x = sheet.getRow(4 + i);
+            assertThat(x.getCell(0).getNumericCellValue()).as(r.toString()).isEqualTo(r.get("rank").asInt());
+            assertThat(x.getCell(1).getStringCellValue()).isEqualTo(r.get("name").asText());
+            for (int c = 0; c < n; c++) {
+                JsonNode v = r.get("rates").get(columns.get(c));
+                Cell cell = x.getCell(2 + c);
+                if (v == null) {
+                    assertThat(cell.getCellType()).isEqualTo(CellType.BLANK);
+                } else {
+                    double scale = rates.contains(columns.get(c)) ? 100 : 1;
+                    assertThat(cell.getNumericCellValue() * scale).as(columns.get(c)).isCloseTo(v.asDouble(), within());
+                }
+            }
+            assertThat(x.getCell(n + 2).getNumericCellValue()).isCloseTo(r.get("composite").asDouble(), within());
+            assertThat(x.getCell(n + 3).getStringCellValue()).isEqualTo(r.get("grade").asText());
         }
     }
 
