@@ -14,6 +14,25 @@ public final class Evaluation {
     private Evaluation() {
     }
 
+    /**
+     * Which units of a ranking are marked as last places (末位), best first in {@code composites}: the last three,
+     * or the last half of a shorter list (two of four districts, not three), and only those strictly below the
+     * unit just above the marked group, so that a tie is never singled out. One rule for the meeting and reports.
+     */
+    public static boolean[] lastPlaces(List<Double> composites) {
+        int n = composites.size();
+        int marked = Math.min(3, n / 2);
+        boolean[] out = new boolean[n];
+        if (marked == 0) {
+            return out;
+        }
+        double above = composites.get(n - marked - 1);
+        for (int i = n - marked; i < n; i++) {
+            out[i] = composites.get(i) < above;
+        }
+        return out;
+    }
+
     /** A period in Asia/Shanghai days: {@code label} as asked ({@code month:2026-10}), [from, to) as instants. */
     public record Period(String label, Instant from, Instant to) {
     }

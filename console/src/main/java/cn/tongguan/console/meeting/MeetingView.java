@@ -173,8 +173,16 @@ public final class MeetingView {
         }
     }
 
+    /** Bars readable from across the hall: the best ones and the last three, not every unit of a long list. */
+    private static final int MAX_BARS = 12;
+
     /** Best at the top; a click on a bar lists the cases behind that unit's 结案率. */
-    private void fillRanking(BarChart<Number, String> chart, List<MeetingViewModel.Ranked> rows) {
+    private void fillRanking(BarChart<Number, String> chart, List<MeetingViewModel.Ranked> all) {
+        List<MeetingViewModel.Ranked> rows = all;
+        if (all.size() > MAX_BARS) {
+            rows = new java.util.ArrayList<>(all.subList(0, MAX_BARS - 3));
+            rows.addAll(all.subList(all.size() - 3, all.size()));
+        }
         XYChart.Series<Number, String> series = new XYChart.Series<>();
         for (int i = rows.size() - 1; i >= 0; i--) {
             MeetingViewModel.Ranked r = rows.get(i);
@@ -191,7 +199,8 @@ public final class MeetingView {
             return;
         }
         if (r.worst()) {
-            node.getStyleClass().add("worst");
+            // Inline: the chart resets a bar's style classes after handing it over.
+            node.setStyle("-fx-bar-fill: #ef5350;");
         }
         Tooltip.install(node, new Tooltip(messages.text("meeting.rank.tooltip", r.name(), r.composite(), r.grade(),
                 percent(r.closeRate()), percent(r.inTimeCloseRate()), percent(r.reworkRate()))));

@@ -35,7 +35,6 @@ public final class MeetingViewModel {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     /** Rates where a higher value is worse (the tile's arrow turns red when they rise). */
     private static final Set<String> LOWER_IS_BETTER = Set.of("reworkRate", "delayRate", "overdueRate");
-    private static final int WORST = 3;
 
     /** A headline tile: value, change against the previous period and the same period last year. */
     public record Tile(String indicator, String label, String value, String vsPrevious, String vsLastYear,
@@ -82,6 +81,7 @@ public final class MeetingViewModel {
         this.api = api;
         this.background = background;
         this.ui = ui;
+        behindTitle.set(messages.text("meeting.behind.hint"));
         // The meeting looks back at the last complete month.
         month.set(YearMonth.now(clock.withZone(CITY)).minusMonths(1));
     }
@@ -190,15 +190,15 @@ public final class MeetingViewModel {
         return messages.text("meeting.change.percent", String.format(Locale.ROOT, "%+.1f", (now - before) * 100 / before));
     }
 
-    /** Ranked by composite, best first; the last three with a composite are marked 末位. */
+    /** Ranked by composite, best first; last places marked by {@link Evaluation#lastPlaces}. */
     static List<Ranked> ranked(String subject, Evaluation.Report report) {
         List<Evaluation.Row> rows = report.rows().stream().filter(r -> r.composite() != null)
                 .sorted(Comparator.comparingDouble(Evaluation.Row::composite).reversed()).toList();
         List<Ranked> out = new ArrayList<>();
+        boolean[] last = Evaluation.lastPlaces(rows.stream().map(Evaluation.Row::composite).toList());
         for (int i = 0; i < rows.size(); i++) {
             Evaluation.Row r = rows.get(i);
-            boolean worst = rows.size() > WORST && i >= rows.size() - WORST
-                    && r.composite() < rows.get(rows.size() - WORST - 1).composite();
+            boolean worst = last[i];
             out.add(new Ranked(subject, r.key(), r.name(), r.composite(), r.grade(), r.rank() == null ? i + 1 : r.rank(),
                     r.rates().get("closeRate"), r.rates().get("inTimeCloseRate"), r.rates().get("reworkRate"), worst));
         }

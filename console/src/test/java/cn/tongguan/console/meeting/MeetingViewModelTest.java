@@ -78,8 +78,14 @@ class MeetingViewModelTest {
         List<MeetingViewModel.Ranked> tied = MeetingViewModel.ranked("department", new Evaluation.Report("department",
                 null, List.of(), List.of(row("D1", 90.0), row("D2", 80.0), row("D3", 80.0), row("D4", 80.0),
                 row("D5", 80.0))));
-        // D2 is level with the last three: none of them is singled out.
+        // Five units: the last two at most, and D3 is level with them: none of them is singled out.
         assertThat(tied).noneMatch(MeetingViewModel.Ranked::worst);
+        List<MeetingViewModel.Ranked> districts = MeetingViewModel.ranked("district", new Evaluation.Report("district",
+                null, List.of(), List.of(row("410702", 82.0), row("410703", 81.0), row("410704", 81.0),
+                row("410711", 72.0))));
+        // Four districts: not three of them marked, only the last below its neighbour.
+        assertThat(districts).filteredOn(MeetingViewModel.Ranked::worst).extracting(MeetingViewModel.Ranked::key)
+                .containsExactly("410711");
     }
 
     private static Evaluation.Row row(String key, Double composite) {

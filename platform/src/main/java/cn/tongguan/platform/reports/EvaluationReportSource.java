@@ -53,8 +53,6 @@ public final class EvaluationReportSource implements ReportSource {
     /** Evaluation period kinds of the report kinds ({@code month:2026-10} for the monthly report 2026-10). */
     static final Map<ReportKind, String> PERIOD_KINDS = Map.of(ReportKind.DAILY, "day", ReportKind.WEEKLY, "week",
             ReportKind.MONTHLY, "month");
-    /** As the meeting view marks them (MeetingViewModel.ranked): the last three, if strictly below the fourth-last. */
-    static final int WORST_MARKED = 3;
 
     private final EvaluationService evaluation;
     private final EvaluationSettings settings;
@@ -123,14 +121,14 @@ public final class EvaluationReportSource implements ReportSource {
         }).toList();
         List<Evaluation.Row> rows = report.rows().stream().filter(r -> r.composite() != null).toList();
         List<RankRow> out = new ArrayList<>(rows.size());
+        boolean[] last = Evaluation.lastPlaces(rows.stream().map(Evaluation.Row::composite).toList());
         for (int i = 0; i < rows.size(); i++) {
             Evaluation.Row r = rows.get(i);
             List<Double> values = new ArrayList<>();
             for (String id : t.columns()) {
                 values.add(fraction(r.rates().get(id), model.indicators().get(id).denominator() != null));
             }
-            boolean worst = rows.size() > WORST_MARKED && i >= rows.size() - WORST_MARKED
-                    && r.composite() < rows.get(rows.size() - WORST_MARKED - 1).composite();
+            boolean worst = last[i];
             out.add(new RankRow(r.rank(), r.key(), r.name() == null ? r.key() : r.name(), values, r.composite(),
                     grade(r.grade()), worst));
         }
