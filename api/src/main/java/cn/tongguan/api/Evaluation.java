@@ -71,11 +71,15 @@ public final class Evaluation {
                           List<Top> topClasses, List<Top> hotGrids) {
     }
 
-    /** A case behind a figure (no personal data: the wall reads these too); seq/action for per-step measures. */
+    /**
+     * A case behind a figure (no personal data: the wall reads these too); seq/action for per-step measures; lng/lat
+     * put it on the meeting's map.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TraceItem(long caseId, String caseNo, String state, String kind, String smallCode,
                             String districtCode, String streetCode, String gridCode, String departmentCode,
-                            Instant reportedAt, Integer seq, String action, String actor, Instant at) {
+                            Instant reportedAt, Integer seq, String action, String actor, Instant at, Double lng,
+                            Double lat) {
     }
 
     /** {@code GET /api/v1/evaluation/cases}: one page of the cases behind a numerator or denominator. */

@@ -12,6 +12,7 @@ import cn.tongguan.console.login.LoginView;
 import cn.tongguan.console.login.LoginViewModel;
 import cn.tongguan.console.queue.QueueViewModel;
 import cn.tongguan.console.intake.HotlineIntakeViewModel;
+import cn.tongguan.console.meeting.MeetingMap;
 import cn.tongguan.console.meeting.MeetingView;
 import cn.tongguan.console.meeting.MeetingViewModel;
 import cn.tongguan.console.sync.MeetingApi;
@@ -103,7 +104,16 @@ public final class ConsoleComposition implements AutoCloseable {
         if (ShellViewModel.modesFor(user.role()).contains("meeting")) {
             MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background,
                     Platform::runLater, clock, config.dataDir().resolve("reports"));
-            meeting = new MeetingView(model, messages).root();
+            MeetingMap map = new MeetingMap(new MapView(background), messages.text("detail.map.grids"));
+            background.execute(() -> {
+                try {
+                    ImportResult grids = new GeoJsonImporter().read(platform.gridsGeoJson());
+                    Platform.runLater(() -> map.grids(grids.features()));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Grids for the meeting's map not loaded: {}", e.toString());
+                }
+            });
+            meeting = new MeetingView(model, messages, map).root();
             model.load();
         }
         shell.showModes(seat, meeting, ShellViewModel.modesFor(user.role()));

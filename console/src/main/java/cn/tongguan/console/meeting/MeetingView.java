@@ -36,6 +36,7 @@ public final class MeetingView {
     private final MeetingViewModel viewModel;
     private final Messages messages;
     private final Parent root;
+    private final MeetingMap map;
 
     @FXML
     private Button previousButton;
@@ -75,10 +76,13 @@ public final class MeetingView {
     private Label behindTitle;
     @FXML
     private ListView<MeetingViewModel.Behind> behindList;
+    @FXML
+    private javafx.scene.layout.StackPane mapHolder;
 
-    public MeetingView(MeetingViewModel viewModel, Messages messages) {
+    public MeetingView(MeetingViewModel viewModel, Messages messages, MeetingMap map) {
         this.viewModel = viewModel;
         this.messages = messages;
+        this.map = map;
         this.root = Fxml.load(MeetingView.class, "Meeting.fxml", this, messages);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.PAGE_UP) {
@@ -109,6 +113,14 @@ public final class MeetingView {
             protected void updateItem(MeetingViewModel.Behind b, boolean empty) {
                 super.updateItem(b, empty);
                 setText(empty || b == null ? null : b.text());
+            }
+        });
+        mapHolder.getChildren().setAll(map.view());
+        viewModel.behind().addListener((ListChangeListener<MeetingViewModel.Behind>) c -> map.cases(viewModel.behind()));
+        hotGrids.getSelectionModel().selectedIndexProperty().addListener((o, was, i) -> {
+            String code = viewModel.hotGridCode(i.intValue());
+            if (code != null) {
+                map.grid(code);
             }
         });
         viewModel.tiles().addListener((ListChangeListener<MeetingViewModel.Tile>) c -> buildTiles());

@@ -46,8 +46,8 @@ public final class MeetingViewModel {
                          Double closeRate, Double inTimeCloseRate, Double reworkRate, boolean worst) {
     }
 
-    /** One line of the cases behind a figure. */
-    public record Behind(long caseId, String text) {
+    /** One line of the cases behind a figure, with its place (null when unknown) for the map. */
+    public record Behind(long caseId, String text, Double lng, Double lat, boolean closed) {
     }
 
     private final Messages messages;
@@ -61,6 +61,7 @@ public final class MeetingViewModel {
     private final ObservableList<Evaluation.Day> trend = FXCollections.observableArrayList();
     private final ObservableList<String> topClasses = FXCollections.observableArrayList();
     private final ObservableList<String> hotGrids = FXCollections.observableArrayList();
+    private List<String> hotGridCodes = List.of();
     private final ObservableList<Ledger.Entry> ledger = FXCollections.observableArrayList();
     private final ObservableList<Behind> behind = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper ledgerFigures = new ReadOnlyStringWrapper("");
@@ -129,6 +130,7 @@ public final class MeetingViewModel {
                     topClasses.setAll(summary.topClasses().stream().limit(10)
                             .map(t -> messages.text("meeting.top", t.name() == null ? t.key() : t.name(), t.count()))
                             .toList());
+                    hotGridCodes = summary.hotGrids().stream().limit(10).map(Evaluation.Top::key).toList();
                     hotGrids.setAll(summary.hotGrids().stream().limit(10)
                             .map(t -> messages.text("meeting.top", t.name() == null ? t.key() : t.name(), t.count()))
                             .toList());
@@ -215,7 +217,7 @@ public final class MeetingViewModel {
                 List<Behind> lines = page.items().stream().map(i -> new Behind(i.caseId(), messages.text(
                         "meeting.behind.line", i.caseNo(), labels.state(i.state()),
                         classNames.getOrDefault(i.smallCode(), i.smallCode()), i.gridCode() == null ? "—"
-                                : i.gridCode()))).toList();
+                                : i.gridCode()), i.lng(), i.lat(), "closed".equals(i.state()))).toList();
                 ui.execute(() -> {
                     behind.setAll(lines);
                     behindTitle.set(messages.text("meeting.behind", name == null ? messages.text("meeting.city") : name,
@@ -346,6 +348,11 @@ public final class MeetingViewModel {
 
     public ObservableList<String> hotGrids() {
         return hotGrids;
+    }
+
+    /** The grid code of each line of {@link #hotGrids()}, same order. */
+    public String hotGridCode(int index) {
+        return index >= 0 && index < hotGridCodes.size() ? hotGridCodes.get(index) : null;
     }
 
     public ObservableList<Ledger.Entry> ledger() {

@@ -94,6 +94,15 @@ class MeetingUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
                 robot.lookup("#behindList").queryAs(ListView.class).getItems().size() == 5);
         assertThat(robot.lookup("#behindTitle").queryAs(Label.class).getText()).contains("共 5 件");
+        // The same five cases on the meeting's map, at their places.
+        cn.tongguan.map.MapView map = robot.lookup("#meetingMap").queryAs(cn.tongguan.map.MapView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> map.getOverlay().size())
+                .get(5, TimeUnit.SECONDS) == 5);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> map.getOverlay().query(0, 0, 1, 1)).get(5, TimeUnit.SECONDS))
+                .allSatisfy(item -> {
+                    assertThat(item.lng()).isEqualTo(113.93);
+                    assertThat(item.lat()).isEqualTo(35.30);
+                });
 
         @SuppressWarnings("unchecked")
         TableView<cn.tongguan.api.Ledger.Entry> ledger = robot.lookup("#ledgerTable").queryAs(TableView.class);

@@ -162,7 +162,7 @@ final class EvaluationQueries {
             args.add(subjectKey);
         }
         String cols = "c.id, c.case_no, c.state, c.kind, c.small_code, c.district_code, c.street_code, c.grid_code, "
-                + "c.department_code, c.reported_at" + (step ? ", t.seq, t.action, t.actor, t.at" : "");
+                + "c.department_code, c.reported_at, c.lng, c.lat" + (step ? ", t.seq, t.action, t.actor, t.at" : "");
         return db.read(tx -> {
             Connection conn = tx.connection();
             long total = Sql.queryLong(conn, "SELECT COUNT(*)" + from(step) + where, args.toArray());
@@ -186,9 +186,9 @@ final class EvaluationQueries {
                     while (rs.next()) {
                         items.add(new Evaluation.TraceItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                                Instant.ofEpochMilli(rs.getLong(10)), step ? rs.getInt(11) : null,
-                                step ? rs.getString(12) : null, step ? rs.getString(13) : null,
-                                step ? Instant.ofEpochMilli(rs.getLong(14)) : null));
+                                Instant.ofEpochMilli(rs.getLong(10)), step ? rs.getInt(13) : null,
+                                step ? rs.getString(14) : null, step ? rs.getString(15) : null,
+                                step ? Instant.ofEpochMilli(rs.getLong(16)) : null, rs.getDouble(11), rs.getDouble(12)));
                     }
                 }
             }
