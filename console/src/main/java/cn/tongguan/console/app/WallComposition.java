@@ -25,6 +25,10 @@ import cn.tongguan.console.wall.WallPresets;
 import cn.tongguan.console.wall.WallView;
 import cn.tongguan.console.wall.WallViewModel;
 import cn.tongguan.map.FeatureLayer;
+import cn.tongguan.console.meeting.MeetingMap;
+import cn.tongguan.console.meeting.MeetingView;
+import cn.tongguan.console.meeting.MeetingViewModel;
+import cn.tongguan.console.sync.MeetingApi;
 import cn.tongguan.map.GeoJsonImporter;
 import cn.tongguan.map.ImportResult;
 import cn.tongguan.map.LiveItem;
@@ -94,6 +98,10 @@ final class WallComposition implements WallListener {
     private Instant lostAt;
     private AlarmResponse response;
     private volatile boolean loadedOnce;
+    /** FX thread: the meeting panel (meeting preset) and the grids it draws, once signed in. */
+    private MeetingViewModel meetingModel;
+    private MeetingMap meetingMap;
+    private List<cn.tongguan.map.Feature> gridFeatures;
     private List<Camera> everyCamera = List.of();
 
     WallComposition(ConsoleConfig config, Messages messages, Labels labels, PlatformClient platform, SessionToken token,
@@ -125,7 +133,8 @@ final class WallComposition implements WallListener {
         LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
         video = new VideoWall(VideoConfig.defaults(), background, Platform::runLater);
         video.setLayout(cn.tongguan.video.WallLayout.NINE);
-        Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView);
+        Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView,
+                "meeting", this::meeting);
         view = new WallView(wallModel, messages, new WallPanels(figures, lifeline, messages, components)::create);
         view.show();
         // Again now that the map has its monitor's size: centred on the city, not on an 800×600 guess.
@@ -146,10 +155,30 @@ final class WallComposition implements WallListener {
         }
     }
 
+    /** {@code --wall-layout}: a layout file, or the name of a shipped preset (daily, night, rainstorm, meeting). */
     private WallLayout readLayout() throws IOException {
-        try (Reader reader = Files.newBufferedReader(config.wallLayout(), StandardCharsets.UTF_8)) {
+        java.nio.file.Path path = config.wallLayout();
+        if (!Files.exists(path) && WallView.class.getResource("layouts/" + path + ".properties") != null) {
+            return preset(path.toString());
+        }
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return WallLayout.read(reader);
         }
+    }
+
+    /** The meeting on a wall screen: the same view as the leader's console, read with the wall's account. */
+    private Node meeting() {
+        MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background, Platform::runLater,
+                clock, config.dataDir().resolve("reports"));
+        meetingMap = new MeetingMap(new MapView(background), messages.text("detail.map.grids"));
+        Node root = new MeetingView(model, messages, meetingMap).root();
+        meetingModel = model;
+        if (gridFeatures != null) {
+            meetingMap.grids(gridFeatures);
+            model.load();
+        }
+        // Otherwise the first sign-in loads it (the wall's account is not signed in yet).
+        return root;
     }
 
     private static WallLayout preset(String name) throws IOException {
@@ -187,6 +216,11 @@ final class WallComposition implements WallListener {
         Platform.runLater(() -> {
             map.getLayers().setAll(new FeatureLayer("grids", messages.text("wall.layer.grids"), grids.features(),
                     Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 0.6)));
+            gridFeatures = grids.features();
+            if (meetingModel != null) {
+                meetingMap.grids(gridFeatures);
+                meetingModel.load();
+            }
             cameras.forEach(c -> map.getOverlay().put(LiveItem.camera(c.id(), c.lng(), c.lat(),
                     "online".equals(c.status()) ? LiveStatus.NORMAL : LiveStatus.OFFLINE, clock.instant(), 0, 70)));
             everyCamera = cameras.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();

@@ -44,6 +44,22 @@ class WallPlannerTest {
     }
 
     @Test
+    void theMeetingPresetPutsTheMeetingOnTheFirstScreenAndFoldsItWithTheMapOnOne() throws IOException {
+        WallLayout meeting;
+        try (Reader r = new InputStreamReader(WallPlannerTest.class.getResourceAsStream("layouts/meeting.properties"),
+                StandardCharsets.UTF_8)) {
+            meeting = WallLayout.read(r);
+        }
+        assertThat(meeting.name()).isEqualTo("联席会议");
+        assertThat(meeting.schedule()).isNull();
+        List<WallPlanner.ScreenPlan> three = WallPlanner.plan(meeting, 3);
+        assertThat(three.get(0).panels()).containsExactly("meeting");
+        assertThat(three.get(1).panels()).containsExactly("map");
+        assertThat(WallPlanner.plan(meeting, 1)).singleElement().satisfies(p ->
+                assertThat(p.panels()).containsExactlyInAnyOrder("meeting", "map", "video", "alarms"));
+    }
+
+    @Test
     void badLayoutsAreExplained() {
         assertThatThrownBy(() -> WallLayout.read(new StringReader("screens=2\nscreen.1=map\n")))
                 .isInstanceOf(IOException.class).hasMessageContaining("screen.2");
