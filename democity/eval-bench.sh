@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q -pl democity -am test-compile -DskipTests
 mvn -B -ntp -q -pl democity dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/democity-bench.cp
-# This reactor's own classes first: the local repository may hold older builds of platform and api.
-java -Xmx4g -cp "democity/target/test-classes:democity/target/classes:platform/target/classes:api/target/classes:$(cat democity/target/democity-bench.cp)" \
+# This reactor's own platform and api, never the local repository's (it may hold other branches' builds).
+CP=$(tr ':' '\n' < democity/target/democity-bench.cp | grep -v -e 'tongguan-platform-' -e 'tongguan-api-' | paste -sd:)
+java -Xmx4g -cp "democity/target/test-classes:democity/target/classes:platform/target/classes:api/target/classes:$CP" \
   cn.tongguan.democity.bench.EvaluationBench "${1:-/tmp/evaluation-bench}" 2>&1 | grep -E "RESULT|month |ERROR"

@@ -60,14 +60,25 @@ public final class EvaluationBench {
             months.add(last.minusMonths(i));
         }
         // Warm-up: JIT and the database's page cache, on months other than the first measured ones.
-        for (YearMonth m : months.subList(0, 3)) {
+        for (YearMonth m : months.subList(0, Integer.getInteger("bench.warmup", 3))) {
             meeting(evaluation, Periods.parse("month:" + m));
             count(c, Periods.parse("month:" + m));
         }
+        // Where the time goes, on one month: each subject type and the summary alone.
+        Periods.Span probe = Periods.parse("month:" + months.get(months.size() - 7));
+        StringBuilder parts = new StringBuilder();
+        for (String subject : SUBJECTS) {
+            long t = System.nanoTime();
+            evaluation.report(subject, probe);
+            parts.append(subject).append(' ').append(ms((System.nanoTime() - t) / 1_000)).append(" ms; ");
+        }
+        long t = System.nanoTime();
+        evaluation.summary(probe);
+        LOG.info("month {} by part: {}summary {} ms", probe.label(), parts, ms((System.nanoTime() - t) / 1_000));
         List<Long> full = new ArrayList<>();
         List<Long> dept = new ArrayList<>();
         List<Long> base = new ArrayList<>();
-        for (YearMonth m : months) {
+        for (YearMonth m : months.subList(0, Integer.getInteger("bench.months", months.size()))) {
             Periods.Span span = Periods.parse("month:" + m);
             long t0 = System.nanoTime();
             long n = count(c, span);

@@ -33,7 +33,7 @@ public record EvaluationModel(Map<String, Measure> measures, Map<String, Indicat
         }
     }
 
-    /** The step was done at most {@code minutes} after the latest earlier step with one of the {@code after} actions. */
+    /** The step was done at most {@code minutes} after the step just before it, itself one of the {@code after} actions. */
     public record Within(List<String> after, int minutes) {
     }
 

@@ -23,10 +23,19 @@ public final class EvaluationRoutes {
         return Periods.parse(c.query("period"), c.query("from"), c.query("to"));
     }
 
+    /** The wall shows no personal data (docs/design.md): per-user rows keep their account key, not the person's name. */
+    private static Evaluation.Report withoutNames(Evaluation.Report r) {
+        return new Evaluation.Report(r.subject(), r.period(), r.indicators(), r.rows().stream()
+                .map(x -> new Evaluation.Row(x.key(), null, x.counts(), x.rates(), x.composite(), x.grade(), x.rank()))
+                .toList());
+    }
+
     public void register(Router r) {
         r.get("/api/v1/evaluation", Role.STATS, c -> {
             Periods.Span span = span(c);
-            return service.report(c.query("subject"), span);
+            Evaluation.Report report = service.report(c.query("subject"), span);
+            return c.principal().role() == Role.WALL && service.model().subjects().get(report.subject()).step()
+                    ? withoutNames(report) : report;
         });
         r.get("/api/v1/evaluation/summary", Role.STATS, c -> service.summary(span(c)));
         r.get("/api/v1/evaluation/cases", Role.STATS, c -> {

@@ -157,7 +157,7 @@ class EvaluationTest {
         JsonNode op = row(ok("/api/v1/evaluation?subject=operator&period=month:2026-10"), "op1");
         assertThat(op.get("rates").get("operatorAccepted").asDouble()).isEqualTo(1054.0);
         assertThat(op.get("composite").asDouble()).isCloseTo(89.58, within(EPS)); // (25×75 + 35×100) / 60
-        JsonNode sl = row(ok("/api/v1/evaluation?subject=shift_leader&period=month:2026-10"), "sl1");
+        JsonNode sl = row(ok("/api/v1/evaluation?subject=shift_leader&period=month:2026-10"), "shift_leader");
         assertThat(sl.get("rates").get("fileAccurateRate").asDouble()).isCloseTo(97.59, within(EPS)); // 972 / 996
         assertThat(sl.get("composite").asDouble()).isCloseTo(99.04, within(EPS));
         assertThat(sl.get("grade").asText()).isEqualTo("A");
@@ -273,5 +273,12 @@ class EvaluationTest {
         assertThat(r.body().get("code").asText()).isEqualTo("not_for_subject");
         assertThat(api.get("/api/v1/evaluation/summary?period=month:2026-10", api.login("department")).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/evaluation/summary?period=month:2026-10", api.login("wall")).status()).isEqualTo(200);
+        // The wall sees per-user rows by account, without the person's name; the leader sees the name.
+        String wall = api.login("wall");
+        JsonNode wallRow = api.get("/api/v1/evaluation?subject=shift_leader&period=month:2026-10", wall).body().get("rows").get(0);
+        assertThat(wallRow.get("key").asText()).isEqualTo("shift_leader");
+        assertThat(wallRow.has("name")).isFalse();
+        assertThat(row(ok("/api/v1/evaluation?subject=shift_leader&period=month:2026-10"), "shift_leader").get("name").asText())
+                .isEqualTo("值班长");
     }
 }

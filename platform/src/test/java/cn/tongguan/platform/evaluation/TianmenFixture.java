@@ -77,11 +77,11 @@ final class TianmenFixture {
             s.go("accept", "accepted", "op1", "operator", Duration.ofMinutes(5), null);
         }
         if (!group.equals("A") && !group.equals("B")) {
-            s.go("file", "filed", "sl1", "shift_leader", Duration.ofMinutes(5), null);
+            s.go("file", "filed", "shift_leader", "shift_leader", Duration.ofMinutes(5), null);
         }
         if (group.equals("C")) {
             s.go("apply_void", "void_requested", "op1", "operator", Duration.ofMinutes(5), null);
-            s.go("approve_void", "void", "sl1", "shift_leader", Duration.ofMinutes(5), null);
+            s.go("approve_void", "void", "shift_leader", "shift_leader", Duration.ofMinutes(5), null);
         }
         if (dept != null) {
             s.go("dispatch", "dispatched", "disp1", "dispatcher", Duration.ofMinutes(50), dept);
@@ -101,7 +101,7 @@ final class TianmenFixture {
         if (group.equals("D") || group.equals("E")) {
             s.go("send_check", "checking", "op1", "operator", Duration.ofMinutes(10), null);
             s.go("check_ok", "checked", "insp1", "inspector", check, null);
-            s.go("close", "closed", "sl1", "shift_leader", Duration.ofMinutes(10), null);
+            s.go("close", "closed", "shift_leader", "shift_leader", Duration.ofMinutes(10), null);
         }
         cases.add(new CaseHistoryImport.HistoricCase(id, day.toString().replace("-", "") + String.format("%06d", id),
                 hotline ? "hotline_12345" : "inspector", "event", "06", "99999", 113.88, 35.30, D, S, C, "410702001001001",
