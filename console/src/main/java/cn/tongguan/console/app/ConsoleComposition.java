@@ -135,8 +135,10 @@ public final class ConsoleComposition implements AutoCloseable {
         s.bus().add(seat);
         CaseMap caseMap = new CaseMap(new MapView(background), messages.text("detail.map.grids"));
         background.execute(() -> loadGrids(caseMap));
-        var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall, background,
-                Platform::runLater);
+        var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall,
+                () -> platform.json().readValue(platform.referenceJson("cameras"),
+                        new com.fasterxml.jackson.core.type.TypeReference<java.util.List<cn.tongguan.api.Reference.Camera>>() { }),
+                background, Platform::runLater);
         SeatView view = new SeatView(seat, queue, detail, messages, caseMap, push);
         if (seat.takesHotlineCalls()) {
             HotlineIntakeViewModel intake = new HotlineIntakeViewModel(messages, labels, s.reference(),

@@ -19,15 +19,27 @@ public final class WallPushViewModel {
         Lifeline.WallPush push(Lifeline.NewWallPush push) throws IOException;
     }
 
+    /** The cameras the seat may push (read once from the platform, blocking). */
+    public interface Cameras {
+        java.util.List<cn.tongguan.api.Reference.Camera> all() throws IOException;
+    }
+
     private final Messages messages;
     private final Sender sender;
+    private final Cameras cameras;
+    private volatile java.util.List<cn.tongguan.api.Reference.Camera> known;
     private final Executor background;
     private final Executor ui;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     public WallPushViewModel(Messages messages, Sender sender, Executor background, Executor ui) {
+        this(messages, sender, java.util.List::of, background, ui);
+    }
+
+    public WallPushViewModel(Messages messages, Sender sender, Cameras cameras, Executor background, Executor ui) {
         this.messages = messages;
         this.sender = sender;
+        this.cameras = cameras;
         this.background = background;
         this.ui = ui;
     }
@@ -38,29 +50,57 @@ public final class WallPushViewModel {
             status.set(messages.text("detail.push.none"));
             return;
         }
-        send(new Lifeline.NewWallPush("CASE", Long.toString(caseId), null), caseNo);
+        status.set(messages.text("detail.push.sending", caseNo));
+        background.execute(() -> {
+            String text;
+            try {
+                sender.push(new Lifeline.NewWallPush("CASE", Long.toString(caseId), null));
+                text = messages.text("detail.push.sent", caseNo);
+            } catch (PlatformException e) {
+                text = messages.text("detail.push.failed", caseNo, e.error().message());
+            } catch (IOException | RuntimeException e) {
+                text = messages.text("detail.push.offline", caseNo);
+            }
+            say(text);
+        });
     }
 
     /** Pushes a camera to a video tile of the wall. */
     public void pushCamera(String cameraId, String cameraName) {
-        send(new Lifeline.NewWallPush("CAMERA", cameraId, null), cameraName);
+        background.execute(() -> say(sendCamera(cameraId, cameraName)));
     }
 
-    private void send(Lifeline.NewWallPush push, String name) {
-        status.set(messages.text("detail.push.sending", name));
+    /** Pushes the camera nearest to a case's place (Ctrl+Shift+P): the hall sees the spot live. */
+    public void pushNearestCamera(double lng, double lat) {
+        status.set(messages.text("detail.push.camera.looking"));
         background.execute(() -> {
-            String text;
             try {
-                sender.push(push);
-                text = messages.text("detail.push.sent", name);
-            } catch (PlatformException e) {
-                text = messages.text("detail.push.failed", name, e.error().message());
+                if (known == null) {
+                    known = cameras.all();
+                }
+                cn.tongguan.api.Reference.Camera nearest = known.stream().min(java.util.Comparator.comparingDouble(
+                        c -> Math.hypot((c.lng() - lng) * Math.cos(Math.toRadians(lat)), c.lat() - lat))).orElse(null);
+                say(nearest == null ? messages.text("detail.push.camera.none")
+                        : sendCamera(nearest.id(), nearest.name() == null ? nearest.id() : nearest.name()));
             } catch (IOException | RuntimeException e) {
-                text = messages.text("detail.push.offline", name);
+                say(messages.text("detail.push.camera.offline"));
             }
-            String result = text;
-            ui.execute(() -> status.set(result));
         });
+    }
+
+    private String sendCamera(String cameraId, String name) {
+        try {
+            sender.push(new Lifeline.NewWallPush("CAMERA", cameraId, null));
+            return messages.text("detail.push.camera.sent", name);
+        } catch (PlatformException e) {
+            return messages.text("detail.push.camera.failed", name, e.error().message());
+        } catch (IOException | RuntimeException e) {
+            return messages.text("detail.push.camera.offline");
+        }
+    }
+
+    private void say(String text) {
+        ui.execute(() -> status.set(text));
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -130,6 +130,14 @@ public final class SeatView {
             // The form handles its own keys (Ctrl+Enter, Esc); letters are typing, not actions.
             return;
         }
+        if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.P) {
+            var shown = detailModel.presentProperty().get() ? detailModel.shownProperty().get() : null;
+            if (shown != null) {
+                push.pushNearestCamera(shown.lng(), shown.lat());
+            }
+            e.consume();
+            return;
+        }
         if (e.isShortcutDown() && e.getCode() == KeyCode.P) {
             pushToWall();
             e.consume();

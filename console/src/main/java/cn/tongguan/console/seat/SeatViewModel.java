@@ -107,6 +107,7 @@ public final class SeatViewModel implements SyncListener {
             lines.add(messages.text("cheat.intake"));
         }
         lines.add(messages.text("cheat.push"));
+        lines.add(messages.text("cheat.push.camera"));
         lines.add(messages.text("cheat.help"));
         return lines;
     }

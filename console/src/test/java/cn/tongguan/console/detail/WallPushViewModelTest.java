@@ -34,6 +34,19 @@ class WallPushViewModelTest {
     }
 
     @Test
+    void theCameraNearestToTheCaseGoesToTheWall() {
+        WallPushViewModel m = new WallPushViewModel(Messages.load(Locale.SIMPLIFIED_CHINESE), p -> {
+            sent.add(p);
+            return new Lifeline.WallPush(2, p.kind(), p.target(), null, "operator", Instant.now());
+        }, () -> List.of(new cn.tongguan.api.Reference.Camera("C1", "人民路口", 113.90, 35.30, null, "online"),
+                new cn.tongguan.api.Reference.Camera("C2", "平原路口", 113.95, 35.31, null, "online")),
+                Runnable::run, Runnable::run);
+        m.pushNearestCamera(113.949, 35.309);
+        assertThat(sent).containsExactly(new Lifeline.NewWallPush("CAMERA", "C2", null));
+        assertThat(m.statusProperty().get()).isEqualTo("摄像机 平原路口 已推送到大屏");
+    }
+
+    @Test
     void refusalsAndALostPlatformArePlainSentences() {
         WallPushViewModel refused = model(p -> {
             throw new PlatformException(403, "没有推送到大屏的权限");
