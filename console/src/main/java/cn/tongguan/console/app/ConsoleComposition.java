@@ -140,6 +140,22 @@ public final class ConsoleComposition implements AutoCloseable {
                         new com.fasterxml.jackson.core.type.TypeReference<java.util.List<cn.tongguan.api.Reference.Camera>>() { }),
                 background, Platform::runLater);
         SeatView view = new SeatView(seat, queue, detail, messages, caseMap, push);
+        if (seat.handlesAlarms()) {
+            var desk = new cn.tongguan.console.alarms.AlarmDeskViewModel(messages,
+                    new cn.tongguan.console.alarms.AlarmDeskViewModel.Platform() {
+                        @Override
+                        public java.util.List<cn.tongguan.api.Lifeline.Alarm> openAlarms() throws IOException {
+                            return platform.openAlarms();
+                        }
+
+                        @Override
+                        public cn.tongguan.api.Lifeline.Alarm act(long id, String action, String note) throws IOException {
+                            return platform.alarmAction(id, action, note);
+                        }
+                    }, background, Platform::runLater);
+            s.bus().add(desk);
+            view.attachAlarms(desk);
+        }
         if (seat.takesHotlineCalls()) {
             HotlineIntakeViewModel intake = new HotlineIntakeViewModel(messages, labels, s.reference(),
                     new HotlineIntakeViewModel.Services() {

@@ -38,6 +38,8 @@ public final class SeatView {
     private final Parent root;
     /** The hotline form, for roles that take calls; it takes the detail's place while open. */
     private HotlineIntakeView intake;
+    /** The alarm desk (Ctrl+L), for roles that acknowledge lifeline alarms. */
+    private cn.tongguan.console.alarms.AlarmDeskView alarms;
 
     @FXML
     private SplitPane seatSplit;
@@ -94,7 +96,22 @@ public final class SeatView {
     }
 
     private boolean intakeShowing() {
-        return intake != null && seatSplit.getItems().get(1) == intake.root();
+        // The hotline form or the alarm desk: the right pane is not the case, so letters are typing, not actions.
+        return seatSplit.getItems().get(1) != detail.root();
+    }
+
+    /** Adds the alarm desk (Ctrl+L). */
+    public void attachAlarms(cn.tongguan.console.alarms.AlarmDeskViewModel model) {
+        alarms = new cn.tongguan.console.alarms.AlarmDeskView(model, messages, this::showDetail);
+    }
+
+    /** Opens the alarm desk in the detail's place. */
+    public void showAlarms() {
+        if (alarms != null) {
+            seatSplit.getItems().set(1, alarms.root());
+            seatSplit.setDividerPositions(0.5);
+            alarms.focus();
+        }
     }
 
     @FXML
@@ -118,6 +135,11 @@ public final class SeatView {
     private void onKey(KeyEvent e, QueueViewModel q) {
         if (e.getCode() == KeyCode.F1) {
             showCheatSheet();
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown() && e.getCode() == KeyCode.L && alarms != null) {
+            showAlarms();
             e.consume();
             return;
         }

@@ -85,6 +85,11 @@ public final class SeatViewModel implements SyncListener {
     }
 
     /** Shortcut → actions of this role that use it (one line each), then the general keys. */
+    /** 受理员, 值班长 and 派遣员 acknowledge and clear lifeline alarms (the platform's alarm roles at a seat). */
+    public boolean handlesAlarms() {
+        return takesHotlineCalls() || "dispatcher".equals(role);
+    }
+
     /** 受理员 and 值班长 take 12319/12345 calls (the platform lets them report). */
     public boolean takesHotlineCalls() {
         return "operator".equals(role) || "shift_leader".equals(role);
@@ -105,6 +110,9 @@ public final class SeatViewModel implements SyncListener {
         lines.add(messages.text("cheat.search"));
         if (takesHotlineCalls()) {
             lines.add(messages.text("cheat.intake"));
+        }
+        if (handlesAlarms()) {
+            lines.add(messages.text("cheat.alarms"));
         }
         lines.add(messages.text("cheat.push"));
         lines.add(messages.text("cheat.push.camera"));

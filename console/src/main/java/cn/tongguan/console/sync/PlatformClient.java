@@ -5,6 +5,7 @@ import cn.tongguan.api.Auth;
 import cn.tongguan.api.Cases;
 import cn.tongguan.api.Health;
 import cn.tongguan.api.Json;
+import cn.tongguan.api.Lifeline;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -83,6 +85,18 @@ public final class PlatformClient {
     /** {@code POST /api/v1/cases}: files a report (hotline intake). */
     public Cases.Case create(Cases.NewCase report, String idempotencyKey) throws IOException {
         return json.readValue(post("/api/v1/cases", report, idempotencyKey), Cases.Case.class);
+    }
+
+    /** Alarms not yet cleared, newest first, then the latest cleared ones. */
+    public List<Lifeline.Alarm> openAlarms() throws IOException {
+        return json.readValue(get("/api/v1/alarms?state=ACTIVE,ACKNOWLEDGED&limit=200"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<Lifeline.Alarm>>() { });
+    }
+
+    /** {@code action}: acknowledge or clear. */
+    public Lifeline.Alarm alarmAction(long id, String action, String note) throws IOException {
+        return json.readValue(post("/api/v1/alarms/" + id + "/" + action, new Lifeline.AlarmAction(note),
+                java.util.UUID.randomUUID().toString()), Lifeline.Alarm.class);
     }
 
     /** {@code GET /api/v1/cases?…}: one page of the case list ({@code query} already URL-encoded). */

@@ -33,6 +33,10 @@ public final class SyncBus implements SyncListener {
     }
 
     @Override
+    public void alarmsChanged() {
+        each(SyncListener::alarmsChanged);
+    }
+
     public void casesChanged(Set<Long> ids) {
         each(l -> l.casesChanged(ids));
     }

@@ -141,6 +141,9 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
         if (!changed.isEmpty()) {
             bus.casesChanged(changed);
         }
+        if (type != null && type.startsWith("alarm.")) {
+            bus.alarmsChanged();
+        }
         status = new SyncStatus(SyncStatus.Phase.LIVE, 0, lastEventAt, null);
     }
 

@@ -10,6 +10,10 @@ import java.util.Set;
  */
 public interface SyncListener {
     /** Cases changed in the cache; an empty set means "many, refresh everything". */
+    /** A lifeline alarm was raised, acknowledged, cleared or changed (the event itself is read again). */
+    default void alarmsChanged() {
+    }
+
     default void casesChanged(Set<Long> ids) {
     }
 
