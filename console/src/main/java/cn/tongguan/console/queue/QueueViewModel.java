@@ -5,7 +5,6 @@ import cn.tongguan.console.cache.CacheMeta;
 import cn.tongguan.console.cache.CachedCase;
 import cn.tongguan.console.cache.CaseCache;
 import cn.tongguan.console.cache.Lights;
-import cn.tongguan.console.cache.QueueMatch;
 import cn.tongguan.console.cache.QueueQuery;
 import cn.tongguan.console.cache.QueueTab;
 import cn.tongguan.console.cache.ReferenceData;
@@ -13,13 +12,11 @@ import cn.tongguan.console.cache.ReferenceHolder;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.sync.SyncListener;
 import cn.tongguan.console.sync.SyncStatus;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -239,7 +236,7 @@ public final class QueueViewModel implements SyncListener {
                 ids.forEach(id -> cases.find(id).ifPresent(changed::add));
                 ui.execute(() -> {
                     if (q == shown) {
-                        rows.set(patched(rows.get(), q, ids, changed, ref, now));
+                        rows.set(QueueRow.patched(rows.get(), q, ids, changed, c -> row(c, ref, now), now, LIMIT));
                         lastRefreshNanos = System.nanoTime();
                     }
                     refresh();
@@ -249,23 +246,6 @@ public final class QueueViewModel implements SyncListener {
                 ui.execute(this::refresh);
             }
         });
-    }
-
-    private List<QueueRow> patched(List<QueueRow> current, QueueQuery q, Set<Long> ids, List<CachedCase> changed,
-                                   ReferenceData ref, long now) {
-        List<QueueRow> next = new ArrayList<>(current.size() + changed.size());
-        for (QueueRow r : current) {
-            if (!ids.contains(r.id())) {
-                next.add(r);
-            }
-        }
-        for (CachedCase c : changed) {
-            if (QueueMatch.matches(q, c, now)) {
-                next.add(row(c, ref, now));
-            }
-        }
-        next.sort(QueueRow.order(q));
-        return List.copyOf(next.size() > LIMIT ? next.subList(0, LIMIT) : next);
     }
 
     @Override
@@ -280,18 +260,11 @@ public final class QueueViewModel implements SyncListener {
         if (name == null || name.isBlank()) {
             return;
         }
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("source", code(source));
-        f.put("district", code(district));
-        f.put("class", code(bigClass));
-        f.put("grid", grid.get());
-        f.put("department", code(department));
-        f.put("light", code(light));
-        f.put("text", text.get());
-        f.put("sort", sort.get().name());
+        SavedFilter f = new SavedFilter(code(source), code(district), code(bigClass), grid.get(), code(department),
+                code(light), text.get(), sort.get());
         background.execute(() -> {
             try {
-                meta.saveFilter(name.trim(), json.writeValueAsString(f));
+                meta.saveFilter(name.trim(), f.json(json));
                 List<String> names = new ArrayList<>(meta.savedFilters().keySet());
                 ui.execute(() -> savedFilters.setAll(names));
             } catch (IOException e) {
@@ -304,7 +277,7 @@ public final class QueueViewModel implements SyncListener {
     public void applySavedFilter(String name) {
         background.execute(() -> meta.savedFilter(name).ifPresent(text -> {
             try {
-                Map<String, String> f = json.readValue(text, new TypeReference<Map<String, String>>() { });
+                SavedFilter f = SavedFilter.parse(json, text);
                 ui.execute(() -> apply(f));
             } catch (IOException e) {
                 LOG.error("Saved filter {} unreadable", name, e);
@@ -312,15 +285,15 @@ public final class QueueViewModel implements SyncListener {
         }));
     }
 
-    private void apply(Map<String, String> f) {
-        select(source, sources, f.get("source"));
-        select(district, districts, f.get("district"));
-        select(bigClass, bigClasses, f.get("class"));
-        grid.set(f.get("grid") == null ? "" : f.get("grid"));
-        select(department, departments, f.get("department"));
-        select(light, lights, f.get("light"));
-        text.set(f.get("text") == null ? "" : f.get("text"));
-        sort.set(f.get("sort") == null ? QueueQuery.Sort.REPORTED_DESC : QueueQuery.Sort.valueOf(f.get("sort")));
+    private void apply(SavedFilter f) {
+        select(source, sources, f.source());
+        select(district, districts, f.district());
+        select(bigClass, bigClasses, f.bigClass());
+        grid.set(f.grid());
+        select(department, departments, f.department());
+        select(light, lights, f.light());
+        text.set(f.text());
+        sort.set(f.sort());
     }
 
     private static void select(ObjectProperty<Choice> target, List<Choice> choices, String code) {
