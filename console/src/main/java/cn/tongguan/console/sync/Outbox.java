@@ -143,8 +143,17 @@ public final class Outbox {
     }
 
     private boolean sendCreate(OutboxStore.Entry e) {
+        Cases.NewCase report;
         try {
-            Cases.NewCase report = client.json().readValue(e.payload(), Cases.NewCase.class);
+            report = client.json().readValue(e.payload(), Cases.NewCase.class);
+        } catch (IOException | RuntimeException unreadable) {
+            // Not a network problem: retrying would never succeed, so the entry fails and the seat is told.
+            LOG.error("Outbox: stored work order {} is unreadable: {}", e.seq(), unreadable.toString());
+            store.finish(e.seq(), "failed", "unreadable");
+            bus.actionRefused(e, null, "unreadable", null);
+            return true;
+        }
+        try {
             Cases.Case created = client.create(report, e.idempotencyKey());
             store.finish(e.seq(), "done", created.caseNo());
             cases.upsert(List.of(created));
