@@ -61,20 +61,17 @@ public final class AlarmDeskViewModel implements SyncListener {
 
     /** Reads the open alarms; {@code say} false keeps the sentence of the action just taken. */
     private void reload(boolean say) {
-        {
-            try {
-                List<Line> lines = platform.openAlarms().stream().map(this::line).toList();
-                ui.execute(() -> {
-                    alarms.setAll(lines);
-                    if (say) {
-                        status.set(lines.isEmpty() ? messages.text("alarms.none")
-                                : messages.text("alarms.count", lines.size()));
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                LOG.info("Alarms not read: {}", e.toString());
-                ui.execute(() -> status.set(messages.text("alarms.offline")));
-            }
+        try {
+            List<Line> lines = platform.openAlarms().stream().map(this::line).toList();
+            ui.execute(() -> {
+                alarms.setAll(lines);
+                if (say) {
+                    status.set(lines.isEmpty() ? messages.text("alarms.none") : messages.text("alarms.count", lines.size()));
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.info("Alarms not read: {}", e.toString());
+            ui.execute(() -> status.set(messages.text("alarms.offline")));
         }
     }
 

@@ -105,14 +105,7 @@ public final class ConsoleComposition implements AutoCloseable {
             MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background,
                     Platform::runLater, clock, config.dataDir().resolve("reports"));
             MeetingMap map = new MeetingMap(new MapView(background), messages.text("detail.map.grids"));
-            background.execute(() -> {
-                try {
-                    ImportResult grids = new GeoJsonImporter().read(platform.gridsGeoJson());
-                    Platform.runLater(() -> map.grids(grids.features()));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("Grids for the meeting's map not loaded: {}", e.toString());
-                }
-            });
+            background.execute(() -> loadGrids(map::grids));
             meeting = new MeetingView(model, messages, map).root();
             model.load();
         }
@@ -134,7 +127,7 @@ public final class ConsoleComposition implements AutoCloseable {
         s.bus().add(detail);
         s.bus().add(seat);
         CaseMap caseMap = new CaseMap(new MapView(background), messages.text("detail.map.grids"));
-        background.execute(() -> loadGrids(caseMap));
+        background.execute(() -> loadGrids(caseMap::grids));
         var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall,
                 () -> platform.json().readValue(platform.referenceJson("cameras"),
                         new com.fasterxml.jackson.core.type.TypeReference<java.util.List<cn.tongguan.api.Reference.Camera>>() { }),
@@ -184,12 +177,12 @@ public final class ConsoleComposition implements AutoCloseable {
     }
 
     /** Background: the grids for the detail's map; without them the map still shows the case. */
-    private void loadGrids(CaseMap caseMap) {
+    private void loadGrids(java.util.function.Consumer<java.util.List<cn.tongguan.map.Feature>> map) {
         try {
             ImportResult grids = new GeoJsonImporter().read(platform.gridsGeoJson());
-            Platform.runLater(() -> caseMap.grids(grids.features()));
+            Platform.runLater(() -> map.accept(grids.features()));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Grids for the case map not loaded: {}", e.toString());
+            LOG.warn("Grids for a map not loaded: {}", e.toString());
         }
     }
 

@@ -137,18 +137,11 @@ public final class CaseCache {
         String sql = COLUMNS_READ + OPEN + where + " UNION ALL " + COLUMNS_READ + CLOSED + where;
         List<CachedCase> rows = new ArrayList<>();
         try (Connection conn = db.connection(); PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setLong(1, at - window.toMillis());
-            ps.setLong(2, at + window.toMillis());
-            ps.setString(3, c.smallCode());
-            ps.setLong(4, c.id());
-            ps.setDouble(5, c.lng() - dLng);
-            ps.setDouble(6, c.lng() + dLng);
-            ps.setDouble(7, c.lat() - dLat);
-            ps.setDouble(8, c.lat() + dLat);
-            for (int i = 1; i <= 8; i++) {
-                // The same eight for the finished cases' half of the union.
-                ps.setObject(8 + i, List.of(at - window.toMillis(), at + window.toMillis(), c.smallCode(), c.id(),
-                        c.lng() - dLng, c.lng() + dLng, c.lat() - dLat, c.lat() + dLat).get(i - 1));
+            List<Object> args = List.of(at - window.toMillis(), at + window.toMillis(), c.smallCode(), c.id(),
+                    c.lng() - dLng, c.lng() + dLng, c.lat() - dLat, c.lat() + dLat);
+            // The same eight for each half of the union (open cases, finished ones).
+            for (int i = 0; i < 16; i++) {
+                ps.setObject(i + 1, args.get(i % args.size()));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -155,7 +155,7 @@ public final class Gazetteer {
         return null;
     }
 
-    /** Full-width digits and punctuation to ASCII (NFKC), spaces dropped except between numbers. */
+    /** Full-width digits and punctuation to ASCII (NFKC: "１１３．９，３５．３" reads as coordinates), trimmed. */
     static String normalise(String text) {
         return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).trim();
     }
