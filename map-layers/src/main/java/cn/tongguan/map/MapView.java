@@ -1,6 +1,7 @@
 package cn.tongguan.map;
 
 import cn.tongguan.map.internal.DrillPath;
+import cn.tongguan.map.internal.FrameLoop;
 import cn.tongguan.map.internal.FramePainter;
 import cn.tongguan.map.internal.HitTester;
 import cn.tongguan.map.internal.Hud;
@@ -10,12 +11,10 @@ import cn.tongguan.map.internal.OverlayRenderer;
 import cn.tongguan.map.internal.Raster;
 import cn.tongguan.map.internal.Selection;
 import cn.tongguan.map.internal.TileCache;
-import cn.tongguan.map.internal.TileKey;
 import cn.tongguan.map.internal.TileScheduler;
 import cn.tongguan.map.internal.ViewAnimator;
 import cn.tongguan.map.internal.Viewport;
 import cn.tongguan.map.internal.WebMercator;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -28,8 +27,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.shape.Rectangle;
 import org.locationtech.jts.geom.Envelope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The map control: static layers from tiles rendered in the background, live items and labels drawn every
@@ -46,9 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class MapView extends javafx.scene.layout.Region {
     private static final int MAX_TILE_LEVEL = 20;
     private static final double HIT_TOLERANCE_PX = 5;
-    private static final long BLINK_NANOS = 400_000_000L;
-    private static final long SLOW_FRAME_NANOS = 50_000_000L;
-    private static final Logger LOG = LoggerFactory.getLogger(MapView.class);
 
     private final ObservableList<FeatureLayer> layers = FXCollections.observableArrayList();
     private final LiveOverlay overlay = new LiveOverlay();
@@ -69,11 +63,7 @@ public final class MapView extends javafx.scene.layout.Region {
     private Consumer<DrillDown> onDrillDown = drill -> { };
     private DrillPath drillPath = new DrillPath(List.of());
     private Selection selection;
-    private boolean dirty = true;
-    private boolean blinking;
-    private long blinkPhase;
-    private int lastWanted = -1;
-    private long lastPaintNanos;
+    private final FrameLoop frames;
 
     /** A map whose background work runs on {@code background} and whose results return via runLater. */
     public MapView(Executor background) {
@@ -93,6 +83,8 @@ public final class MapView extends javafx.scene.layout.Region {
             cache.put(tile);
             markDirty();
         }, this::reportError);
+        this.frames = new FrameLoop(new FrameLoop.Parts(animator, scheduler, painter, overlay, overlayRenderer, hud),
+                () -> selection, viewState::set);
         this.layerSet = new LayerSet(layers, background, fx, this::sceneChanged, this::reportError);
         sceneChanged();
         overlay.addListener(this::markDirty);
@@ -111,7 +103,7 @@ public final class MapView extends javafx.scene.layout.Region {
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                pulse(now);
+                frames.pulse(now);
             }
         };
         sceneProperty().addListener((obs, old, scene) -> {
@@ -272,7 +264,7 @@ public final class MapView extends javafx.scene.layout.Region {
 
     /** True when every layer is prepared and every tile of the current view is rendered and painted. */
     public boolean isComplete() {
-        return !layerSet.busy() && !dirty && lastWanted == 0 && scheduler.outstanding() == 0;
+        return !layerSet.busy() && frames.settled() && scheduler.outstanding() == 0;
     }
 
     /** Heap held by the prepared layers plus the tile cache. */
@@ -286,7 +278,7 @@ public final class MapView extends javafx.scene.layout.Region {
 
     /** Nanoseconds the last frame took to paint on the FX thread. */
     public long lastPaintNanos() {
-        return lastPaintNanos;
+        return frames.lastPaintNanos();
     }
 
     /** Premultiplied ARGB of a pixel of the last painted frame (0 before the first frame). */
@@ -301,7 +293,7 @@ public final class MapView extends javafx.scene.layout.Region {
 
     /** Paints now instead of at the next pulse (benchmarks time frames with it). */
     public void paintNow() {
-        paint(System.nanoTime());
+        frames.paint(System.nanoTime());
     }
 
     /** Stops the frame timer; the executors belong to the caller. */
@@ -347,7 +339,7 @@ public final class MapView extends javafx.scene.layout.Region {
     }
 
     private void markDirty() {
-        dirty = true;
+        frames.markDirty();
     }
 
     private void viewChanged() {
@@ -375,40 +367,5 @@ public final class MapView extends javafx.scene.layout.Region {
     @Override
     protected double computePrefHeight(double width) {
         return 600;
-    }
-
-    private void pulse(long now) {
-        boolean moved = animator.step(now);
-        if (moved) {
-            viewState.set(animator.viewport().state());
-        }
-        if (scheduler.cameToRest(animator.viewport(), now)) {
-            dirty = true;
-        }
-        long phase = now / BLINK_NANOS;
-        boolean blinkTick = blinking && phase != blinkPhase;
-        if (dirty || moved || blinkTick) {
-            paint(now);
-        }
-    }
-
-    private void paint(long now) {
-        long start = System.nanoTime();
-        dirty = false;
-        blinkPhase = now / BLINK_NANOS;
-        Viewport vp = animator.viewport();
-        if (vp.width() < 1 || vp.height() < 1) {
-            return;
-        }
-        List<TileKey> wanted = painter.paint(vp, scheduler.scene(), overlay, selection, Instant.now(),
-                blinkPhase % 2 == 0);
-        lastWanted = wanted.size();
-        scheduler.request(wanted);
-        blinking = overlayRenderer.blinks(painter.visibleItems(), Instant.now());
-        hud.updateScale(vp);
-        lastPaintNanos = System.nanoTime() - start;
-        if (lastPaintNanos > SLOW_FRAME_NANOS) {
-            LOG.debug("slow frame: {} ms at {}", lastPaintNanos / 1_000_000, vp.state());
-        }
     }
 }
