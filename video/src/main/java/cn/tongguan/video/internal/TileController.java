@@ -6,11 +6,9 @@ import cn.tongguan.video.StreamVariant;
 import cn.tongguan.video.TileState;
 import cn.tongguan.video.TileStatus;
 import cn.tongguan.video.VideoConfig;
-import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +29,8 @@ public final class TileController {
     private final Executor background;
     private final Executor fx;
     private final CameraHealth health;
-    private final TileView view = new TileView();
-    private final TileTexts texts;
+    private final TilePresenter presenter;
     private final TileSurface[] surfaces = {new TileSurface(), new TileSurface(), new TileSurface()};
-    private final ReadOnlyObjectWrapper<TileStatus> status = new ReadOnlyObjectWrapper<>(this, "status", TileStatus.IDLE);
 
     private Camera camera;
     private StreamVariant variant = StreamVariant.SUB;
@@ -49,8 +45,6 @@ public final class TileController {
     private long lastFrameAt;
     private int failures;
     private long retryAt;
-    private String shownText = "";
-    private double shownAspect;
 
     public TileController(int index, VideoConfig config, EngineSelector engines, FailureProbe probe, Executor background,
                           Executor fx, CameraHealth health) {
@@ -61,15 +55,15 @@ public final class TileController {
         this.background = background;
         this.fx = fx;
         this.health = health;
-        this.texts = new TileTexts(config.locale());
+        this.presenter = new TilePresenter(new TileTexts(config.locale()));
     }
 
     public TileView view() {
-        return view;
+        return presenter.view();
     }
 
     public ReadOnlyObjectProperty<TileStatus> statusProperty() {
-        return status.getReadOnlyProperty();
+        return presenter.status();
     }
 
     public Camera camera() {
@@ -390,25 +384,7 @@ public final class TileController {
     }
 
     private void render(long now) {
-        TileStatus next = new TileStatus(camera, state, reason,
-                lastFrameAt == 0 ? null : Instant.now().minusNanos(now - lastFrameAt),
-                tour != null && !tour.paused(), alarm);
-        TileStatus old = status.get();
-        if (old.camera() != next.camera() || old.state() != next.state() || old.reason() != next.reason()
-                || old.touring() != next.touring() || old.alarm() != next.alarm()) {
-            status.set(next);
-        }
-        String text = statusText(now);
-        double aspect = displayed == null ? 16.0 / 9 : displayed.aspect();
-        if (!text.equals(shownText) || view.image() != (displayed == null ? null : displayed.image()) || aspect != shownAspect) {
-            shownText = text;
-            shownAspect = aspect;
-            view.show(displayed == null ? null : displayed.image(), aspect, camera == null ? "" : camera.name(), state, text, alarm);
-        }
-    }
-
-    private String statusText(long now) {
-        return texts.statusLine(state, reason, lastFrameAt == 0 ? -1 : (now - lastFrameAt) / 1_000_000_000L,
-                tour != null && tour.paused(), alarm);
+        presenter.show(camera, state, reason, lastFrameAt, tour != null && !tour.paused(), tour != null && tour.paused(),
+                alarm, displayed, now);
     }
 }
