@@ -87,7 +87,17 @@ public final class AlarmDeskViewModel implements SyncListener {
             case "ORANGE" -> messages.text("alarms.level.orange");
             default -> messages.text("alarms.level.red");
         };
-        return new Line(a, messages.text("alarms.line", CLOCK.format(a.raisedAt()), a.sensorId(), a.kind(), level,
+        String kind = switch (a.kind()) {
+            case "WATER_DEPTH" -> messages.text("alarms.kind.water");
+            case "UNDERPASS_LEVEL" -> messages.text("alarms.kind.underpass");
+            case "MANHOLE_TILT" -> messages.text("alarms.kind.tilt");
+            case "MANHOLE_DISPLACEMENT" -> messages.text("alarms.kind.displacement");
+            case "MANHOLE_OVERFLOW" -> messages.text("alarms.kind.overflow");
+            case "LOW_BATTERY" -> messages.text("alarms.kind.battery");
+            case "NO_DATA" -> messages.text("alarms.kind.nodata");
+            default -> a.kind();
+        };
+        return new Line(a, messages.text("alarms.line", CLOCK.format(a.raisedAt()), a.sensorId(), kind, level,
                 String.format(Locale.ROOT, "%.1f", a.value()), state,
                 a.caseId() == null ? "" : messages.text("alarms.case", a.caseId())));
     }

@@ -68,7 +68,7 @@ class AlarmDeskViewModelTest {
         assertThat(desk.alarms()).hasSize(1);
         AlarmDeskViewModel.Line line = desk.alarms().get(0);
         assertThat(line.alarm().state()).isEqualTo("ACTIVE");
-        assertThat(line.text()).contains("W07").contains("黄色").contains("18.0").contains("未确认");
+        assertThat(line.text()).contains("W07").contains("积水深度").contains("黄色").contains("18.0").contains("未确认");
 
         desk.acknowledge(line, "已通知排水公司");
         assertThat(desk.statusProperty().get()).isEqualTo("已确认 W07 的告警，大屏上停止闪烁");
