@@ -40,7 +40,8 @@ class ArchitectureTest {
                 Arguments.of("DEMO_CITY_IS_A_PLATFORM_CLIENT", ArchitectureRules.DEMO_CITY_IS_A_PLATFORM_CLIENT, "DemoCityKnowsTheConsole"),
                 Arguments.of("NO_JAVAFX_OUTSIDE_THE_UI", ArchitectureRules.NO_JAVAFX_OUTSIDE_THE_UI, "SyncUsesJavaFx"),
                 Arguments.of("SLF4J_ONLY", ArchitectureRules.SLF4J_ONLY, "LogsWithJul"),
-                Arguments.of("NO_STANDARD_STREAMS", ArchitectureRules.NO_STANDARD_STREAMS, "PrintsToStdout"));
+                Arguments.of("NO_STANDARD_STREAMS", ArchitectureRules.NO_STANDARD_STREAMS, "PrintsToStdout"),
+                Arguments.of("TIME_IS_INJECTED", ArchitectureRules.TIME_IS_INJECTED, "ReadsTheWallClock"));
     }
 
     @Test

@@ -69,7 +69,7 @@ class MeetingUiTest {
             assertThat(r.code()).isEqualTo(201);
         }
 
-        app = FxToolkit.setupApplication(ConsoleApp.class, "--platform=" + platform.uri(), "--data=" + dir.resolve("c"));
+        app = FxToolkit.setupApplication(() -> new ConsoleApp(platform.clock(), "--platform=" + platform.uri(), "--data=" + dir.resolve("c")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#username").tryQuery().isPresent()
                 && robot.lookup("#username").query().isFocused());
         robot.write("leader").type(KeyCode.ENTER).write("tongguan").type(KeyCode.ENTER);

@@ -35,7 +35,7 @@ class ShellWindowUiTest {
             deadPort = socket.getLocalPort();
         }
         FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(ConsoleApp.class, "--platform=http://127.0.0.1:" + deadPort);
+        app = FxToolkit.setupApplication(() -> new ConsoleApp(cn.tongguan.api.testing.TestClocks.suite(), "--platform=http://127.0.0.1:" + deadPort));
     }
 
     @AfterEach
