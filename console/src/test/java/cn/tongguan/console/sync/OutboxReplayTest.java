@@ -56,7 +56,8 @@ class OutboxReplayTest {
                 refusals.add(code + ":" + (current == null ? "?" : current.state()));
             }
         });
-        engine = new SyncEngine(client, cases, meta, worker, bus, Clock.systemUTC());
+        engine = new SyncEngine(client, cases, meta, new cn.tongguan.console.cache.ReferenceHolder(meta), worker, bus,
+                Clock.systemUTC());
         outbox = new Outbox(client, store, cases, worker, bus, Clock.systemUTC());
         engine.onConnected(outbox::flush);
     }

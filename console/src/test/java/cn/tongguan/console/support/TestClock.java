@@ -1,0 +1,46 @@
+package cn.tongguan.console.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The console's injected clock as a test drives it: it moves when the test says so ({@link #advance}), and, if
+ * built with a tick, by that much on every reading (for code whose times must differ although nothing waits).
+ */
+public final class TestClock extends Clock {
+    private final Duration tick;
+    private Instant now;
+
+    public TestClock(Instant start) {
+        this(start, Duration.ZERO);
+    }
+
+    public TestClock(Instant start, Duration tick) {
+        this.now = start;
+        this.tick = tick;
+    }
+
+    public synchronized void advance(Duration d) {
+        now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public synchronized Instant instant() {
+        Instant read = now;
+        now = now.plus(tick);
+        return read;
+    }
+}
