@@ -138,7 +138,13 @@ public final class Cases {
     public record DifficultCase(Case item, Instant listedAt, Instant assignedAt, String note) {
     }
 
-    /** First line of {@code GET /api/v1/cases/snapshot}: the event id the following lines reflect. */
-    public record SnapshotHeader(String type, long eventId) {
+    /**
+     * First line of {@code GET /api/v1/cases/snapshot}: the event id the following lines reflect and how many
+     * lines follow ({@code total}; {@code null} from platforms older than issue 13).
+     */
+    public record SnapshotHeader(String type, long eventId, Long total) {
+        public SnapshotHeader(String type, long eventId) {
+            this(type, eventId, null);
+        }
     }
 }

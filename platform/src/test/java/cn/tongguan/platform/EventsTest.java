@@ -187,6 +187,8 @@ class EventsTest {
             assertThat(header.get("type").asText()).isEqualTo("snapshot");
             assertThat(header.get("eventId").asLong()).isEqualTo(s.events().latestId());
             assertThat(lines).hasSize(3);
+            // the header announces how many lines follow, so a console can show how far its download is
+            assertThat(header.get("total").asLong()).isEqualTo(lines.length - 1);
             // the wall sees masked reporters
             assertThat(lines[1]).contains("138****5678").contains("张*").doesNotContain("13812345678");
             // sensors and cameras produce events too

@@ -6,15 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves (token expiry, deadlines) instead of sleeping. */
+/**
+ * A clock the test moves (token expiry, deadlines, estimates) instead of sleeping: it moves when the test says so
+ * ({@link #advance}) and, if built with a tick, by that much on every reading (for code whose times must differ
+ * although nothing waits).
+ */
 public final class MutableClock extends Clock {
-    private volatile Instant now;
+    private final Duration tick;
+    private Instant now;
 
     public MutableClock(Instant start) {
-        this.now = start;
+        this(start, Duration.ZERO);
     }
 
-    public void advance(Duration d) {
+    public MutableClock(Instant start, Duration tick) {
+        this.now = start;
+        this.tick = tick;
+    }
+
+    public synchronized void advance(Duration d) {
         now = now.plus(d);
     }
 
@@ -29,7 +39,9 @@ public final class MutableClock extends Clock {
     }
 
     @Override
-    public Instant instant() {
-        return now;
+    public synchronized Instant instant() {
+        Instant read = now;
+        now = now.plus(tick);
+        return read;
     }
 }

@@ -98,6 +98,7 @@ public final class ConsoleComposition implements AutoCloseable {
         Parent seat = null;
         if (Workflow.isSeatRole(user.role()) || "admin".equals(user.role())) {
             session = new SeatSession(user, config.dataDir(), platform, syncThread, clock);
+            session.bus().add(shellModel);
             seat = buildSeat(session);
             session.start();
         }
@@ -123,7 +124,8 @@ public final class ConsoleComposition implements AutoCloseable {
                 Platform::runLater, clock);
         CaseDetailViewModel detail = new CaseDetailViewModel(labels, role, s.cases(), s.meta(), s.reference(),
                 platform, s.outbox(), background, Platform::runLater, clock);
-        SeatViewModel seat = new SeatViewModel(labels, role, s.outboxStore(), background, Platform::runLater);
+        SeatViewModel seat = new SeatViewModel(labels, role, s.outboxStore(), background, Platform::runLater,
+                clock);
         s.bus().add(queue);
         s.bus().add(detail);
         s.bus().add(seat);

@@ -37,7 +37,7 @@ public final class SeatSession implements AutoCloseable {
         this.meta = new CacheMeta(database);
         this.outboxStore = new OutboxStore(database);
         this.reference = new ReferenceHolder(meta);
-        this.engine = new SyncEngine(client, cases, meta, syncThread, bus, clock);
+        this.engine = new SyncEngine(client, cases, meta, reference, syncThread, bus, clock);
         this.outbox = new Outbox(client, outboxStore, cases, syncThread, bus, clock);
         engine.onConnected(outbox::flush);
     }

@@ -5,7 +5,6 @@ import cn.tongguan.api.Reference;
 import cn.tongguan.console.cache.CacheMeta;
 import cn.tongguan.console.cache.CachedCase;
 import cn.tongguan.console.cache.CaseCache;
-import cn.tongguan.console.cache.Lights;
 import cn.tongguan.console.cache.OutboxStore;
 import cn.tongguan.console.cache.ReferenceData;
 import cn.tongguan.console.cache.ReferenceHolder;
@@ -189,29 +188,15 @@ public final class CaseDetailViewModel implements SyncListener {
         long now = clock.millis();
         present.set(true);
         shown.set(item);
-        title.set(messages.text("detail.title", item.caseNo(), ref.categoryName(item.smallCode())));
+        CaseTexts texts = CaseTexts.of(item, ref, labels, time, now);
+        title.set(texts.title());
         String stateText = labels.state(item.state());
         state.set(c.pending() == null ? stateText : messages.text("detail.state.pending", stateText, labels.action(c.pending())));
-        StringBuilder where = new StringBuilder(item.address() == null ? "" : item.address());
-        String district = ref.divisionName(item.districtCode());
-        if (!district.isEmpty()) {
-            where.append(" · ").append(district);
-        }
-        if (item.gridCode() != null) {
-            where.append(" · ").append(messages.text("detail.grid", item.gridCode()));
-        }
-        String department = ref.departmentName(item.departmentCode());
-        facts.set(messages.text("detail.facts", labels.source(item.source()), ref.categoryName(item.bigCode()),
-                ref.categoryName(item.smallCode()), where.toString(), department.isEmpty() ? "—" : department,
-                time.fullTime(item.reportedAt())));
+        facts.set(texts.facts());
         description.set(item.description() == null ? "" : item.description());
-        Long due = item.deadline() == null ? null : item.deadline().toEpochMilli();
-        deadline.set(due == null ? messages.text("detail.deadline.none") : messages.text("detail.deadline",
-                time.fullTime(item.deadline()), time.remaining(due, Lights.CLOCK_RUNS.contains(item.state()), now)));
+        deadline.set(texts.deadline());
         light.set(c.lightAt(now) == null ? "" : c.lightAt(now));
-        reporter.set(item.reporterName() == null && item.reporterPhone() == null ? messages.text("detail.reporter.none")
-                : messages.text("detail.reporter", item.reporterName() == null ? "" : item.reporterName(),
-                mask(item.reporterPhone())));
+        reporter.set(texts.reporter());
         List<ActionItem> items = new ArrayList<>();
         for (CaseAction a : Workflow.allowed(item.state(), role)) {
             if (a.needsTarget() && mergeTargets.isEmpty()) {
@@ -224,22 +209,38 @@ public final class CaseDetailViewModel implements SyncListener {
         actions.setAll(items);
     }
 
-    /** 13812345678 → 138****5678: a seat needs to call back, not to read the whole number aloud. */
-    static String mask(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return "";
-        }
-        if (phone.contains("*")) {
-            return phone;
-        }
-        return phone.length() < 7 ? "*".repeat(phone.length())
-                : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
-    }
-
     /** The action of the shown case bound to {@code key} for this role, if any. */
     public Optional<CaseAction> actionFor(char key) {
         char upper = Character.toUpperCase(key);
         return actions.stream().map(ActionItem::action).filter(a -> a.key() == upper).findFirst();
+    }
+
+    /**
+     * As {@link #actionFor(char)}, but only when the case on screen is {@code highlightedId}, the queue's row: while
+     * the detail still shows the previous case (its read is on the way) or another one, a letter does nothing
+     * rather than act on a case the seat is not looking at.
+     */
+    public Optional<CaseAction> actionFor(char key, long highlightedId) {
+        CachedCase c = current;
+        if (c == null || highlightedId < 0 || c.id() != highlightedId || caseId != highlightedId) {
+            return Optional.empty();
+        }
+        return actionFor(key);
+    }
+
+    /** No case: the queue has no highlighted row any more. */
+    public void clear() {
+        caseId = -1;
+        current = null;
+        detailVersion = -1;
+        mergeTargets = List.of();
+        present.set(false);
+        shown.set(null);
+        List.of(title, state, facts, description, deadline, light, reporter, banner).forEach(t -> t.set(""));
+        timeline.clear();
+        photos.clear();
+        duplicates.clear();
+        actions.clear();
     }
 
     /** Departments to dispatch to, the suggested one (by class and district) first. */
@@ -290,6 +291,15 @@ public final class CaseDetailViewModel implements SyncListener {
     public void casesChanged(Set<Long> ids) {
         long id = caseId;
         if (id >= 0 && (ids.isEmpty() || ids.contains(id))) {
+            background.execute(() -> load(id, false));
+        }
+    }
+
+    /** Names arrived (or changed): the shown case is presented again with them. */
+    @Override
+    public void referenceChanged() {
+        long id = caseId;
+        if (id >= 0) {
             background.execute(() -> load(id, false));
         }
     }

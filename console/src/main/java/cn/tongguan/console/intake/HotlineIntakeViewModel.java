@@ -122,6 +122,12 @@ public final class HotlineIntakeViewModel implements SyncListener {
         });
     }
 
+    /** The class list fills as soon as the names arrive, not only once something is typed (issue 13). */
+    @Override
+    public void referenceChanged() {
+        ui.execute(() -> filterClasses(classSearch.get()));
+    }
+
     private void filterClasses(String text) {
         String q = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         List<Choice> found = reference.get().smallClasses().stream()

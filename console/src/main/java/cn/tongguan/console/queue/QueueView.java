@@ -104,7 +104,13 @@ public final class QueueView {
         return queueSearch;
     }
 
-    /** Called with the case id when the seat moves to a row. */
+    /** The case of the highlighted row, read through its index (the selected item can be stale); -1: none. */
+    public long highlightedId() {
+        int at = queueTable.getSelectionModel().getSelectedIndex();
+        return at >= 0 && at < queueTable.getItems().size() ? queueTable.getItems().get(at).id() : -1;
+    }
+
+    /** Called with the case id when the seat moves to a row, and with -1 when no row is highlighted any more. */
     public void onSelect(LongConsumer listener) {
         this.onSelect = listener;
     }
@@ -226,12 +232,23 @@ public final class QueueView {
                 if (firstVisible >= 0) {
                     queueTable.scrollTo(Math.max(0, index - Math.max(0, anchorOffset)));
                 }
+            } else if (selected != null) {
+                // The seat's case left the list. Left alone, the table keeps the old index and a stale selected item,
+                // so another case was highlighted while the detail (and the letters) stayed on the old one.
+                queueTable.getSelectionModel().clearSelection();
             }
         } finally {
             replacing = false;
         }
-        QueueRow now = queueTable.getSelectionModel().getSelectedItem();
-        if (selected != null && now != null && (now.id() != selected.id() || now.version() != selected.version())) {
+        if (selected == null) {
+            return;
+        }
+        // The row really under the highlight (the selection model's item can lag behind a replaced list).
+        int at = queueTable.getSelectionModel().getSelectedIndex();
+        QueueRow now = at >= 0 && at < rows.size() ? rows.get(at) : null;
+        if (now == null) {
+            onSelect.accept(-1);
+        } else if (now.id() != selected.id() || now.version() != selected.version()) {
             onSelect.accept(now.id());
         }
     }

@@ -11,7 +11,6 @@ import cn.tongguan.console.cache.ReferenceData;
 import cn.tongguan.console.cache.ReferenceHolder;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.sync.SyncListener;
-import cn.tongguan.console.sync.SyncStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
@@ -131,6 +130,10 @@ public final class QueueViewModel implements SyncListener {
     }
 
     private void fillReferenceChoices(ReferenceData ref) {
+        // The seat's filters survive a refresh of the lists: the same codes stay chosen.
+        String d0 = code(district);
+        String dep0 = code(department);
+        String c0 = code(bigClass);
         List<Choice> d = new ArrayList<>(List.of(districts.get(0)));
         ref.districts().forEach((code, name) -> d.add(new Choice(code, name)));
         districts.setAll(d);
@@ -143,6 +146,9 @@ public final class QueueViewModel implements SyncListener {
         district.set(districts.get(0));
         department.set(departments.get(0));
         bigClass.set(bigClasses.get(0));
+        select(district, districts, d0);
+        select(department, departments, dep0);
+        select(bigClass, bigClasses, c0);
     }
 
     public QueueQuery query() {
@@ -248,11 +254,17 @@ public final class QueueViewModel implements SyncListener {
         });
     }
 
+    /**
+     * The sync refreshed the names (before the first snapshot row on a first sign-in): the filters fill and the
+     * rows are converted again, so no row keeps a code where a name belongs.
+     */
     @Override
-    public void statusChanged(SyncStatus status) {
-        if (status.phase() == SyncStatus.Phase.LIVE && reference.get().departments().isEmpty()) {
-            start();
-        }
+    public void referenceChanged() {
+        ReferenceData ref = reference.get();
+        ui.execute(() -> {
+            fillReferenceChoices(ref);
+            refresh();
+        });
     }
 
     /** Saves the current filters under {@code name} (in the seat's cache). */

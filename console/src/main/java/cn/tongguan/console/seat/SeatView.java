@@ -17,10 +17,12 @@ import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 
 /**
  * The seat workstation: queue on the left, case on the right, sync status below; and the keyboard: a letter
@@ -49,6 +51,12 @@ public final class SeatView {
     private Label seatRole;
     @FXML
     private Label pushStatus;
+    @FXML
+    private HBox snapshotBanner;
+    @FXML
+    private ProgressBar snapshotBar;
+    @FXML
+    private Label snapshotText;
     private final cn.tongguan.console.detail.WallPushViewModel push;
 
     public SeatView(SeatViewModel viewModel, QueueViewModel queueModel, CaseDetailViewModel detailModel,
@@ -118,8 +126,19 @@ public final class SeatView {
     private void initialize() {
         seatSplit.getItems().setAll(queue.root(), detail.root());
         seatSplit.setDividerPositions(0.64);
-        queue.onSelect(detailModel::show);
+        // No row highlighted (a search or an event took it away): the detail shows no case, so no letter acts.
+        queue.onSelect(id -> {
+            if (id < 0) {
+                detailModel.clear();
+            } else {
+                detailModel.show(id);
+            }
+        });
         syncStatus.textProperty().bind(viewModel.syncTextProperty());
+        snapshotBanner.visibleProperty().bind(viewModel.snapshottingProperty());
+        snapshotBanner.managedProperty().bind(viewModel.snapshottingProperty());
+        snapshotBar.progressProperty().bind(viewModel.snapshotProgressProperty());
+        snapshotText.textProperty().bind(viewModel.snapshotTextProperty());
         viewModel.liveProperty().addListener((o, a, live) -> syncStatus.pseudoClassStateChanged(OFFLINE, !live));
         syncStatus.pseudoClassStateChanged(OFFLINE, true);
         seatRole.setText(messages.text("seat.role", viewModel.roleLabel()));
@@ -189,7 +208,8 @@ public final class SeatView {
             return;
         }
         char key = e.getCode().getName().charAt(0);
-        detailModel.actionFor(key).ifPresent(action -> {
+        // Only on the case the seat sees highlighted: never on one the detail still (or already) shows instead.
+        detailModel.actionFor(key, queue.highlightedId()).ifPresent(action -> {
             e.consume();
             detail.trigger(action);
         });

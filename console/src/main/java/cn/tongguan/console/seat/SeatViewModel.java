@@ -8,6 +8,7 @@ import cn.tongguan.console.sync.SyncListener;
 import cn.tongguan.console.sync.SyncStatus;
 import cn.tongguan.console.workflow.CaseAction;
 import cn.tongguan.console.workflow.Workflow;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,14 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The seat's status line (how fresh the cache is, what waits in the outbox) and its cheat sheet of shortcuts for
- * the signed-in role.
+ * The seat's status line (how fresh the cache is, what waits in the outbox), the progress of its first snapshot
+ * (bar, counts and an estimate from the injected clock) and its cheat sheet of shortcuts for the signed-in role.
  */
 public final class SeatViewModel implements SyncListener {
     private final Labels labels;
@@ -31,26 +35,44 @@ public final class SeatViewModel implements SyncListener {
     private final OutboxStore outbox;
     private final Executor background;
     private final Executor ui;
+    private final Clock clock;
     private final TimeText time;
     private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper snapshotting = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper snapshotProgress = new ReadOnlyDoubleWrapper(SnapshotProgress.INDETERMINATE);
+    private final ReadOnlyStringWrapper snapshotText = new ReadOnlyStringWrapper("");
+    /** A count of the outbox is queued and has not started: later news rides on it (events come in bursts). */
+    private final AtomicBoolean countQueued = new AtomicBoolean();
     private volatile SyncStatus status = new SyncStatus(SyncStatus.Phase.STARTING, 0, null, null);
+    /** When the running snapshot began, by the injected clock (the estimate's origin); null outside one. */
+    private volatile Instant snapshotStarted;
     private volatile int waiting;
 
-    public SeatViewModel(Labels labels, String role, OutboxStore outbox, Executor background, Executor ui) {
+    public SeatViewModel(Labels labels, String role, OutboxStore outbox, Executor background, Executor ui,
+                         Clock clock) {
         this.labels = labels;
         this.messages = labels.messages();
         this.role = role;
         this.outbox = outbox;
         this.background = background;
         this.ui = ui;
+        this.clock = clock;
         this.time = new TimeText(messages);
         syncText.set(messages.text("sync.starting"));
     }
 
     @Override
     public void statusChanged(SyncStatus s) {
+        if (s.phase() == SyncStatus.Phase.SNAPSHOT && snapshotStarted == null) {
+            snapshotStarted = clock.instant();
+        } else if (s.phase() != SyncStatus.Phase.SNAPSHOT) {
+            snapshotStarted = null;
+        }
         status = s;
+        // Straight to the UI: the bar must not wait behind the shared workers (grids, queue queries over a cache
+        // being filled), which kept it at "已收到 0 件" for half a minute. The outbox count follows when it can.
+        ui.execute(this::render);
         countWaiting();
     }
 
@@ -60,7 +82,11 @@ public final class SeatViewModel implements SyncListener {
     }
 
     private void countWaiting() {
+        if (!countQueued.compareAndSet(false, true)) {
+            return;
+        }
         background.execute(() -> {
+            countQueued.set(false);
             waiting = outbox.pending().size();
             ui.execute(this::render);
         });
@@ -70,9 +96,11 @@ public final class SeatViewModel implements SyncListener {
         SyncStatus s = status;
         Instant at = s.lastEventAt();
         String fresh = at == null ? messages.text("sync.never") : time.fullTime(at);
+        SnapshotProgress progress = s.phase() == SyncStatus.Phase.SNAPSHOT
+                ? SnapshotProgress.of(s, snapshotStarted, clock.instant(), messages) : null;
         String text = switch (s.phase()) {
             case STARTING -> messages.text("sync.starting");
-            case SNAPSHOT -> messages.text("sync.snapshot", s.snapshotRows());
+            case SNAPSHOT -> progress.text();
             case LIVE -> messages.text("sync.live", fresh);
             case RECONNECTING -> messages.text("sync.offline", fresh);
             case STOPPED -> messages.text("sync.stopped");
@@ -82,6 +110,11 @@ public final class SeatViewModel implements SyncListener {
         }
         live.set(s.phase() == SyncStatus.Phase.LIVE);
         syncText.set(text);
+        snapshotting.set(progress != null);
+        if (progress != null) {
+            snapshotProgress.set(progress.fraction());
+            snapshotText.set(progress.text());
+        }
     }
 
     /** Shortcut → actions of this role that use it (one line each), then the general keys. */
@@ -130,5 +163,20 @@ public final class SeatViewModel implements SyncListener {
 
     public ReadOnlyBooleanProperty liveProperty() {
         return live.getReadOnlyProperty();
+    }
+
+    /** True while a snapshot downloads: the seat shows its bar. */
+    public ReadOnlyBooleanProperty snapshottingProperty() {
+        return snapshotting.getReadOnlyProperty();
+    }
+
+    /** 0…1, or {@link SnapshotProgress#INDETERMINATE} while the total is unknown or the cache builds its indexes. */
+    public ReadOnlyDoubleProperty snapshotProgressProperty() {
+        return snapshotProgress.getReadOnlyProperty();
+    }
+
+    /** "正在下载案件快照：已收到 12,345 / 910,000 件（约 1 分 20 秒）". */
+    public ReadOnlyStringProperty snapshotTextProperty() {
+        return snapshotText.getReadOnlyProperty();
     }
 }

@@ -3,6 +3,8 @@ package cn.tongguan.console.shell;
 import cn.tongguan.api.Health;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.sync.PlatformClient;
+import cn.tongguan.console.sync.SyncListener;
+import cn.tongguan.console.sync.SyncStatus;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -16,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * State of the main window: its title, the signed-in user, the status line, and which modes a role sees.
  * Testable without the toolkit: the background executor and the "back to the UI thread" executor are injected.
+ * After sign-in the footer follows the session's sync, so it never says "signed in" in green while the seat
+ * says it is disconnected.
  */
-public final class ShellViewModel {
+public final class ShellViewModel implements SyncListener {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
     private final Messages messages;
@@ -28,6 +32,8 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
+    /** What the sync last said about the connection (null: nothing yet); written on sync threads. */
+    private volatile Boolean syncUp;
 
     public ShellViewModel(Messages messages, PlatformClient platform, Executor background, Executor ui,
                           String platformAddress) {
@@ -68,6 +74,26 @@ public final class ShellViewModel {
         if (connected.get()) {
             status.set(messages.text("shell.status.signed_in", platformAddress));
         }
+    }
+
+    /** The session's sync: its live stream is the one truth about the connection once someone is signed in. */
+    @Override
+    public void statusChanged(SyncStatus s) {
+        Boolean up = switch (s.phase()) {
+            case LIVE -> true;
+            case RECONNECTING, STOPPED -> false;
+            case STARTING, SNAPSHOT -> null;
+        };
+        // Every applied event says LIVE again: only a change is news for the footer.
+        if (up == null || up.equals(syncUp)) {
+            return;
+        }
+        syncUp = up;
+        ui.execute(() -> {
+            connected.set(up);
+            status.set(up ? messages.text("shell.status.signed_in", platformAddress)
+                    : messages.text("shell.status.lost", platformAddress));
+        });
     }
 
     /** The modes ({@code seat}, {@code wall}, {@code meeting}) a role may open. */

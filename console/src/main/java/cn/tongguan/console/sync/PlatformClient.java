@@ -121,6 +121,11 @@ public final class PlatformClient {
      * memory. Returns the event id the snapshot reflects.
      */
     public long snapshot(Consumer<Cases.Case> sink) throws IOException {
+        return snapshot(header -> { }, sink);
+    }
+
+    /** As above; {@code header} gets the first line (event id and announced total) before any case. */
+    public long snapshot(Consumer<Cases.SnapshotHeader> header, Consumer<Cases.Case> sink) throws IOException {
         Request request = new Request.Builder().url(url("/api/v1/cases/snapshot")).get().build();
         try (Response response = http.newBuilder().readTimeout(java.time.Duration.ofMinutes(2)).build()
                 .newCall(request).execute()) {
@@ -131,14 +136,15 @@ public final class PlatformClient {
             if (first == null) {
                 throw new IOException("empty snapshot");
             }
-            Cases.SnapshotHeader header = json.readValue(first, Cases.SnapshotHeader.class);
+            Cases.SnapshotHeader head = json.readValue(first, Cases.SnapshotHeader.class);
+            header.accept(head);
             ObjectReader cases = json.readerFor(Cases.Case.class);
             try (MappingIterator<Cases.Case> items = cases.readValues(reader)) {
                 while (items.hasNextValue()) {
                     sink.accept(items.nextValue());
                 }
             }
-            return header.eventId();
+            return head.eventId();
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongConsumer;
 
 /**
  * Streams the platform's snapshot into the cache with two threads: the caller's reads and parses the NDJSON,
@@ -20,6 +19,35 @@ public final class SnapshotLoader {
     private static final int BATCH = 1000;
     private static final List<Cases.Case> END = List.of();
 
+    /** How far a load is; called on the loader's threads. */
+    public interface Progress {
+        /** The header arrived: {@code total} lines will follow (-1: the platform does not say). */
+        void started(long total);
+
+        /** {@code rows} are stored (after every batch). */
+        void stored(long rows);
+
+        /** Every row is stored; the cache now builds its indexes (seconds at a million rows). */
+        void indexing(long rows);
+
+        /** For callers that do not watch (benchmarks). */
+        static Progress none() {
+            return new Progress() {
+                @Override
+                public void started(long total) {
+                }
+
+                @Override
+                public void stored(long rows) {
+                }
+
+                @Override
+                public void indexing(long rows) {
+                }
+            };
+        }
+    }
+
     private final PlatformClient client;
     private final CaseCache cases;
 
@@ -28,8 +56,8 @@ public final class SnapshotLoader {
         this.cases = cases;
     }
 
-    /** Returns the event id the snapshot reflects; {@code progress} gets the rows stored so far. */
-    public long load(LongConsumer progress) throws IOException {
+    /** Returns the event id the snapshot reflects. */
+    public long load(Progress progress) throws IOException {
         BlockingQueue<List<Cases.Case>> batches = new ArrayBlockingQueue<>(64);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> store(batches, progress, failure), "snapshot-writer");
@@ -38,13 +66,15 @@ public final class SnapshotLoader {
         long eventId;
         List<Cases.Case>[] batch = new List[] {new ArrayList<Cases.Case>(BATCH)};
         try {
-            eventId = client.snapshot(item -> {
-                batch[0].add(item);
-                if (batch[0].size() == BATCH) {
-                    put(batches, batch[0], failure);
-                    batch[0] = new ArrayList<>(BATCH);
-                }
-            });
+            eventId = client.snapshot(
+                    header -> progress.started(header.total() == null ? -1 : header.total()),
+                    item -> {
+                        batch[0].add(item);
+                        if (batch[0].size() == BATCH) {
+                            put(batches, batch[0], failure);
+                            batch[0] = new ArrayList<>(BATCH);
+                        }
+                    });
             put(batches, batch[0], failure);
         } finally {
             put(batches, END, failure);
@@ -74,7 +104,7 @@ public final class SnapshotLoader {
         }
     }
 
-    private void store(BlockingQueue<List<Cases.Case>> batches, LongConsumer progress,
+    private void store(BlockingQueue<List<Cases.Case>> batches, Progress progress,
                        AtomicReference<Throwable> failure) {
         try (BulkFill fill = cases.bulkFill()) {
             while (true) {
@@ -84,8 +114,12 @@ public final class SnapshotLoader {
                 }
                 if (failure.get() == null) {
                     batch.forEach(fill::add);
-                    progress.accept(fill.rows());
+                    progress.stored(fill.rows());
                 }
+            }
+            if (failure.get() == null) {
+                // Closing the fill builds the indexes: say so, or the seat sits at "910,000 / 910,000" wondering.
+                progress.indexing(fill.rows());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -37,8 +37,14 @@ public final class SyncBus implements SyncListener {
         each(SyncListener::alarmsChanged);
     }
 
+    @Override
     public void casesChanged(Set<Long> ids) {
         each(l -> l.casesChanged(ids));
+    }
+
+    @Override
+    public void referenceChanged() {
+        each(SyncListener::referenceChanged);
     }
 
     @Override

@@ -4,29 +4,36 @@ import cn.tongguan.api.Cases;
 import cn.tongguan.api.Events;
 import cn.tongguan.console.cache.CacheMeta;
 import cn.tongguan.console.cache.CaseCache;
+import cn.tongguan.console.cache.ReferenceHolder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the cache in step with the platform: a streamed snapshot when the cache has none (or the platform asks
- * for a resync), then server-sent events from the last applied id through the shared {@link EventStream} (which reconnects with
+ * Keeps the cache in step with the platform: the reference lists first (so that no row is ever shown before the
+ * names of its codes), a streamed snapshot when the cache has none (or the platform asks for a resync), then
+ * server-sent events from the last applied id through the shared {@link EventStream} (which reconnects with
  * exponential backoff). All its work runs on the one injected sync thread, except event delivery on OkHttp's SSE
  * reader thread.
  */
 public final class SyncEngine implements AutoCloseable, EventStream.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     static final List<String> REFERENCE_KINDS = List.of("categories", "departments", "divisions");
+    /** Rows between two progress reports: often enough for a moving bar, rare enough for the UI thread. */
+    static final int PROGRESS_EVERY = 5_000;
 
     private final PlatformClient client;
     private final CaseCache cases;
     private final CacheMeta meta;
+    private final ReferenceHolder reference;
     private final SyncBus bus;
     private final Clock clock;
     private final ObjectMapper json;
@@ -35,12 +42,15 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
     private volatile SyncStatus status = new SyncStatus(SyncStatus.Phase.STARTING, 0, null, null);
     private volatile boolean closed;
     private volatile Runnable onConnected = () -> { };
+    /** Whether this engine has told the listeners about the reference lists at least once. */
+    private boolean referenceAnnounced;
 
-    public SyncEngine(PlatformClient client, CaseCache cases, CacheMeta meta, ScheduledExecutorService worker,
-                      SyncBus bus, Clock clock) {
+    public SyncEngine(PlatformClient client, CaseCache cases, CacheMeta meta, ReferenceHolder reference,
+                      ScheduledExecutorService worker, SyncBus bus, Clock clock) {
         this.client = client;
         this.cases = cases;
         this.meta = meta;
+        this.reference = reference;
         this.bus = bus;
         this.clock = clock;
         this.json = client.json();
@@ -67,30 +77,57 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
     }
 
     private void publish(SyncStatus.Phase phase, long rows, String detail) {
-        status = new SyncStatus(phase, rows, lastEventAt, detail);
+        publish(phase, rows, -1, detail);
+    }
+
+    private void publish(SyncStatus.Phase phase, long rows, long total, String detail) {
+        status = new SyncStatus(phase, rows, total, lastEventAt, detail);
         bus.statusChanged(status);
     }
 
     @Override
     public long prepare() throws IOException {
+        // Names before rows: a first sign-in used to show class and district codes for the minutes of its snapshot.
+        refreshReference();
         if (meta.get(CacheMeta.SNAPSHOT_DONE).isEmpty()) {
             takeSnapshot();
         }
-        refreshReference();
         return meta.lastEventId();
     }
 
     private void takeSnapshot() throws IOException {
         publish(SyncStatus.Phase.SNAPSHOT, 0, null);
-        long started = System.nanoTime();
+        Instant started = clock.instant();
+        long[] total = {-1};
         long[] stored = {0};
-        long eventId = new SnapshotLoader(client, cases).load(rows -> {
-            stored[0] = rows;
-            if (rows % 10_000 == 0) {
-                publish(SyncStatus.Phase.SNAPSHOT, rows, null);
+        long eventId = new SnapshotLoader(client, cases).load(new SnapshotLoader.Progress() {
+            @Override
+            public void started(long announced) {
+                total[0] = announced;
+                LOG.info("Snapshot header after {} ms: {} cases announced",
+                        Duration.between(started, clock.instant()).toMillis(), announced);
+                publish(SyncStatus.Phase.SNAPSHOT, 0, announced, null);
+            }
+
+            @Override
+            public void stored(long rows) {
+                if (stored[0] == 0) {
+                    LOG.info("Snapshot: first {} cases stored after {} ms", rows,
+                            Duration.between(started, clock.instant()).toMillis());
+                }
+                stored[0] = rows;
+                if (rows % PROGRESS_EVERY == 0) {
+                    publish(SyncStatus.Phase.SNAPSHOT, rows, total[0], null);
+                }
+            }
+
+            @Override
+            public void indexing(long rows) {
+                publish(SyncStatus.Phase.SNAPSHOT, rows, total[0], SyncStatus.INDEXING);
             }
         });
-        LOG.info("Snapshot: {} cases at event {} in {} ms", stored[0], eventId, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Snapshot: {} cases at event {} in {} ms", stored[0], eventId,
+                Duration.between(started, clock.instant()).toMillis());
         meta.put(CacheMeta.LAST_EVENT_ID, Long.toString(eventId));
         meta.put(CacheMeta.SNAPSHOT_DONE, clock.instant().toString());
         // The cache is as fresh as the snapshot until the first event arrives.
@@ -100,8 +137,19 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
     }
 
     private void refreshReference() throws IOException {
+        boolean changed = false;
         for (String kind : REFERENCE_KINDS) {
-            meta.putReference(kind, client.referenceJson(kind));
+            String fresh = client.referenceJson(kind);
+            if (!Objects.equals(meta.reference(kind).orElse(null), fresh)) {
+                meta.putReference(kind, fresh);
+                changed = true;
+            }
+        }
+        // A reconnect with unchanged lists says nothing: the queue would rebuild its filters for no news.
+        if (changed || !referenceAnnounced) {
+            reference.reload();
+            referenceAnnounced = true;
+            bus.referenceChanged();
         }
     }
 
@@ -144,7 +192,8 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
         if (type != null && type.startsWith("alarm.")) {
             bus.alarmsChanged();
         }
-        status = new SyncStatus(SyncStatus.Phase.LIVE, 0, lastEventAt, null);
+        // Published, not only kept: the status line's "最近事件" must move with every applied event.
+        publish(SyncStatus.Phase.LIVE, 0, null);
     }
 
     /**

@@ -9,12 +9,19 @@ import java.util.Set;
  * thread themselves.
  */
 public interface SyncListener {
-    /** Cases changed in the cache; an empty set means "many, refresh everything". */
     /** A lifeline alarm was raised, acknowledged, cleared or changed (the event itself is read again). */
     default void alarmsChanged() {
     }
 
+    /** Cases changed in the cache; an empty set means "many, refresh everything". */
     default void casesChanged(Set<Long> ids) {
+    }
+
+    /**
+     * The reference lists (names of classes, divisions, departments) were refreshed and the session's
+     * {@code ReferenceHolder} holds them: lists built from them fill again, rows show names instead of codes.
+     */
+    default void referenceChanged() {
     }
 
     default void statusChanged(SyncStatus status) {

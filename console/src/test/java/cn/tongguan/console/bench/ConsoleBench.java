@@ -78,7 +78,7 @@ public final class ConsoleBench {
         CacheDatabase db = CacheDatabase.open(cacheDir);
         CaseCache cases = new CaseCache(db);
         t = System.nanoTime();
-        long filled = new cn.tongguan.console.sync.SnapshotLoader(client, cases).load(rows -> { }) >= 0
+        long filled = new cn.tongguan.console.sync.SnapshotLoader(client, cases).load(cn.tongguan.console.sync.SnapshotLoader.Progress.none()) >= 0
                 ? cases.count() : 0;
         long fillMs = ms(t);
         LOG.info("BENCH fill: {} cases into the cache in {} ms; baseline (download + parse only, {} cases) {} ms; "
@@ -190,9 +190,9 @@ public final class ConsoleBench {
             PlatformClient operator = platform.client("operator");
             ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
             SyncBus bus = new SyncBus();
-            SyncEngine engine = new SyncEngine(platform.client("dispatcher"), cases, meta, worker, bus,
-                    Clock.systemUTC());
             ReferenceHolder reference = new ReferenceHolder(meta);
+            SyncEngine engine = new SyncEngine(platform.client("dispatcher"), cases, meta, reference, worker, bus,
+                    Clock.systemUTC());
             var background = Executors.newFixedThreadPool(2);
             QueueViewModel queue = new QueueViewModel(new Labels(Messages.load(Locale.SIMPLIFIED_CHINESE)), cases, meta,
                     reference, background, Runnable::run, Clock.systemUTC());

@@ -40,6 +40,10 @@ class CaseDetailViewModelTest {
     private final OutboxStore store = new OutboxStore(db);
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
     private CaseDetailViewModel vm;
+    private ReferenceHolder reference;
+    private PlatformClient client;
+    private Outbox outbox;
+    private Clock clock;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -49,12 +53,12 @@ class CaseDetailViewModelTest {
         }
         meta.putReference("departments", "[{\"code\":\"D01\",\"name\":\"环卫处\",\"categoryCodes\":[\"06010\"]},"
                 + "{\"code\":\"D00\",\"name\":\"其他\"}]");
-        ReferenceHolder reference = new ReferenceHolder(meta);
+        reference = new ReferenceHolder(meta);
         reference.reload();
-        PlatformClient client = new PlatformClient(new OkHttpClient.Builder().connectTimeout(Duration.ofMillis(200))
+        client = new PlatformClient(new OkHttpClient.Builder().connectTimeout(Duration.ofMillis(200))
                 .build(), URI.create("http://127.0.0.1:" + deadPort));
-        Clock clock = Clock.fixed(SampleCases.T0, ZoneOffset.UTC);
-        Outbox outbox = new Outbox(client, store, cases, worker, new SyncBus(), clock);
+        clock = Clock.fixed(SampleCases.T0, ZoneOffset.UTC);
+        outbox = new Outbox(client, store, cases, worker, new SyncBus(), clock);
         cases.upsert(List.of(SampleCases.item(5, "filed", 3, SampleCases.T0, null)));
         vm = new CaseDetailViewModel(new Labels(Messages.load(Locale.SIMPLIFIED_CHINESE)), "dispatcher", cases, meta,
                 reference, client, outbox, Runnable::run, Runnable::run, clock);
@@ -117,5 +121,46 @@ class CaseDetailViewModelTest {
         assertThat(vm.bannerProperty().get()).isEqualTo(
                 "案件 20261120000005 已被他人处理，您的「派遣」没有执行。当前状态：「申请作废」（版本 4）。请根据当前状态重新操作。");
         assertThat(vm.bannerIsConflictProperty().get()).isTrue();
+    }
+
+    @Test
+    void aLetterActsOnlyOnTheCaseThatIsBothHighlightedAndShown() {
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        cases.upsert(List.of(SampleCases.item(6, "filed", 2, SampleCases.T0, null)));
+        CaseDetailViewModel seat = new CaseDetailViewModel(new Labels(Messages.load(Locale.SIMPLIFIED_CHINESE)),
+                "dispatcher", cases, meta, reference, client, outbox, background::add, Runnable::run, clock);
+        seat.show(5);
+        runAll(background);
+        assertThat(seat.actionFor('D', 5)).map(a -> a.action()).contains("dispatch");
+
+        // The seat moves to row 6; its read has not come back, so the pane still shows case 5.
+        seat.show(6);
+        assertThat(seat.shownProperty().get().id()).isEqualTo(5);
+        assertThat(seat.actionFor('D', 6)).as("the detail still shows another case").isEmpty();
+        assertThat(seat.actionFor('D', 5)).as("the highlight has moved on").isEmpty();
+        runAll(background);
+        assertThat(seat.shownProperty().get().id()).isEqualTo(6);
+        assertThat(seat.actionFor('D', 6)).map(a -> a.action()).contains("dispatch");
+
+        // The row left the list (a search): nothing is shown, nothing acts.
+        seat.clear();
+        assertThat(seat.presentProperty().get()).isFalse();
+        assertThat(seat.actions()).isEmpty();
+        assertThat(seat.actionFor('D', 6)).isEmpty();
+    }
+
+    @Test
+    void namesArrivingLaterAreShownForTheCaseOnScreen() {
+        assertThat(vm.titleProperty().get()).isEqualTo("20261120000005 · 06010");
+        meta.putReference("categories", "[{\"code\":\"06010\",\"kind\":\"event\",\"level\":\"small\",\"name\":\"暴露垃圾\"}]");
+        reference.reload();
+        vm.referenceChanged();
+        assertThat(vm.titleProperty().get()).isEqualTo("20261120000005 · 暴露垃圾");
+    }
+
+    private static void runAll(java.util.ArrayDeque<Runnable> tasks) {
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
     }
 }

@@ -86,4 +86,37 @@ class QueueViewModelTest {
         assertThat(vm.savedFilters()).containsExactly("我的筛选");
         assertThat(vm.rowsProperty().get()).extracting(QueueRow::id).containsExactly(2L);
     }
+
+    @Test
+    void namesThatArriveAfterTheRowsReplaceTheCodesAndFillTheFilters() {
+        CacheDatabase fresh = CacheDatabase.inMemory("queue-fresh-" + UUID.randomUUID());
+        try {
+            CaseCache freshCases = new CaseCache(fresh);
+            CacheMeta freshMeta = new CacheMeta(fresh);
+            freshCases.upsert(List.of(SampleCases.item(1, "reported", 1, T0, null)));
+            ReferenceHolder reference = new ReferenceHolder(freshMeta);
+            QueueViewModel seat = new QueueViewModel(new Labels(Messages.load(Locale.SIMPLIFIED_CHINESE)), freshCases,
+                    freshMeta, reference, Runnable::run, Runnable::run, Clock.fixed(T0, ZoneOffset.UTC));
+            seat.start();
+            assertThat(seat.rowsProperty().get().get(0).category()).isEqualTo("06010");
+
+            // What the sync engine does before the first snapshot row: store the lists, reload, announce.
+            freshMeta.putReference("categories", "[{\"code\":\"06010\",\"kind\":\"event\",\"level\":\"small\",\"name\":\"暴露垃圾\"}]");
+            freshMeta.putReference("divisions", "[{\"code\":\"410702\",\"name\":\"红旗区\",\"level\":\"district\"}]");
+            reference.reload();
+            seat.referenceChanged();
+            assertThat(seat.rowsProperty().get().get(0).category()).isEqualTo("暴露垃圾");
+            assertThat(seat.districts()).extracting(Choice::label).containsExactly("全部区县", "红旗区");
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
+    void aRefreshOfTheNamesKeepsTheSeatsFilters() {
+        Choice hongqi = vm.districts().stream().filter(c -> "410702".equals(c.code())).findFirst().orElseThrow();
+        vm.districtProperty().set(hongqi);
+        vm.referenceChanged();
+        assertThat(vm.districtProperty().get().code()).isEqualTo("410702");
+    }
 }

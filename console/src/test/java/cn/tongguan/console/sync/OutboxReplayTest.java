@@ -55,7 +55,8 @@ class OutboxReplayTest {
                 refusals.add(code + ":" + (current == null ? "?" : current.state()));
             }
         });
-        engine = new SyncEngine(client, cases, meta, worker, bus, platform.clock());
+        engine = new SyncEngine(client, cases, meta, new cn.tongguan.console.cache.ReferenceHolder(meta), worker, bus,
+                platform.clock());
         outbox = new Outbox(client, store, cases, worker, bus, platform.clock());
         engine.onConnected(outbox::flush);
     }

@@ -243,9 +243,10 @@ public final class CaseQueries {
     }
 
     /**
-     * Streams {@code {"type":"snapshot","eventId":N}} and then one case per line. The id is taken under the write
-     * lock together with a first read of a repeatable-read transaction, so on PostgreSQL the lines reflect event N
-     * exactly; on H2 a line may be newer, which consoles handle by comparing {@code version} (ADR 0015).
+     * Streams {@code {"type":"snapshot","eventId":N,"total":T}} and then one case per line. The id is taken under
+     * the write lock together with a first read of a repeatable-read transaction, so on PostgreSQL the lines
+     * reflect event N exactly; on H2 a line may be newer, which consoles handle by comparing {@code version}
+     * (ADR 0015). {@code total} is the number of lines that follow, so that a console can show how far it is.
      */
     public void snapshot(Principal p, CaseQuery query, OutputStream out) throws IOException {
         CaseQuery q = p.role() == Role.DEPARTMENT ? query.withDepartment(p.departmentCode()) : query;
@@ -266,20 +267,47 @@ public final class CaseQueries {
                     throw new cn.tongguan.platform.storage.StorageException(e);
                 }
             });
+            long total = count(c, w);
+            boolean lazy = !db.isPostgres();
+            if (lazy) {
+                // H2 computes a whole result before executeQuery returns unless the session is lazy: for a
+                // million cases that was half a minute before the header left, with the console showing 0 rows.
+                setLazy(c, true);
+            }
             try (PreparedStatement ps = Sql.prepare(c, sql, w.args().toArray())) {
                 ps.setFetchSize(1000);
+                out.write(mapper.writeValueAsBytes(new Cases.SnapshotHeader("snapshot", eventId, total)));
+                out.write('\n');
                 try (ResultSet rs = ps.executeQuery()) {
-                    out.write(mapper.writeValueAsBytes(new Cases.SnapshotHeader("snapshot", eventId)));
-                    out.write('\n');
                     while (rs.next()) {
                         out.write(mapper.writeValueAsBytes(CaseStore.view(CaseStore.read(rs), now, masking)));
                         out.write('\n');
                     }
                 }
+            } finally {
+                if (lazy) {
+                    setLazy(c, false);
+                }
             }
             c.commit();
         } catch (SQLException e) {
             throw new cn.tongguan.platform.storage.StorageException(e);
+        }
+    }
+
+    /** The rows the snapshot will stream, read in its own transaction (so the count matches the lines). */
+    private static long count(Connection c, Where w) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT COUNT(*) FROM cases" + w.sql(), w.args().toArray());
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The connection goes back to the pool afterwards, where other readers expect H2's default. */
+    private static void setLazy(Connection c, boolean lazy) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION " + (lazy ? "TRUE" : "FALSE"));
         }
     }
 }
