@@ -156,8 +156,7 @@ class BadInputTest {
         JsonNode detail = api.get("/api/v1/cases/" + c.get("id").asLong(), token).body();
         assertThat(detail.get("photos").size()).isEqualTo(1);
         try {
-            HttpResponse<byte[]> back = api.http().send(api.builder(ok.body().get("url").asText(), token).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> back = api.bytes(ok.body().get("url").asText(), token);
             assertThat(back.statusCode()).isEqualTo(200);
             assertThat(back.body()).isEqualTo(jpeg);
             assertThat(back.headers().firstValue("Content-Type")).hasValue("image/jpeg");

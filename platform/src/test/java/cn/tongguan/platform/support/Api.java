@@ -64,6 +64,29 @@ public final class Api {
         return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A binary answer (a photo, a report file): status and headers checked against the document. */
+    public HttpResponse<byte[]> bytes(String path, String token) {
+        return exchange(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A streamed answer (SSE, NDJSON) read by the test itself: request, status and headers checked. */
+    public HttpResponse<java.io.InputStream> stream(HttpRequest req) {
+        return exchange(req, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
+        try {
+            HttpResponse<T> r = http.send(req, handler);
+            Contract.check(req, Contract.body(req), r.statusCode(), r.headers(), null);
+            return r;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpRequest.Builder builder(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (token != null) {
@@ -72,11 +95,14 @@ public final class Api {
         return b;
     }
 
+    /** Sends and checks the exchange against the OpenAPI document ({@link Contract}): a drift fails the test. */
     public Resp send(HttpRequest req) {
         try {
             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             String type = r.headers().firstValue("Content-Type").orElse("");
+            Contract.check(req, Contract.body(req), r.statusCode(), r.headers(), type.startsWith("application/pdf")
+                    || type.startsWith("application/vnd.") ? null : r.body());
             if (type.startsWith("application/json") && !r.body().isEmpty()) {
                 body = JSON.readTree(r.body());
             }
