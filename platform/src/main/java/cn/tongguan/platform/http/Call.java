@@ -91,6 +91,19 @@ public final class Call {
         return v == null || v.isBlank() ? null : v;
     }
 
+    /**
+     * A query parameter the document declares as an enum: absent is {@code null}, anything outside
+     * {@code allowed} a 400 naming the parameter and the values it takes (a typo must not widen a filter to all).
+     */
+    public String queryEnum(String name, java.util.Collection<String> allowed) {
+        String v = query(name);
+        if (v != null && !allowed.contains(v)) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", name, "allowed", new java.util.TreeSet<>(allowed)),
+                    name);
+        }
+        return v;
+    }
+
     public Integer queryInt(String name, int min, int max) {
         String v = query(name);
         if (v == null) {

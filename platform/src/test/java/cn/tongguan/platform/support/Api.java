@@ -4,10 +4,12 @@ import cn.tongguan.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A tiny real-HTTP client for tests: JSON in and out, bearer tokens, idempotency keys. */
@@ -64,19 +66,26 @@ public final class Api {
         return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    /** A binary answer (a photo, a report file): status and headers checked against the document. */
+    /** A binary answer (a photo, a report file): status and headers checked, and the body if it is an error. */
     public HttpResponse<byte[]> bytes(String path, String token) {
-        return exchange(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest req = builder(path, token).GET().build();
+        try {
+            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            boolean json = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+            Contract.check(req, null, r.statusCode(), r.headers(), json ? new String(r.body(), StandardCharsets.UTF_8) : null);
+            return r;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A streamed answer (SSE, NDJSON) read by the test itself: request, status and headers checked. */
-    public HttpResponse<java.io.InputStream> stream(HttpRequest req) {
-        return exchange(req, HttpResponse.BodyHandlers.ofInputStream());
-    }
-
-    private <T> HttpResponse<T> exchange(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
+    public HttpResponse<InputStream> stream(HttpRequest req) {
         try {
-            HttpResponse<T> r = http.send(req, handler);
+            HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
             Contract.check(req, Contract.body(req), r.statusCode(), r.headers(), null);
             return r;
         } catch (IOException e) {
