@@ -69,25 +69,22 @@ public final class Api {
     /** A binary answer (a photo, a report file): status and headers checked, and the body if it is an error. */
     public HttpResponse<byte[]> bytes(String path, String token) {
         HttpRequest req = builder(path, token).GET().build();
-        try {
-            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            boolean json = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
-            Contract.check(req, null, r.statusCode(), r.headers(), json ? new String(r.body(), StandardCharsets.UTF_8) : null);
-            return r;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<byte[]> r = exchange(req, HttpResponse.BodyHandlers.ofByteArray());
+        boolean json = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        Contract.check(req, null, r.statusCode(), r.headers(), json ? new String(r.body(), StandardCharsets.UTF_8) : null);
+        return r;
     }
 
     /** A streamed answer (SSE, NDJSON) read by the test itself: request, status and headers checked. */
     public HttpResponse<InputStream> stream(HttpRequest req) {
+        HttpResponse<InputStream> r = exchange(req, HttpResponse.BodyHandlers.ofInputStream());
+        Contract.check(req, Contract.body(req), r.statusCode(), r.headers(), null);
+        return r;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-            Contract.check(req, Contract.body(req), r.statusCode(), r.headers(), null);
-            return r;
+            return http.send(req, handler);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -106,22 +103,19 @@ public final class Api {
 
     /** Sends and checks the exchange against the OpenAPI document ({@link Contract}): a drift fails the test. */
     public Resp send(HttpRequest req) {
-        try {
-            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = null;
-            String type = r.headers().firstValue("Content-Type").orElse("");
-            Contract.check(req, Contract.body(req), r.statusCode(), r.headers(), type.startsWith("application/pdf")
-                    || type.startsWith("application/vnd.") ? null : r.body());
-            if (type.startsWith("application/json") && !r.body().isEmpty()) {
+        HttpResponse<String> r = exchange(req, HttpResponse.BodyHandlers.ofString());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        boolean binary = type.startsWith("application/pdf") || type.startsWith("application/vnd.");
+        Contract.check(req, Contract.body(req), r.statusCode(), r.headers(), binary ? null : r.body());
+        JsonNode body = null;
+        if (type.startsWith("application/json") && !r.body().isEmpty()) {
+            try {
                 body = JSON.readTree(r.body());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
             }
-            return new Resp(r.statusCode(), body, r);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return new Resp(r.statusCode(), body, r);
     }
 
     /** A valid report in Xinxiang: 暴露垃圾 (event 06/06010). */
