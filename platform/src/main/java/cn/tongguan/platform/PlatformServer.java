@@ -175,10 +175,8 @@ public final class PlatformServer {
             return auth.createUser(c.body(Auth.NewUser.class));
         });
         router.get("/api/v1/stats", Role.STATS, c -> {
-            String groupBy = c.query("groupBy") == null ? "district" : c.query("groupBy");
-            if (!List.of("department", "district", "street").contains(groupBy)) {
-                throw new ApiException(400, "invalid_parameter", Map.of("parameter", "groupBy"), "groupBy");
-            }
+            String groupBy = c.queryEnum("groupBy", List.of("department", "district", "street"));
+            groupBy = groupBy == null ? "district" : groupBy;
             Instant to = c.queryInstant("to") == null ? clock.instant() : c.queryInstant("to");
             Instant from = c.queryInstant("from") == null
                     ? ZonedDateTime.ofInstant(to, java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).toInstant()

@@ -54,6 +54,24 @@ class BadInputTest {
         assertThat(r.body().get("message").asText()).isNotBlank();
     }
 
+    /** An enum the document declares on a query parameter is enforced: a typo is a 400, not a wider list. */
+    @Test
+    void aQueryParameterOutsideItsDocumentedValuesIs400NamingIt() {
+        String leader = api.login("leader");
+        Map<String, String> wrong = Map.of("/api/v1/cases?kind=foo", "kind", "/api/v1/cases?light=blue", "light",
+                "/api/v1/cases?sort=name", "sort", "/api/v1/ledger?state=pending", "state", "/api/v1/ledger?sort=size", "sort",
+                "/api/v1/reports?kind=yearly", "kind", "/api/v1/stats?groupBy=grid", "groupBy",
+                "/api/v1/sensors/W01/readings?quantity=colour", "quantity");
+        wrong.forEach((query, parameter) -> {
+            Api.Resp r = api.get(query, leader);
+            assertError(r, 400, "invalid_parameter");
+            assertThat(r.body().get("details").get("parameter").asText()).as(query).isEqualTo(parameter);
+        });
+        assertThat(api.get("/api/v1/cases?kind=event", leader).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/cases?kind=foo", leader).body().get("details").get("allowed"))
+                .extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("event", "part");
+    }
+
     @Test
     void wrongTypesMissingFieldsAndBadJsonAre400NamingTheField() {
         String token = api.login("operator");
@@ -149,21 +167,45 @@ class BadInputTest {
         byte[] big = new byte[300 * 1024];
         assertError(upload(photos, token, "image/jpeg", big), 413, "payload_too_large");
         assertError(upload(photos, token, "text/plain", new byte[10]), 415, "unsupported_media_type");
-        byte[] jpeg = new byte[1000];
-        Arrays.fill(jpeg, (byte) 7);
+        byte[] notAnImage = new byte[1000];
+        Arrays.fill(notAnImage, (byte) 7);
+        assertError(upload(photos, token, "image/jpeg", notAnImage), 415, "unsupported_media_type");
+        byte[] jpeg = image(0xFF, 0xD8, 0xFF, 0xE0);
         Api.Resp ok = upload(photos, token, "image/jpeg", jpeg);
         assertThat(ok.status()).as(ok.text()).isEqualTo(201);
         JsonNode detail = api.get("/api/v1/cases/" + c.get("id").asLong(), token).body();
         assertThat(detail.get("photos").size()).isEqualTo(1);
         try {
-            HttpResponse<byte[]> back = api.http().send(api.builder(ok.body().get("url").asText(), token).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> back = api.bytes(ok.body().get("url").asText(), token);
             assertThat(back.statusCode()).isEqualTo(200);
             assertThat(back.body()).isEqualTo(jpeg);
             assertThat(back.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aPhotoIsServedWithTheTypeItsBytesShowNotTheOneDeclared() {
+        String token = api.login("operator");
+        JsonNode c = api.post("/api/v1/cases", token, Api.newCase(), null).body();
+        byte[] png = image(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n');
+        Api.Resp stored = upload("/api/v1/cases/" + c.get("id").asLong() + "/photos", token, "image/jpeg", png);
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+        assertThat(stored.body().get("contentType").asText()).isEqualTo("image/png");
+        HttpResponse<byte[]> back = api.bytes(stored.body().get("url").asText(), token);
+        assertThat(back.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(back.body()).isEqualTo(png);
+    }
+
+    /** 1,000 bytes that start with an image format's signature. */
+    private static byte[] image(int... signature) {
+        byte[] b = new byte[1000];
+        Arrays.fill(b, (byte) 7);
+        for (int i = 0; i < signature.length; i++) {
+            b[i] = (byte) signature[i];
+        }
+        return b;
     }
 
     private static Api.Resp upload(String path, String token, String type, byte[] content) {
@@ -191,7 +233,7 @@ class BadInputTest {
         clock.advance(Duration.ofHours(2));
         assertError(api.get("/api/v1/me", token), 401, "token_expired");
         String fresh = api.login("leader");
-        api.post("/api/v1/auth/logout", fresh, Map.of(), null);
+        api.send("POST", "/api/v1/auth/logout", fresh);
         assertError(api.get("/api/v1/me", fresh), 401, "unauthorized");
     }
 

@@ -53,7 +53,7 @@ class EventsTest {
             if (lastEventId != null) {
                 b.header("Last-Event-ID", lastEventId);
             }
-            HttpResponse<InputStream> r = api.http().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = api.stream(b.build());
             assertThat(r.statusCode()).isEqualTo(200);
             in = r.body();
             reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -237,8 +237,8 @@ class LifelineTest {
             assertThat(item.get("description").asText()).contains("W01", "31.5 cm", "橙色", "c2、c1、c3、c4", "见照片");
             assertThat(grabber.asked).containsExactly("rtsp://127.0.0.1:1/c2/main");
             assertThat(detail.get("photos")).hasSize(1);
-            java.net.http.HttpResponse<byte[]> photo = api.http().send(api.builder(detail.get("photos").get(0).get("url").asText(),
-                    api.login("operator")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            java.net.http.HttpResponse<byte[]> photo = api.bytes(detail.get("photos").get(0).get("url").asText(),
+                    api.login("operator"));
             assertThat(photo.statusCode()).isEqualTo(200);
             assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo.body())).getWidth()).as("the JPEG grabbed")
                     .isEqualTo(32);

@@ -2,9 +2,7 @@ package cn.tongguan.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import cn.tongguan.platform.support.Api;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class PlatformServerTest {
     private PlatformServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
@@ -25,9 +22,8 @@ class PlatformServerTest {
         server.stop();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return new Api(server.port()).get(path, null).raw();
     }
 
     @Test

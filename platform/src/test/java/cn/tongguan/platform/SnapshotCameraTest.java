@@ -118,8 +118,7 @@ class SnapshotCameraTest {
                 JsonNode detail = api.get("/api/v1/cases/" + alarm.get("caseId").asLong(), operator).body();
                 assertThat(detail.get("item").get("description").asText()).contains("cam001", "见照片");
                 assertThat(detail.get("photos")).hasSize(1);
-                HttpResponse<byte[]> photo = api.http().send(api.builder(detail.get("photos").get(0).get("url").asText(), operator)
-                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> photo = api.bytes(detail.get("photos").get(0).get("url").asText(), operator);
                 BufferedImage img = ImageIO.read(new ByteArrayInputStream(photo.body()));
                 assertThat(img.getWidth()).isEqualTo(320);
             }

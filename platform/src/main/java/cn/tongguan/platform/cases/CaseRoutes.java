@@ -90,19 +90,13 @@ public final class CaseRoutes {
     static CaseQuery query(Call c) {
         String states = c.query("state");
         List<String> stateList = states == null ? null : Arrays.stream(states.split(",")).map(String::trim).toList();
-        String sort = c.query("sort");
-        if (sort != null && !CaseQuery.SORTS.contains(sort)) {
-            throw new ApiException(400, "invalid_parameter", Map.of("parameter", "sort", "allowed", CaseQuery.SORTS), "sort");
-        }
-        String light = c.query("light");
-        if (light != null && !Codes.LIGHTS.contains(light)) {
-            throw new ApiException(400, "invalid_parameter", Map.of("parameter", "light"), "light");
-        }
+        String sort = c.queryEnum("sort", CaseQuery.SORTS);
+        String light = c.queryEnum("light", Codes.LIGHTS);
         Integer limit = c.queryInt("limit", 1, 1000);
-        return new CaseQuery(stateList, c.query("source"), c.query("kind"), c.query("bigCode"), c.query("smallCode"),
-                c.query("districtCode"), c.query("streetCode"), c.query("communityCode"), c.query("gridCode"),
-                c.query("departmentCode"), light, bool(c, "overdue"), bool(c, "open"), c.query("q"), c.queryInstant("from"),
-                c.queryInstant("to"), sort, c.query("cursor"), limit == null ? 50 : limit);
+        return new CaseQuery(stateList, c.query("source"), c.queryEnum("kind", Codes.KINDS), c.query("bigCode"),
+                c.query("smallCode"), c.query("districtCode"), c.query("streetCode"), c.query("communityCode"),
+                c.query("gridCode"), c.query("departmentCode"), light, bool(c, "overdue"), bool(c, "open"), c.query("q"),
+                c.queryInstant("from"), c.queryInstant("to"), sort, c.query("cursor"), limit == null ? 50 : limit);
     }
 
     private static Boolean bool(Call c, String name) {

@@ -46,9 +46,13 @@ public final class PhotoStore {
         return maxBytes;
     }
 
-    public Cases.Photo add(Principal p, long caseId, String stage, String contentType, InputStream content) {
-        if (contentType == null || !TYPES.contains(contentType)) {
-            throw new ApiException(415, "unsupported_media_type", Map.of("allowed", TYPES), String.valueOf(contentType));
+    /**
+     * Stores a photo under the type its bytes show, whatever the upload declared: a PNG sent as
+     * {@code image/jpeg} is served as {@code image/png}, and bytes that are no JPEG, PNG or WebP are refused.
+     */
+    public Cases.Photo add(Principal p, long caseId, String stage, String declaredType, InputStream content) {
+        if (declaredType == null || !TYPES.contains(declaredType)) {
+            throw new ApiException(415, "unsupported_media_type", Map.of("allowed", TYPES), String.valueOf(declaredType));
         }
         try {
             Files.createDirectories(dir);
@@ -57,6 +61,10 @@ public final class PhotoStore {
                 long size;
                 try (InputStream in = content; var os = Files.newOutputStream(tmp)) {
                     size = copyLimited(in, os);
+                }
+                String contentType = sniff(tmp);
+                if (contentType == null) {
+                    throw new ApiException(415, "unsupported_media_type", Map.of("allowed", TYPES), declaredType);
                 }
                 long now = clock.millis();
                 Cases.Photo photo = db.write(tx -> {
@@ -84,6 +92,26 @@ public final class PhotoStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The image type from the file's first bytes (magic numbers), or {@code null} if it is none we keep. */
+    static String sniff(Path file) throws IOException {
+        byte[] h;
+        try (InputStream in = Files.newInputStream(file)) {
+            h = in.readNBytes(12);
+        }
+        if (h.length >= 3 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0xD8 && (h[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (h.length >= 8 && (h[0] & 0xFF) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G'
+                && h[4] == '\r' && h[5] == '\n' && h[6] == 0x1A && h[7] == '\n') {
+            return "image/png";
+        }
+        if (h.length >= 12 && h[0] == 'R' && h[1] == 'I' && h[2] == 'F' && h[3] == 'F'
+                && h[8] == 'W' && h[9] == 'E' && h[10] == 'B' && h[11] == 'P') {
+            return "image/webp";
+        }
+        return null;
     }
 
     private long copyLimited(InputStream in, java.io.OutputStream out) throws IOException {

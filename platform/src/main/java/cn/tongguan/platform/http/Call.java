@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.http.Context;
+import java.util.Collection;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** One request as a route handler sees it: the Javalin context, the caller, typed access to inputs. */
@@ -89,6 +91,18 @@ public final class Call {
     public String query(String name) {
         String v = ctx.queryParam(name);
         return v == null || v.isBlank() ? null : v;
+    }
+
+    /**
+     * A query parameter the document declares as an enum: absent is {@code null}, anything outside
+     * {@code allowed} a 400 naming the parameter and the values it takes (a typo must not widen a filter to all).
+     */
+    public String queryEnum(String name, Collection<String> allowed) {
+        String v = query(name);
+        if (v != null && !allowed.contains(v)) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", name, "allowed", new TreeSet<>(allowed)), name);
+        }
+        return v;
     }
 
     public Integer queryInt(String name, int min, int max) {

@@ -5,7 +5,9 @@ import cn.tongguan.platform.storage.StorageException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Map;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,35 @@ public final class ErrorWriter {
             ctx.status(503).json(error(ctx, new ApiException(503, "unavailable", Map.of())));
         });
         app.exception(Exception.class, (e, ctx) -> {
+            if (clientWentAway(e)) {
+                // Not our fault and nothing to answer (the socket is gone): one line, no stack trace, no 500.
+                LOG.info("Client went away during {} {} ({})", ctx.method(), ctx.path(), rootCause(e));
+                return;
+            }
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             ctx.status(500).json(error(ctx, new ApiException(500, "internal_error", Map.of())));
         });
+    }
+
+    /**
+     * Whether a failure is only the caller closing its connection mid-response (a download cancelled, a console
+     * closed): Jetty reports that as {@link EofException}, or the JDK as a closed channel, anywhere in the cause
+     * chain (handlers that stream from the database wrap it in {@link java.io.UncheckedIOException}).
+     */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EofException || t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }

@@ -2,11 +2,9 @@ package cn.tongguan.platform.ledger;
 
 import cn.tongguan.api.Ledger;
 import cn.tongguan.platform.auth.Role;
-import cn.tongguan.platform.http.ApiException;
 import cn.tongguan.platform.http.Router;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** HTTP routes of the ledger of difficult cases; the older {@code GET /api/v1/cases/difficult} stays as it is. */
@@ -29,14 +27,8 @@ public final class LedgerRoutes {
             return service.mark(c.principal(), c.pathLong("id"), mark);
         });
         r.get("/api/v1/ledger", Role.STATS_READERS, c -> {
-            String state = c.query("state");
-            if (state != null && !List.of("open", "closed").contains(state)) {
-                throw new ApiException(400, "invalid_parameter", Map.of("parameter", "state"), "state");
-            }
-            String sort = c.query("sort");
-            if (sort != null && !List.of("age", "listed").contains(sort)) {
-                throw new ApiException(400, "invalid_parameter", Map.of("parameter", "sort"), "sort");
-            }
+            String state = c.queryEnum("state", List.of("open", "closed"));
+            String sort = c.queryEnum("sort", List.of("age", "listed"));
             Integer limit = c.queryInt("limit", 1, 1000);
             return service.list(state, c.query("departmentCode"), sort, limit == null ? 200 : limit);
         });

@@ -32,7 +32,12 @@ public final class LifelineRoutes {
         r.get("/api/v1/sensors/status", Role.ALL, c -> alarms.statuses());
         r.get("/api/v1/sensors/{id}/readings", Role.ALL, c -> {
             Integer limit = c.queryInt("limit", 1, 50_000);
-            return readings.history(c.path("id"), c.query("quantity"), c.queryInstant("from"), c.queryInstant("to"),
+            String quantity = c.query("quantity");
+            if (quantity != null && !thresholds.knownQuantity(quantity)) {
+                // the quantities are the sensor kinds' (data), so not a fixed list: a typo must not answer []
+                throw new ApiException(400, "invalid_parameter", Map.of("parameter", "quantity"), "quantity");
+            }
+            return readings.history(c.path("id"), quantity, c.queryInstant("from"), c.queryInstant("to"),
                     limit == null ? 10_000 : limit);
         });
         r.get("/api/v1/sensors/{id}/thresholds", Role.ALL, c -> thresholds.effective(sensorKind(c.path("id")), c.path("id")));

@@ -2,12 +2,10 @@ package cn.tongguan.platform.reports;
 
 import cn.tongguan.api.Reports;
 import cn.tongguan.platform.auth.Role;
-import cn.tongguan.platform.http.ApiException;
 import cn.tongguan.platform.http.Router;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code /api/v1/reports}: generate (leaders, shift leaders, admin), list and download (also dispatchers). */
@@ -30,10 +28,7 @@ public final class ReportRoutes {
             return service.generate(c.principal().username(), req);
         });
         r.get("/api/v1/reports", READ, c -> {
-            String kind = c.query("kind");
-            if (kind != null && !Reports.KINDS.contains(kind)) {
-                throw new ApiException(400, "invalid_parameter", Map.of("parameter", "kind", "allowed", Reports.KINDS), "kind");
-            }
+            String kind = c.queryEnum("kind", Reports.KINDS);
             Integer limit = c.queryInt("limit", 1, 1000);
             return service.list(kind, limit == null ? 100 : limit);
         });

@@ -4,10 +4,12 @@ import cn.tongguan.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A tiny real-HTTP client for tests: JSON in and out, bearer tokens, idempotency keys. */
@@ -64,6 +66,33 @@ public final class Api {
         return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A binary answer (a photo, a report file): status and headers checked, and the body if it is an error. */
+    public HttpResponse<byte[]> bytes(String path, String token) {
+        HttpRequest req = builder(path, token).GET().build();
+        HttpResponse<byte[]> r = exchange(req, HttpResponse.BodyHandlers.ofByteArray());
+        boolean json = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        Contract.check(req, null, r.statusCode(), r.headers(), json ? new String(r.body(), StandardCharsets.UTF_8) : null);
+        return r;
+    }
+
+    /** A streamed answer (SSE, NDJSON) read by the test itself: request, status and headers checked. */
+    public HttpResponse<InputStream> stream(HttpRequest req) {
+        HttpResponse<InputStream> r = exchange(req, HttpResponse.BodyHandlers.ofInputStream());
+        Contract.check(req, Contract.body(req), r.statusCode(), r.headers(), null);
+        return r;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(req, handler);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpRequest.Builder builder(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (token != null) {
@@ -72,21 +101,21 @@ public final class Api {
         return b;
     }
 
+    /** Sends and checks the exchange against the OpenAPI document ({@link Contract}): a drift fails the test. */
     public Resp send(HttpRequest req) {
-        try {
-            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = null;
-            String type = r.headers().firstValue("Content-Type").orElse("");
-            if (type.startsWith("application/json") && !r.body().isEmpty()) {
+        HttpResponse<String> r = exchange(req, HttpResponse.BodyHandlers.ofString());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        boolean binary = type.startsWith("application/pdf") || type.startsWith("application/vnd.");
+        Contract.check(req, Contract.body(req), r.statusCode(), r.headers(), binary ? null : r.body());
+        JsonNode body = null;
+        if (type.startsWith("application/json") && !r.body().isEmpty()) {
+            try {
                 body = JSON.readTree(r.body());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
             }
-            return new Resp(r.statusCode(), body, r);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return new Resp(r.statusCode(), body, r);
     }
 
     /** A valid report in Xinxiang: 暴露垃圾 (event 06/06010). */
