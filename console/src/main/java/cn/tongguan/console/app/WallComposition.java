@@ -129,7 +129,7 @@ final class WallComposition implements WallListener {
         map = new MapView(background);
         map.setViewState(new MapViewState(113.885, 35.305, 12.5));
         LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
-        video = new VideoWall(VideoConfig.defaults(), background, Platform::runLater);
+        video = new VideoWall(VideoConfig.defaults().withLocale(config.locale()), background, Platform::runLater);
         video.setLayout(cn.tongguan.video.WallLayout.NINE);
         Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView,
                 "meeting", this::meeting);

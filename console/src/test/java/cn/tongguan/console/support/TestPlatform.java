@@ -26,6 +26,12 @@ public final class TestPlatform implements AutoCloseable {
         this.dir = dir;
     }
 
+    /** A platform that will listen on {@code port} (one a test chose earlier, e.g. for a console started first). */
+    public TestPlatform(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
     public TestPlatform start() {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform");
         PlatformConfig cfg = new PlatformConfig("127.0.0.1", port, url, null, null, dir, Duration.ofHours(4),
