@@ -58,8 +58,12 @@ public final class WindowStateStore {
         p.setProperty(window + ".maximized", Boolean.toString(state.maximized()));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path next = file.resolveSibling(FILE + ".new");
+        // Written by hand, sorted: Properties.store would add the wall-clock date and shuffle the keys.
         try (Writer writer = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
-            p.store(writer, "Tongguan console windows");
+            writer.write("# Where the console's windows were when they last closed (ADR 0073)\n");
+            for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+                writer.write(key + "=" + p.getProperty(key) + "\n");
+            }
         }
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -11,8 +11,17 @@ public final class XCapture {
     }
 
     public static Path root(Path file) throws IOException, InterruptedException {
+        return run(file, "import", "-window", "root", file.toString());
+    }
+
+    /** One part of the desktop, e.g. the primary monitor. */
+    public static Path area(Path file, int x, int y, int width, int height) throws IOException, InterruptedException {
+        return run(file, "import", "-window", "root", "-crop", width + "x" + height + "+" + x + "+" + y, file.toString());
+    }
+
+    private static Path run(Path file, String... command) throws IOException, InterruptedException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("import failed: " + new String(p.getInputStream().readAllBytes()));
         }
