@@ -74,6 +74,20 @@ public final class TestPlatform implements AutoCloseable {
                 UUID.randomUUID().toString());
     }
 
+    /** The leader puts a case on the ledger of difficult cases (疑难案件台账) for the monthly meeting. */
+    public void markDifficult(long caseId, String reason) throws IOException {
+        PlatformClient leader = client("leader");
+        okhttp3.Request mark = new okhttp3.Request.Builder()
+                .url(leader.base().resolve("/api/v1/cases/" + caseId + "/difficult").toString())
+                .post(okhttp3.RequestBody.create(leader.json().writeValueAsString(java.util.Map.of("reason", reason)),
+                        okhttp3.MediaType.get("application/json"))).build();
+        try (okhttp3.Response r = leader.http().newCall(mark).execute()) {
+            if (r.code() != 201) {
+                throw new IOException("marking case " + caseId + " difficult: HTTP " + r.code());
+            }
+        }
+    }
+
     public Cases.Case act(PlatformClient client, long id, String action, String department) throws IOException {
         long version = client.parseDetail(client.detailJson(id)).item().version();
         return client.transition(id, new Cases.Transition(action, version, "测试", department,

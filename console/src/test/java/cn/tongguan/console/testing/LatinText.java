@@ -23,20 +23,28 @@ public final class LatinText {
             "ctrl", "shift", "alt", "esc", "enter", "tab", "home", "end", "pageup", "pagedown", "del", "space",
             "backspace", "up", "down",
             // product and format names shown as such in Chinese UIs
-            "kpi", "gis", "pdf", "xlsx", "rtsp", "app", "id", "sos");
+            "kpi", "gis", "pdf", "xlsx", "excel", "rtsp", "app", "id", "sos");
 
     private LatinText() {
     }
 
     /** {@code true} when every Latin word of {@code text} is a code, unit, key, coordinate, address or product name. */
     public static boolean allowed(String text) {
+        return allowed(text, Set.of());
+    }
+
+    /**
+     * As {@link #allowed(String)}, with more words that are codes in the caller's context (the platform's
+     * account names: "operator（受理员）" in a case's history names the account, as typed at sign-in).
+     */
+    public static boolean allowed(String text, Set<String> codes) {
         if (text == null || !HAS_LETTER.matcher(text).find()) {
             return true;
         }
         String rest = COORDINATE.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
         Matcher words = WORD.matcher(rest);
         while (words.find()) {
-            if (!allowedWord(words.group())) {
+            if (!codes.contains(words.group()) && !allowedWord(words.group())) {
                 return false;
             }
         }

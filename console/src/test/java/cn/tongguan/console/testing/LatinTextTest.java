@@ -15,9 +15,15 @@ class LatinTextTest {
         assertThat(LatinText.allowed(text)).isTrue();
     }
 
+    @org.junit.jupiter.api.Test
+    void accountNamesPassOnlyWhereTheCallerSaysTheyAreCodes() {
+        assertThat(LatinText.allowed("上报 → 待受理　operator（受理员）")).isFalse();
+        assertThat(LatinText.allowed("上报 → 待受理　operator（受理员）", java.util.Set.of("operator"))).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"No content in table", "OK", "Cancel", "Undo", "确定 Cancel", "Select All",
-            "Connection lost", "案件 pending", "Information"})
+            "Connection lost", "案件 pending", "Information", "数据期间 month:2026-11"})
     void englishIsFlagged(String text) {
         assertThat(LatinText.allowed(text)).isFalse();
     }

@@ -60,7 +60,12 @@ public final class VisibleTexts {
 
     /** The texts with Latin letters that {@link LatinText} does not allow. */
     public static List<Seen> english(List<Seen> texts) {
-        return texts.stream().filter(s -> !LatinText.allowed(s.text())).toList();
+        return english(texts, java.util.Set.of());
+    }
+
+    /** As above, with words that are codes here (see {@link LatinText#allowed(String, java.util.Set)}). */
+    public static List<Seen> english(List<Seen> texts, java.util.Set<String> codes) {
+        return texts.stream().filter(s -> !LatinText.allowed(s.text(), codes)).toList();
     }
 
     private void walk(Node node, String window) {
