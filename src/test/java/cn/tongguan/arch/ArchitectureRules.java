@@ -2,6 +2,8 @@ package cn.tongguan.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.List;
@@ -60,7 +62,36 @@ final class ArchitectureRules {
     static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
             .because("use SLF4J, never System.out/System.err or printStackTrace");
 
+    /**
+     * The composition roots of the executables: the only classes that may read the machine's clock (to hand it
+     * on as a {@link java.time.Clock}), zone or locale. Inner classes and lambdas of a root count as the root.
+     */
+    static final List<String> COMPOSITION_ROOTS = List.of("cn.tongguan.console.app.ConsoleApp",
+            "cn.tongguan.platform.PlatformMain", "cn.tongguan.democity.DemoCityMain",
+            "cn.tongguan.video.harness.WallHarnessApp");
+
+    private static final DescribedPredicate<JavaClass> A_COMPOSITION_ROOT = DescribedPredicate.describe(
+            "a composition root", c -> COMPOSITION_ROOTS.stream().anyMatch(root -> c.getName().equals(root)
+                    || c.getName().startsWith(root + "$")));
+
+    static final ArchRule TIME_IS_INJECTED = noClasses()
+            .that(DescribedPredicate.not(A_COMPOSITION_ROOT))
+            .should().callMethod(java.time.Clock.class, "systemUTC")
+            .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+            .orShould().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.LocalDate.class, "now")
+            .orShould().callMethod(java.time.LocalTime.class, "now")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+            .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(java.time.ZoneId.class, "systemDefault")
+            .orShould().callMethod(java.util.TimeZone.class, "getDefault")
+            .orShould().callMethod(java.util.Locale.class, "getDefault")
+            .because("time, zone and locale are injected (a java.time.Clock from the composition root), so the same "
+                    + "build behaves the same at any hour on any machine (ADR 0019)");
+
     static final List<ArchRule> ALL = List.of(COMPONENTS_KNOW_NOTHING_OF_THE_SYSTEM, REPORTS_KNOW_NOTHING_OF_THE_SYSTEM, API_DEPENDS_ON_NOTHING_OF_OURS,
             PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API, CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM, DEMO_CITY_IS_A_PLATFORM_CLIENT, NO_JAVAFX_OUTSIDE_THE_UI,
-            SLF4J_ONLY, NO_STANDARD_STREAMS);
+            SLF4J_ONLY, NO_STANDARD_STREAMS, TIME_IS_INJECTED);
 }

@@ -19,7 +19,7 @@ class ConsoleTalksToPlatformTest {
 
     @BeforeEach
     void startPlatform() {
-        platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0));
+        platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0), cn.tongguan.api.testing.TestClocks.suite());
         platform.start();
     }
 

@@ -52,13 +52,14 @@ class DemoCityOnPlatformTest {
     private static LocalDate first;
     private static Instant end;
     private static DemoCityLoader.Report report;
+    private static final java.time.Clock CLOCK = cn.tongguan.api.testing.TestClocks.suite();
 
     @BeforeAll
     static void load() {
-        platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0));
+        platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0), CLOCK);
         platform.start();
         city = new DemoCityGenerator().generate(20210721L, 40_000, DemoCityGenerator.DEFAULT_CAMERA_URL);
-        end = Instant.now();
+        end = CLOCK.instant();
         first = LocalDate.ofInstant(end, ZoneId.of("Asia/Shanghai")).minusDays(730);
         report = new DemoCityLoader(platform).load(city, CodeTables.load(), first, end, CASES);
     }
@@ -142,7 +143,7 @@ class DemoCityOnPlatformTest {
     @Order(Integer.MAX_VALUE) // it changes the city: after the tests that read the loaded history
     void simulatorMovesCasesThroughTheWorkflowOverHttp() throws Exception {
         LiveSimulator simulator = new LiveSimulator(URI.create("http://127.0.0.1:" + platform.port()), "admin", "tongguan",
-                3_600, Weather.RAINSTORM, 7);
+                3_600, Weather.RAINSTORM, 7, CLOCK);
         for (int i = 0; i < 6; i++) {
             simulator.tick(Duration.ofSeconds(1));
             Thread.sleep(200);

@@ -65,10 +65,17 @@ public final class CaseHistoryGenerator {
      * land on the seed's 处置率.
      */
     public void generate(Consumer<HistoricCase> sink) {
+        generate(sink, planned -> { });
+    }
+
+    /** As {@link #generate(Consumer)}; {@code planning} hears how many cases the first pass has counted so far. */
+    public void generate(Consumer<HistoricCase> sink, java.util.function.LongConsumer planning) {
+        long[] seen = {0};
         long[] counts = new long[4]; // dispatched, disposed, should close (filed, not void), closed
         long[] eligible = new long[1];
         stuckProbability = 0;
         forEachCase(c -> {
+            planning.accept(++seen[0]);
             if (c.at("dispatch") != null) {
                 counts[0]++;
                 if (c.disposedAt() != null) {

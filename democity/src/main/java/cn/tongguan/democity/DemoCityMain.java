@@ -1,6 +1,7 @@
 package cn.tongguan.democity;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,23 @@ public final class DemoCityMain {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCityMain.class);
 
     public static void main(String[] args) {
-        int code = new CommandLine(new DemoCityMain()).execute(args);
+        // The composition root of the demo city's commands: the machine's clock is read here and handed on.
+        Clock clock = Clock.systemUTC();
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == LoadCommand.class) {
+                    return (K) new LoadCommand(clock);
+                }
+                if (type == SimulateCommand.class) {
+                    return (K) new SimulateCommand(clock);
+                }
+                return defaults.create(type);
+            }
+        };
+        int code = new CommandLine(new DemoCityMain(), factory).execute(args);
         if (code != 0) {
             System.exit(code);
         }

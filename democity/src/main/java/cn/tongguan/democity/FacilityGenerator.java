@@ -117,7 +117,7 @@ final class FacilityGenerator {
     }
 
     private String crossingName(Coordinate c) {
-        return String.format("%.4f,%.4f", projection.lng(c.x), projection.lat(c.y));
+        return String.format(java.util.Locale.ROOT, "%.4f,%.4f", projection.lng(c.x), projection.lat(c.y));
     }
 
     private static double sq(double v) {

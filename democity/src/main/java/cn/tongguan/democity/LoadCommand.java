@@ -6,6 +6,8 @@ import cn.tongguan.platform.PlatformServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import cn.tongguan.democity.load.LoadProgress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +24,15 @@ import picocli.CommandLine.Option;
 @Command(name = "load", mixinStandardHelpOptions = true, description = "Generate the city and load it into a platform database")
 final class LoadCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(LoadCommand.class);
+    /** Marks the lines that say how far the load has come (the demo script greps for it). */
+    static final String PROGRESS = "进度";
     static final String MARKER = "democity.loaded";
+
+    private final Clock clock;
+
+    LoadCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     @Option(names = "--data", required = true, description = "platform data directory (embedded H2)")
     Path data;
@@ -57,17 +67,22 @@ final class LoadCommand implements Callable<Integer> {
         }
         Files.createDirectories(data);
         long start = System.nanoTime();
+        // Said on the log at INFO with a marker the demo script shows on the terminal while the rest goes to the file.
+        LoadProgress progress = new LoadProgress(DemoCityLoader.PHASES + 2, clock, Duration.ofSeconds(5),
+                line -> LOG.info("{} {}", PROGRESS, line));
+        progress.begin("生成新乡演示城市（区划、网格、道路、部件）", 0, "");
         CodeTables tables = CodeTables.load();
         DemoCity city = new DemoCityGenerator().generate(seed, parts, cameraUrl);
+        progress.finish();
         long generated = System.nanoTime();
         String password = System.getenv("TONGGUAN_DB_PASSWORD");
         PlatformServer platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0, jdbcUrl, dbUser, password, data,
-                Duration.ofHours(1), 10L << 20, 1L << 20, true, null));
+                Duration.ofHours(1), 10L << 20, 1L << 20, true, null), clock);
         platform.start();
         try {
-            Instant end = Instant.now();
+            Instant end = clock.instant();
             LocalDate first = LocalDate.ofInstant(end, CaseVolume.ZONE).minusDays(days);
-            DemoCityLoader.Report report = new DemoCityLoader(platform).load(city, tables, first, end, cases);
+            DemoCityLoader.Report report = new DemoCityLoader(platform).load(city, tables, first, end, cases, progress);
             String summary = String.format("seed %d, %d parts, %d cases (%d difficult), generated in %d ms, "
                     + "reference %d ms, cases %d ms", seed, report.parts(), report.cases(), report.difficult(),
                     (generated - start) / 1_000_000, report.referenceMillis(), report.caseMillis());
@@ -77,7 +92,9 @@ final class LoadCommand implements Callable<Integer> {
             platform.stop();
         }
         if (jdbcUrl == null) {
+            progress.begin("压缩数据库文件", 0, "");
             compact();
+            progress.finish();
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package cn.tongguan.democity;
 import cn.tongguan.democity.sim.LiveSimulator;
 import cn.tongguan.democity.sim.Weather;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -14,6 +15,12 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true, description = "Drive a running platform like a living city")
 final class SimulateCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
+
+    private final Clock clock;
+
+    SimulateCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     @Option(names = "--platform", defaultValue = "http://127.0.0.1:8080")
     URI platform;
@@ -33,7 +40,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String password = System.getenv().getOrDefault("TONGGUAN_ADMIN_PASSWORD", "tongguan");
-        LiveSimulator simulator = new LiveSimulator(platform, admin, password, speed, weather, System.nanoTime());
+        LiveSimulator simulator = new LiveSimulator(platform, admin, password, speed, weather, System.nanoTime(), clock);
         Duration tick = Duration.ofMillis(tickMillis);
         while (!Thread.currentThread().isInterrupted()) {
             long start = System.nanoTime();

@@ -80,7 +80,7 @@ class CaseHistoryTest {
     void theEvaluationApiGivesTheSeedRatesOverTheWholeHistory() throws Exception {
         Path dir = Files.createTempDirectory("democity-eval");
         PlatformServer platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0, null, null, null, dir, null,
-                10L << 20, 1L << 20, true, null));
+                10L << 20, 1L << 20, true, null), cn.tongguan.api.testing.TestClocks.startingAt(END));
         platform.start();
         try {
             try (CaseHistoryImport history = platform.historyImport()) {

@@ -15,6 +15,7 @@ import cn.tongguan.map.internal.TileScheduler;
 import cn.tongguan.map.internal.ViewAnimator;
 import cn.tongguan.map.internal.Viewport;
 import cn.tongguan.map.internal.WebMercator;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -65,13 +66,17 @@ public final class MapView extends javafx.scene.layout.Region {
     private Selection selection;
     private final FrameLoop frames;
 
-    /** A map whose background work runs on {@code background} and whose results return via runLater. */
-    public MapView(Executor background) {
-        this(background, Platform::runLater, MapOptions.defaults());
+    /**
+     * A map whose background work runs on {@code background} and whose results return via runLater;
+     * {@code clock} says how old a live item is (a new one blinks).
+     */
+    public MapView(Executor background, Clock clock) {
+        this(background, Platform::runLater, MapOptions.defaults(), clock);
     }
 
-    public MapView(Executor background, Executor fx, MapOptions options) {
+    public MapView(Executor background, Executor fx, MapOptions options, Clock clock) {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(clock, "clock");
         this.backgroundArgb = Raster.argb(options.background());
         this.cache = new TileCache(options.tileCacheBytes());
         this.overlayRenderer = new OverlayRenderer(options.clusterBelowZoom(), options.blinkFor());
@@ -84,7 +89,7 @@ public final class MapView extends javafx.scene.layout.Region {
             markDirty();
         }, this::reportError);
         this.frames = new FrameLoop(new FrameLoop.Parts(animator, scheduler, painter, overlay, overlayRenderer, hud),
-                () -> selection, viewState::set);
+                () -> selection, viewState::set, clock);
         this.layerSet = new LayerSet(layers, background, fx, this::sceneChanged, this::reportError);
         sceneChanged();
         overlay.addListener(this::markDirty);

@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** District → street → community → grid → parts, by double-clicks in a real window, on the synthetic city. */
 @ExtendWith(ApplicationExtension.class)
 class DrillDownUiTest {
-    private static final SyntheticCity CITY = new SyntheticCity(42, 2_000);
+    private static final SyntheticCity CITY = new SyntheticCity(42, 2_000, java.time.Instant.parse("2026-06-15T02:30:00Z"));
     private ExecutorService workers;
     private MapView map;
     private final List<DrillDown> drills = new CopyOnWriteArrayList<>();
@@ -34,7 +34,7 @@ class DrillDownUiTest {
     @Start
     void start(Stage stage) {
         workers = Executors.newFixedThreadPool(2);
-        map = new MapView(workers);
+        map = new MapView(workers, java.time.Clock.fixed(java.time.Instant.parse("2026-06-15T02:30:00Z"), java.time.ZoneOffset.UTC));
         CityLayers layers = new CityLayers(CITY);
         map.getLayers().setAll(layers.all());
         map.setDrillDownLayers(layers.drillDown());

@@ -37,6 +37,8 @@ class MapViewUiTest {
     private volatile boolean paused;
     private final List<Runnable> held = java.util.Collections.synchronizedList(new ArrayList<>());
     private MapView map;
+    /** The map's clock: fixed, so what blinks depends on the test, not on the hour it runs. */
+    private static final java.time.Clock CLOCK = java.time.Clock.fixed(Instant.parse("2026-06-15T02:30:00Z"), java.time.ZoneOffset.UTC);
     private FeatureLayer districts;
     private Feature hongqi;
 
@@ -49,7 +51,7 @@ class MapViewUiTest {
             } else {
                 workers.execute(task);
             }
-        });
+        }, CLOCK);
         List<Feature> features = XinxiangData.districts().features();
         hongqi = features.stream().filter(f -> f.id().equals("410702")).findFirst().orElseThrow();
         districts = new FeatureLayer("districts", "区县", features, Style.polygons(RED, Color.TRANSPARENT, 1));
@@ -252,7 +254,7 @@ class MapViewUiTest {
         double lng = centre().getX();
         double lat = centre().getY();
         List<LiveItem> items = new ArrayList<>();
-        Instant old = Instant.now().minusSeconds(3600);
+        Instant old = CLOCK.instant().minusSeconds(3600);
         for (int i = 0; i < 20; i++) {
             items.add(LiveItem.of("c" + i, LiveKind.CASE, lng + i * 2e-4, lat, LiveStatus.OVERDUE, old));
         }

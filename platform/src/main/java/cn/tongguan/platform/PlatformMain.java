@@ -69,6 +69,9 @@ public final class PlatformMain {
 
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP API")
     static final class Serve implements Callable<Integer> {
+        // The platform's composition root reads the machine's clock here, once, and hands it on.
+        private final Clock clock = Clock.systemUTC();
+
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default ${DEFAULT-VALUE})")
         String host;
 
@@ -93,7 +96,7 @@ public final class PlatformMain {
             Files.createDirectories(storage.data);
             PlatformConfig config = new PlatformConfig(host, port, storage.url(), storage.dbUser, storage.password(),
                     storage.data, Duration.ofHours(tokenHours), (long) maxUploadMb << 20, 1L << 20, demoUsers, null);
-            PlatformServer server = new PlatformServer(config);
+            PlatformServer server = new PlatformServer(config, clock);
             server.start();
             LOG.info("Tongguan platform listening on http://{}:{}/api/v1 (data in {})", host, server.port(), storage.data);
             // Daily, weekly and monthly reports as their periods end (checked every 10 minutes).
@@ -103,7 +106,7 @@ public final class PlatformMain {
                         t.setDaemon(true);
                         return t;
                     });
-            new cn.tongguan.platform.reports.ReportScheduler(server.reports(), java.time.Clock.systemUTC()).start(reportTimer, 10);
+            new cn.tongguan.platform.reports.ReportScheduler(server.reports(), clock).start(reportTimer, 10);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 reportTimer.shutdownNow();

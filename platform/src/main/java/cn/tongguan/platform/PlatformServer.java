@@ -103,10 +103,6 @@ public final class PlatformServer {
     private Readings readings;
     private ReportService reports;
 
-    public PlatformServer(PlatformConfig config) {
-        this(config, Clock.systemUTC());
-    }
-
     public PlatformServer(PlatformConfig config, Clock clock) {
         this(config, clock, new GstSnapshotGrabber());
     }

@@ -3,7 +3,7 @@ package cn.tongguan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongguan.platform.support.Api;
-import cn.tongguan.platform.support.MutableClock;
+import cn.tongguan.api.testing.MutableClock;
 import cn.tongguan.platform.support.Platforms;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;

@@ -30,7 +30,7 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() {
-        server = new PlatformServer(new PlatformConfig("127.0.0.1", 0));
+        server = new PlatformServer(new PlatformConfig("127.0.0.1", 0), cn.tongguan.api.testing.TestClocks.suite());
         server.start();
     }
 

@@ -16,7 +16,7 @@ class PlatformServerTest {
 
     @BeforeEach
     void start() {
-        server = new PlatformServer(new PlatformConfig("127.0.0.1", 0));
+        server = new PlatformServer(new PlatformConfig("127.0.0.1", 0), cn.tongguan.api.testing.TestClocks.suite());
         server.start();
     }
 

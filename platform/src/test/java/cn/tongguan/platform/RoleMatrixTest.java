@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tongguan.platform.auth.Role;
 import cn.tongguan.platform.http.Router;
 import cn.tongguan.platform.support.Api;
-import cn.tongguan.platform.support.MutableClock;
+import cn.tongguan.api.testing.MutableClock;
 import cn.tongguan.platform.support.Platforms;
 import java.io.InputStream;
 import java.net.http.HttpRequest;

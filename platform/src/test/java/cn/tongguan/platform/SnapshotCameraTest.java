@@ -7,7 +7,7 @@ import cn.tongguan.api.Reference;
 import cn.tongguan.platform.EventsTest.SseReader;
 import cn.tongguan.platform.lifeline.GstSnapshotGrabber;
 import cn.tongguan.platform.support.Api;
-import cn.tongguan.platform.support.MutableClock;
+import cn.tongguan.api.testing.MutableClock;
 import cn.tongguan.platform.support.Platforms;
 import cn.tongguan.platform.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;

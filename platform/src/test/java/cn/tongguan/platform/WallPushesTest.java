@@ -6,7 +6,7 @@ import cn.tongguan.api.Reference;
 import cn.tongguan.platform.EventsTest.Sse;
 import cn.tongguan.platform.EventsTest.SseReader;
 import cn.tongguan.platform.support.Api;
-import cn.tongguan.platform.support.MutableClock;
+import cn.tongguan.api.testing.MutableClock;
 import cn.tongguan.platform.support.Platforms;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

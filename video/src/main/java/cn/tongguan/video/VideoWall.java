@@ -55,20 +55,21 @@ public final class VideoWall implements AutoCloseable {
     private WallLayout layout = WallLayout.NINE;
     private int enlarged = -1;
 
-    public VideoWall(VideoConfig config, ExecutorService background, Executor fx) {
-        this(config, background, fx, new EngineSelector(config.engine(),
+    /** {@code clock} stamps when a tile last had a frame (its status). */
+    public VideoWall(VideoConfig config, ExecutorService background, Executor fx, java.time.Clock clock) {
+        this(config, background, fx, clock, new EngineSelector(config.engine(),
                 () -> VlcjEngine.create(config.networkCaching()).map(VideoEngine.class::cast),
                 () -> Optional.of(new GstEngine())));
     }
 
-    VideoWall(VideoConfig config, ExecutorService background, Executor fx, EngineSelector engines) {
+    VideoWall(VideoConfig config, ExecutorService background, Executor fx, java.time.Clock clock, EngineSelector engines) {
         this.config = config;
         this.background = background;
         this.engines = engines;
         this.health = new CameraHealth(config.offlineRetry().toNanos());
         FailureProbe probe = new FailureProbe(Duration.ofSeconds(2));
         for (int i = 0; i < MAX_TILES; i++) {
-            tiles.add(new TileController(i, config, engines, probe, background, fx, health));
+            tiles.add(new TileController(i, config, engines, probe, background, fx, health, clock));
         }
         pane = new WallPane(tiles.stream().map(TileController::view).toList(), this::toggleEnlarged, this::dropped);
         pane.arrange(layout, enlarged);

@@ -29,7 +29,8 @@ class DragCameraOntoTileTest {
         try (CameraSimulator sim = CameraSimulator.start(3, "320x180@15", "320x180@15")) {
             List<Camera> cameras = sim.rtspCameras();
             Object[] made = fx(() -> {
-                VideoWall wall = new VideoWall(VideoConfig.defaults().fast(), background, Platform::runLater);
+                VideoWall wall = new VideoWall(VideoConfig.defaults().fast(), background, Platform::runLater,
+                        java.time.Clock.fixed(java.time.Instant.parse("2026-06-15T02:30:00Z"), java.time.ZoneOffset.UTC));
                 wall.setCatalog(cameras);
                 wall.setLayout(WallLayout.FOUR);
                 CameraListView list = new CameraListView(cameras);

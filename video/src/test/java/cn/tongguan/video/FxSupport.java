@@ -75,7 +75,8 @@ public final class FxSupport {
     /** A wall in a window, as the console would show it. */
     public static VideoWall showWall(VideoConfig config, ExecutorService background, WallLayout layout, double w, double h) {
         return fx(() -> {
-            VideoWall wall = new VideoWall(config, background, Platform::runLater);
+            VideoWall wall = new VideoWall(config, background, Platform::runLater,
+                        java.time.Clock.fixed(java.time.Instant.parse("2026-06-15T02:30:00Z"), java.time.ZoneOffset.UTC));
             wall.setLayout(layout);
             Stage stage = new Stage();
             stage.setTitle("video wall test");

@@ -58,13 +58,14 @@ public final class ConsoleComposition implements AutoCloseable {
     private final SessionToken token = new SessionToken();
     private final OkHttpClient http;
     private final PlatformClient platform;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final OfflineCredentials credentials = new OfflineCredentials();
     private SeatSession session;
     private WallComposition wall;
 
-    public ConsoleComposition(ConsoleConfig config) {
+    public ConsoleComposition(ConsoleConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.messages = Messages.load(config.locale());
         this.labels = new Labels(messages);
         this.background = Executors.newFixedThreadPool(2, threads("console-worker", Thread.NORM_PRIORITY - 1));
@@ -108,7 +109,7 @@ public final class ConsoleComposition implements AutoCloseable {
         if (ShellViewModel.modesFor(user.role()).contains("meeting")) {
             MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background,
                     Platform::runLater, clock, config.dataDir().resolve("reports"));
-            MeetingMap map = new MeetingMap(new MapView(background), messages.text("detail.map.grids"));
+            MeetingMap map = new MeetingMap(new MapView(background, clock), messages.text("detail.map.grids"));
             background.execute(() -> loadGrids(map::grids));
             meeting = new MeetingView(model, messages, map).root();
             model.load();
@@ -130,7 +131,7 @@ public final class ConsoleComposition implements AutoCloseable {
         s.bus().add(queue);
         s.bus().add(detail);
         s.bus().add(seat);
-        CaseMap caseMap = new CaseMap(new MapView(background), messages.text("detail.map.grids"));
+        CaseMap caseMap = new CaseMap(new MapView(background, clock), messages.text("detail.map.grids"));
         background.execute(() -> loadGrids(caseMap::grids));
         var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall,
                 () -> platform.json().readValue(platform.referenceJson("cameras"),

@@ -42,7 +42,6 @@ import cn.tongguan.video.Tour;
 import cn.tongguan.video.VideoConfig;
 import cn.tongguan.video.VideoWall;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
@@ -126,10 +125,10 @@ final class WallComposition implements WallListener {
         trend = new SensorTrendViewModel(messages, feed::readings, background, Platform::runLater, clock);
         pushed = new PushedViewModel(messages, labels::state, feed::caseDetail, this::focus, this::showCamera,
                 background, Platform::runLater);
-        map = new MapView(background);
+        map = new MapView(background, clock);
         map.setViewState(new MapViewState(113.885, 35.305, 12.5));
         LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
-        video = new VideoWall(VideoConfig.defaults().withLocale(config.locale()), background, Platform::runLater);
+        video = new VideoWall(VideoConfig.defaults().withLocale(config.locale()), background, Platform::runLater, clock);
         video.setLayout(cn.tongguan.video.WallLayout.NINE);
         Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView,
                 "meeting", this::meeting);
@@ -155,8 +154,9 @@ final class WallComposition implements WallListener {
     /** {@code --wall-layout}: a layout file, or the name of a shipped preset (daily, night, rainstorm, meeting). */
     private WallLayout readLayout() throws IOException {
         java.nio.file.Path path = config.wallLayout();
-        if (!Files.exists(path) && WallView.class.getResource("layouts/" + path + ".properties") != null) {
-            return preset(path.toString());
+        WallLayout shipped = Files.exists(path) ? null : WallLayout.shipped(path.toString());
+        if (shipped != null) {
+            return shipped;
         }
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return WallLayout.read(reader);
@@ -167,7 +167,7 @@ final class WallComposition implements WallListener {
     private Node meeting() {
         MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background, Platform::runLater,
                 clock, config.dataDir().resolve("reports"));
-        meetingMap = new MeetingMap(new MapView(background), messages.text("detail.map.grids"));
+        meetingMap = new MeetingMap(new MapView(background, clock), messages.text("detail.map.grids"));
         Node root = new MeetingView(model, messages, meetingMap).root();
         meetingModel = model;
         if (gridFeatures != null) {
@@ -179,10 +179,7 @@ final class WallComposition implements WallListener {
     }
 
     private static WallLayout preset(String name) throws IOException {
-        try (Reader reader = new InputStreamReader(WallView.class.getResourceAsStream("layouts/" + name + ".properties"),
-                StandardCharsets.UTF_8)) {
-            return WallLayout.read(reader);
-        }
+        return WallLayout.shipped(name);
     }
 
     /** Rainstorm response: the alarms' cameras, one per tile, cycling quickly. */

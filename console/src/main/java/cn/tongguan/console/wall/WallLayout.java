@@ -70,6 +70,13 @@ public record WallLayout(String name, List<ScreenGrid> screens, Schedule schedul
         }
     }
 
+    /** A preset shipped inside the console (daily, night, rainstorm, meeting); {@code null} if there is none. */
+    public static WallLayout shipped(String name) throws IOException {
+        try (java.io.InputStream in = WallLayout.class.getResourceAsStream("layouts/" + name + ".properties")) {
+            return in == null ? null : read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     public static WallLayout read(Reader reader) throws IOException {
         Properties p = new Properties();
         p.load(reader);

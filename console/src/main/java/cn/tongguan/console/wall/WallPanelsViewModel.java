@@ -103,7 +103,7 @@ public final class WallPanelsViewModel {
     }
 
     private static String percent(long n, long d) {
-        return d == 0 ? "—" : String.format("%.2f%%", 100.0 * n / d);
+        return d == 0 ? "—" : String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 * n / d);
     }
 
     public ReadOnlyStringProperty receivedProperty() {

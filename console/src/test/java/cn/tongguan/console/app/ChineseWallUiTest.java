@@ -2,13 +2,13 @@ package cn.tongguan.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tongguan.console.support.MutableClock;
+import cn.tongguan.api.testing.MutableClock;
+import cn.tongguan.api.testing.TestClocks;
 import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.testing.EnglishHost;
 import cn.tongguan.console.testing.ScreenshotOnFailure;
 import cn.tongguan.console.testing.VisibleTexts;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +64,8 @@ class ChineseWallUiTest {
 
     @Test
     void everyPresetOfTheWallIsChineseOnAnEnglishHost() throws Exception {
-        // 10:00 in Xinxiang: the day's preset by schedule; the night one is asked for by name below.
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T02:00:00Z"));
+        // Each preset is asked for by name, so the time of day does not choose.
+        MutableClock clock = new MutableClock(TestClocks.at(TestClocks.MORNING).instant());
         for (String preset : List.of("daily", "night", "rainstorm", "meeting")) {
             try (TestWall wall = new TestWall(platform.uri(), dir.resolve("console-" + preset), preset, clock).show()) {
                 look(preset + ", connecting");

@@ -2,7 +2,8 @@ package cn.tongguan.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tongguan.console.support.MutableClock;
+import cn.tongguan.api.testing.MutableClock;
+import cn.tongguan.api.testing.TestClocks;
 import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.testing.ScreenshotOnFailure;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +40,7 @@ class WallConnectionUiTest {
     private static final String STALE = "与平台的连接已中断";
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T02:00:00Z"));
+    private final MutableClock clock = new MutableClock(TestClocks.at(TestClocks.MORNING).instant());
     private TestPlatform platform;
     private TestWall wall;
 

@@ -137,14 +137,14 @@ public final class WallBench {
                         Platform::runLater, Clock.systemUTC());
                 PushedViewModel pushed = new PushedViewModel(messages, s -> s, id -> null, c -> { }, id -> { }, background,
                         Platform::runLater);
-                MapView map = new MapView(background);
+                MapView map = new MapView(background, Clock.systemUTC());
                 map.getLayers().setAll(
                         new FeatureLayer("districts", "区", new GeoJsonImporter().read(districts).features(),
                                 Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 1.2)),
                         new FeatureLayer("grids", "网格", new GeoJsonImporter().read(WallBenchData.grids()).features(),
                                 Style.polygons(Color.web("#12355b", 0.2), Color.web("#2d5f8f"), 0.5)));
                 LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
-                VideoWall video = new VideoWall(VideoConfig.defaults(), background, Platform::runLater);
+                VideoWall video = new VideoWall(VideoConfig.defaults(), background, Platform::runLater, Clock.systemUTC());
                 Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView,
                         "blank2", StackPane::new, "blank3", StackPane::new);
                 WallView view = new WallView(wallModel, messages, new WallPanels(figures, lifeline, messages, components)::create);

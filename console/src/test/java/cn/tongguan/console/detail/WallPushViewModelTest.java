@@ -25,7 +25,7 @@ class WallPushViewModelTest {
 
     @Test
     void pushesTheCaseAndSaysSo() {
-        WallPushViewModel m = model(p -> new Lifeline.WallPush(1, p.kind(), p.target(), null, "operator", Instant.now()));
+        WallPushViewModel m = model(p -> new Lifeline.WallPush(1, p.kind(), p.target(), null, "operator", Instant.parse("2026-06-15T02:30:00Z")));
         m.pushCase(42, "XX42");
         assertThat(sent).containsExactly(new Lifeline.NewWallPush("CASE", "42", null));
         assertThat(m.statusProperty().get()).isEqualTo("案件 XX42 已推送到大屏");
@@ -37,7 +37,7 @@ class WallPushViewModelTest {
     void theCameraNearestToTheCaseGoesToTheWall() {
         WallPushViewModel m = new WallPushViewModel(Messages.load(Locale.SIMPLIFIED_CHINESE), p -> {
             sent.add(p);
-            return new Lifeline.WallPush(2, p.kind(), p.target(), null, "operator", Instant.now());
+            return new Lifeline.WallPush(2, p.kind(), p.target(), null, "operator", Instant.parse("2026-06-15T02:30:01Z"));
         }, () -> List.of(new cn.tongguan.api.Reference.Camera("C1", "人民路口", 113.90, 35.30, null, "online"),
                 new cn.tongguan.api.Reference.Camera("C2", "平原路口", 113.95, 35.31, null, "online")),
                 Runnable::run, Runnable::run);

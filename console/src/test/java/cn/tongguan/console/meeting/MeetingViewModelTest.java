@@ -10,8 +10,6 @@ import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.sync.MeetingApi;
 import cn.tongguan.console.sync.PlatformClient;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -39,8 +37,8 @@ class MeetingViewModelTest {
         platform = new TestPlatform(dir).start();
         operator = platform.client("operator");
         vm = new MeetingViewModel(Messages.load(Locale.SIMPLIFIED_CHINESE), new MeetingApi(platform.client("leader")),
-                Runnable::run, Runnable::run, Clock.systemUTC(), dir.resolve("downloads"));
-        vm.monthProperty().set(YearMonth.now(ZoneId.of("Asia/Shanghai")));
+                Runnable::run, Runnable::run, platform.clock(), dir.resolve("downloads"));
+        vm.monthProperty().set(YearMonth.from(platform.clock().instant().atZone(ZoneId.of("Asia/Shanghai"))));
     }
 
     @AfterEach
@@ -112,7 +110,7 @@ class MeetingViewModelTest {
         Ledger.Entry now = vm.ledger().stream().filter(e -> e.caseId() == c.id()).findFirst().orElseThrow();
         assertThat(now.discussions()).hasSize(1);
         assertThat(now.claimedBy()).isEqualTo("D01");
-        assertThat(now.assignedAt()).isNotNull().isBeforeOrEqualTo(Instant.now());
+        assertThat(now.assignedAt()).isNotNull().isBeforeOrEqualTo(platform.clock().instant());
         assertThat(vm.statusProperty().get()).contains(c.caseNo());
     }
 

@@ -101,7 +101,7 @@ class ChineseEverywhereUiTest {
         Cases.Case hard = platform.report(operator, "多部门推诿的违建");
         platform.markDifficult(hard.id(), "多部门职责交叉");
 
-        app = FxToolkit.setupApplication(ConsoleApp.class, "--platform=" + platform.uri(), "--data=" + dir.resolve("c"));
+        app = FxToolkit.setupApplication(() -> new ConsoleApp(platform.clock(), "--platform=" + platform.uri(), "--data=" + dir.resolve("c")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#username").tryQuery().isPresent()
                 && robot.lookup("#username").query().isFocused());
         look("sign-in");

@@ -30,7 +30,7 @@ final class SeatUi {
     /** Opens a fresh console and signs in as {@code username} by typing, as a seat would. */
     void open(String username) throws Exception {
         close();
-        app = FxToolkit.setupApplication(ConsoleApp.class, "--platform=" + platform.uri(), "--data=" + data);
+        app = FxToolkit.setupApplication(() -> new ConsoleApp(platform.clock(), "--platform=" + platform.uri(), "--data=" + data));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#username").tryQuery().isPresent()
                 && robot.lookup("#username").query().isFocused());
         robot.write(username);

@@ -55,7 +55,7 @@ class MainWindowPlacementUiTest {
     }
 
     private Stage openConsole(FxRobot robot) throws Exception {
-        app = FxToolkit.setupApplication(ConsoleApp.class, "--platform=" + platform.uri(), "--data=" + dir.resolve("c"));
+        app = FxToolkit.setupApplication(() -> new ConsoleApp(platform.clock(), "--platform=" + platform.uri(), "--data=" + dir.resolve("c")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#username").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         return (Stage) robot.listTargetWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();

@@ -38,7 +38,8 @@ class ShellWindowUiTest {
         }
         FxToolkit.registerPrimaryStage();
         // Its own data folder: the window's remembered place must not come from (or go to) the home folder.
-        app = FxToolkit.setupApplication(ConsoleApp.class, "--platform=http://127.0.0.1:" + deadPort, "--data=" + data);
+        app = FxToolkit.setupApplication(() -> new ConsoleApp(cn.tongguan.api.testing.TestClocks.suite(),
+                "--platform=http://127.0.0.1:" + deadPort, "--data=" + data));
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package cn.tongguan.console.support;
 
 import cn.tongguan.api.Auth;
 import cn.tongguan.api.Cases;
+import cn.tongguan.api.testing.TestClocks;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.platform.PlatformConfig;
@@ -9,6 +10,7 @@ import cn.tongguan.platform.PlatformServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
@@ -19,16 +21,28 @@ import okhttp3.OkHttpClient;
  */
 public final class TestPlatform implements AutoCloseable {
     private final Path dir;
+    private final Clock clock;
     private PlatformServer server;
     private int port;
 
+    /** A platform on the suite's clock ({@link TestClocks#suite()}). */
     public TestPlatform(Path dir) {
+        this(dir, TestClocks.suite());
+    }
+
+    public TestPlatform(Path dir, Clock clock) {
         this.dir = dir;
+        this.clock = clock;
+    }
+
+    /** The platform's clock: a console talking to it runs on the same one. */
+    public Clock clock() {
+        return clock;
     }
 
     /** A platform that will listen on {@code port} (one a test chose earlier, e.g. for a console started first). */
     public TestPlatform(Path dir, int port) {
-        this.dir = dir;
+        this(dir, TestClocks.suite());
         this.port = port;
     }
 
@@ -36,7 +50,7 @@ public final class TestPlatform implements AutoCloseable {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform");
         PlatformConfig cfg = new PlatformConfig("127.0.0.1", port, url, null, null, dir, Duration.ofHours(4),
                 256 * 1024, 256 * 1024, true, null);
-        server = new PlatformServer(cfg);
+        server = new PlatformServer(cfg, clock);
         server.start();
         port = server.port();
         return this;

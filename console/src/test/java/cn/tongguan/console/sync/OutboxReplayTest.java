@@ -11,7 +11,6 @@ import cn.tongguan.console.cache.OutboxStore;
 import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.workflow.Workflow;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,8 +55,8 @@ class OutboxReplayTest {
                 refusals.add(code + ":" + (current == null ? "?" : current.state()));
             }
         });
-        engine = new SyncEngine(client, cases, meta, worker, bus, Clock.systemUTC());
-        outbox = new Outbox(client, store, cases, worker, bus, Clock.systemUTC());
+        engine = new SyncEngine(client, cases, meta, worker, bus, platform.clock());
+        outbox = new Outbox(client, store, cases, worker, bus, platform.clock());
         engine.onConnected(outbox::flush);
     }
 

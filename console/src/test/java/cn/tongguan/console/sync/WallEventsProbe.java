@@ -17,7 +17,7 @@ public final class WallEventsProbe {
         ScheduledExecutorService unused = Executors.newSingleThreadScheduledExecutor();
         unused.shutdown();
         PlatformClient client = new PlatformClient(new OkHttpClient(), URI.create("http://127.0.0.1:9/"));
-        this.events = new WallEvents(client, new WallFeed(client, java.time.Clock.systemUTC()), unused, () -> { },
+        this.events = new WallEvents(client, new WallFeed(client, cn.tongguan.api.testing.TestClocks.suite()), unused, () -> { },
                 listener);
     }
 

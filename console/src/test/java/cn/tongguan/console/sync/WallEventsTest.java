@@ -8,9 +8,7 @@ import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.console.support.TestPlatform;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -43,7 +41,7 @@ class WallEventsTest {
         okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().addInterceptor(token)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         PlatformClient client = new PlatformClient(http, platform.uri());
-        WallFeed feed = new WallFeed(client, Clock.systemUTC());
+        WallFeed feed = new WallFeed(client, platform.clock());
         events = new WallEvents(client, feed, worker, () -> token.set(client.login("wall", "tongguan").token()),
                 new WallListener() {
                     @Override
@@ -99,7 +97,7 @@ class WallEventsTest {
         post(admin, "/api/v1/admin/import/sensors", admin.json().writeValueAsString(new Reference.Sensor("WL01",
                 "waterlogging", "积水点", 113.9, 35.3, "cm", 15.0, null, null)) + "\n");
         post(admin, "/api/v1/sensors/readings", admin.json().writeValueAsString(
-                new Events.SensorReading("WL01", 17.5, Instant.now())));
+                new Events.SensorReading("WL01", 17.5, platform.clock().instant())));
         OutboxReplayTest.waitUntil(() -> heard.contains("reading WL01 17.5"), Duration.ofSeconds(10));
 
         platform.stop();

@@ -44,7 +44,7 @@ class ScreenshotOnFailureTest {
         @BeforeEach
         void launch() throws Exception {
             FxToolkit.registerPrimaryStage();
-            app = FxToolkit.setupApplication(ConsoleApp.class, "--platform=http://127.0.0.1:9");
+            app = FxToolkit.setupApplication(() -> new ConsoleApp(cn.tongguan.api.testing.TestClocks.suite(), "--platform=http://127.0.0.1:9"));
         }
 
         @AfterEach

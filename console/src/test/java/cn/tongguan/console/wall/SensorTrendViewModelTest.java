@@ -8,7 +8,6 @@ import cn.tongguan.api.Lifeline;
 import cn.tongguan.console.i18n.Messages;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +74,7 @@ class SensorTrendViewModelTest {
         m.open("A", "A");
         runBackground();
         assertThat(m.noteProperty().get()).isEqualTo("历史读数暂时读不到，只显示实时读数");
-        m.reading(new Events.SensorReading("A", 3.0, Instant.now()));
+        m.reading(new Events.SensorReading("A", 3.0, AT));
         assertThat(m.points()).hasSize(1);
         assertThat(m.noteProperty().get()).isEmpty();
     }

@@ -25,8 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +56,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
 class WallRainstormUiTest {
+    /** 10:00 in Beijing, ticking: the daily preset, whatever the hour the suite runs at. */
+    private final Clock clock = cn.tongguan.api.testing.TestClocks.at(java.time.LocalTime.of(10, 0));
     private static final Path DISTRICTS = Path.of("..", "democity", "src", "main", "resources", "cn", "tongguan",
             "democity", "xinxiang", "districts.geojson");
     private WallView wall;
@@ -121,10 +121,9 @@ class WallRainstormUiTest {
         }
         var fx = WaitForAsyncUtils.asyncFx(() -> {
             WallViewModel wallModel = new WallViewModel(messages, preset("daily"));
-            WallPresets presets = new WallPresets(List.of(preset("daily"), preset("night")),
-                    Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC), wallModel::useLayout);
+            WallPresets presets = new WallPresets(List.of(preset("daily"), preset("night")), clock, wallModel::useLayout);
             video = new cn.tongguan.video.VideoWall(cn.tongguan.video.VideoConfig.defaults(), background,
-                    javafx.application.Platform::runLater);
+                    javafx.application.Platform::runLater, clock);
             AlarmResponse response = new AlarmResponse(preset("rainstorm"), presets::override, (place, cams) -> {
                 tours.add(place + " " + cams.size());
                 video.setLayout(cn.tongguan.video.WallLayout.FOUR);
@@ -141,12 +140,12 @@ class WallRainstormUiTest {
                             to.minusSeconds(300L * (72 - i))));
                 }
                 return rs;
-            }, background, javafx.application.Platform::runLater, Clock.systemUTC());
+            }, background, javafx.application.Platform::runLater, clock);
             PushedViewModel pushed = new PushedViewModel(messages, s -> s,
                     id -> new Cases.CaseDetail(WallPanelsViewModelTest.item(id, "dispatched", 1), List.of(), List.of()),
                     c -> map.flyTo(new MapViewState(c.lng(), c.lat(), 15)), id -> { }, background,
                     javafx.application.Platform::runLater);
-            map = new MapView(background);
+            map = new MapView(background, clock);
             map.setViewState(new MapViewState(113.89, 35.30, 12.3));
             LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
             Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root,

@@ -43,8 +43,18 @@ public final class DemoCityLoader {
         this.platform = platform;
     }
 
+    /** The phases {@link #load} reports to its {@link LoadProgress}. */
+    public static final int PHASES = 4;
+
     public Report load(DemoCity city, CodeTables tables, LocalDate firstDay, Instant end, int caseCount) {
+        return load(city, tables, firstDay, end, caseCount, LoadProgress.silent(java.time.Clock.fixed(end, java.time.ZoneOffset.UTC)));
+    }
+
+    /** Loads the city, telling {@code progress} of its {@link #PHASES} phases as it goes. */
+    public Report load(DemoCity city, CodeTables tables, LocalDate firstDay, Instant end, int caseCount,
+                       LoadProgress progress) {
         long start = System.nanoTime();
+        progress.begin("参考数据（区、街道、社区、网格、部件、摄像机、传感器）", city.parts().size(), "个部件");
         ReferenceDataStore ref = platform.referenceData();
         ReferenceRows rows = new ReferenceRows(city);
         ref.upsertCategories(categories(tables.categories()));
@@ -54,10 +64,12 @@ public final class DemoCityLoader {
         long parts = 0;
         for (int from = 0; from < city.parts().size(); from += 50_000) {
             parts += ref.upsertParts(rows.parts(from, Math.min(city.parts().size(), from + 50_000)));
+            progress.advance(parts);
         }
         ref.upsertCameras(rows.cameras());
         ref.upsertSensors(sensors(city, tables));
         ref.reload();
+        progress.finish();
         long referenceMillis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("reference data loaded in {} ms: {} divisions, {} grids, {} parts", referenceMillis, divisions, grids, parts);
 
@@ -67,16 +79,34 @@ public final class DemoCityLoader {
                 calendar.plus(from, calendar.limitMinutes(amount, unit), WorkCalendar.isWorkingClock(unit));
         long cases;
         long[] difficult = {0};
+        long[] added = {0};
+        // The generator's first pass plans the history (how many old cases stay parked); the second streams it.
+        progress.begin("规划两年的案件历史", caseCount, "件");
         try (CaseHistoryImport history = platform.historyImport()) {
             new CaseHistoryGenerator(city, tables.categories(), deadlines, firstDay, end, caseCount, city.seed())
                     .generate(c -> {
+                        if (added[0] == 0) {
+                            progress.finish();
+                            progress.begin("导入两年的案件历史", caseCount, "件");
+                        }
                         CaseHistoryImport.HistoricCase row = toImport(c, end);
                         if (row.ledger() != null) {
                             difficult[0]++;
                         }
                         history.add(row);
+                        if (++added[0] % 1_000 == 0) {
+                            progress.advance(added[0]);
+                        }
+                    }, planned -> {
+                        if (planned % 1_000 == 0) {
+                            progress.advance(planned);
+                        }
                     });
+            progress.advance(added[0]);
+            progress.finish();
+            progress.begin("写入收尾（序号、索引）", 0, "");
             history.close();
+            progress.finish();
             cases = history.imported();
         }
         long caseMillis = (System.nanoTime() - casesStart) / 1_000_000;

@@ -3,7 +3,7 @@ package cn.tongguan.democity.sim;
 import cn.tongguan.api.Events;
 import cn.tongguan.api.Reference;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,7 @@ final class LifelineFeeds {
     }
 
     private final PlatformApi admin;
+    private final Clock clock;
     private final Weather weather;
     private final SplittableRandom random;
     private final List<Reference.Sensor> gauges;
@@ -40,8 +41,9 @@ final class LifelineFeeds {
     private double incidentBacklog;
 
     LifelineFeeds(PlatformApi admin, Weather weather, SplittableRandom random, List<Reference.Sensor> gauges,
-                  List<Reference.Sensor> covers) {
+                  List<Reference.Sensor> covers, Clock clock) {
         this.admin = admin;
+        this.clock = clock;
         this.weather = weather;
         this.random = random;
         this.gauges = gauges;
@@ -70,7 +72,7 @@ final class LifelineFeeds {
             }
             double factor = 0.5 + (i % 7) / 6.0;
             double depth = weather.depthCm(now % 12, factor) + random.nextDouble() * 0.5;
-            admin.reading(new Events.SensorReading(gauges.get(i).id(), Math.round(depth * 10) / 10.0, Instant.now()));
+            admin.reading(new Events.SensorReading(gauges.get(i).id(), Math.round(depth * 10) / 10.0, clock.instant()));
             gaugeDue[i] = now + (depth >= GAUGE_WET_CM ? GAUGE_ALARM_MINUTES : GAUGE_MINUTES) / 60;
             posts++;
         }
@@ -84,11 +86,11 @@ final class LifelineFeeds {
                 continue;
             }
             String id = covers.get(i).id();
-            admin.reading(new Events.SensorReading(id, 1.0, Instant.now(), "heartbeat"));
+            admin.reading(new Events.SensorReading(id, 1.0, clock.instant(), "heartbeat"));
             posts++;
             if (random.nextDouble() < 0.25) {
                 battery[i] = Math.max(1, battery[i] - 0.05);
-                admin.reading(new Events.SensorReading(id, Math.round(battery[i] * 10) / 10.0, Instant.now(), "battery"));
+                admin.reading(new Events.SensorReading(id, Math.round(battery[i] * 10) / 10.0, clock.instant(), "battery"));
                 posts++;
             }
             coverDue[i] = now + COVER_HEARTBEAT_HOURS * (0.9 + random.nextDouble() * 0.2);
@@ -102,7 +104,7 @@ final class LifelineFeeds {
         for (var it = incidents.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (now >= e.getValue().endsAt()) {
-                admin.reading(new Events.SensorReading(covers.get(e.getKey()).id(), 0.0, Instant.now(), e.getValue().quantity()));
+                admin.reading(new Events.SensorReading(covers.get(e.getKey()).id(), 0.0, clock.instant(), e.getValue().quantity()));
                 it.remove();
                 posts++;
             }
@@ -125,7 +127,7 @@ final class LifelineFeeds {
                 case "tilt" -> 20 + random.nextDouble() * 75;
                 default -> 12 + random.nextDouble() * 50;
             };
-            admin.reading(new Events.SensorReading(covers.get(i).id(), Math.round(value * 10) / 10.0, Instant.now(), quantity));
+            admin.reading(new Events.SensorReading(covers.get(i).id(), Math.round(value * 10) / 10.0, clock.instant(), quantity));
             incidents.put(i, new Incident(quantity, now + (10 + random.nextDouble() * 30) / 60));
             posts++;
         }

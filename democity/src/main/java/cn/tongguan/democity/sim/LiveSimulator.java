@@ -6,6 +6,7 @@ import cn.tongguan.api.Reference;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,13 +43,16 @@ public final class LiveSimulator {
      * The seats work on what is current: cases reported from two days before the simulator started. Old
      * cases parked in the history (挂账, long overdue) stay as they are, as in a real hall.
      */
-    private final Instant workFrom = Instant.now().minus(Duration.ofDays(2));
+    private final Instant workFrom;
+    private final Clock clock;
     private double simulatedHours;
     private double reportBacklog;
     private long actions;
 
-    public LiveSimulator(URI platform, String adminUser, String adminPassword, double speed, Weather weather, long seed)
-            throws IOException {
+    public LiveSimulator(URI platform, String adminUser, String adminPassword, double speed, Weather weather, long seed,
+                         Clock clock) throws IOException {
+        this.clock = clock;
+        this.workFrom = clock.instant().minus(Duration.ofDays(2));
         HttpClient http = PlatformApi.newHttpClient();
         this.speed = speed;
         this.random = new SplittableRandom(seed);
@@ -74,7 +78,7 @@ public final class LiveSimulator {
         List<Reference.Sensor> sensors = reader.sensors();
         List<Reference.Sensor> gauges = sensors.stream().filter(s -> !"manhole".equalsIgnoreCase(s.kind())).toList();
         List<Reference.Sensor> covers = sensors.stream().filter(s -> "manhole".equalsIgnoreCase(s.kind())).toList();
-        lifeline = new LifelineFeeds(roles.admin(), weather, random, gauges, covers);
+        lifeline = new LifelineFeeds(roles.admin(), weather, random, gauges, covers, clock);
         cameras.addAll(reader.cameras());
         if (sites.isEmpty() || categories.isEmpty()) {
             throw new IOException("the platform has no parts or categories: load the demo city first");
@@ -121,7 +125,7 @@ public final class LiveSimulator {
 
     /** Each role takes the cases waiting for it once their (simulated) handling time has passed. */
     private void work() throws IOException {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         java.util.Set<Long> waiting = new java.util.HashSet<>();
         for (SimRoles.Step step : SimRoles.STEPS) {
             boolean department = "department".equals(step.role());
@@ -156,7 +160,7 @@ public final class LiveSimulator {
 
     private void cameras() throws IOException {
         PlatformApi admin = roles.admin();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (var it = camerasBack.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (e.getValue().isBefore(now)) {

@@ -44,7 +44,7 @@ public final class EvaluationBench {
             }
         }
         PlatformServer server = new PlatformServer(new PlatformConfig("127.0.0.1", 0, null, null, null, dir, null,
-                10L << 20, 1L << 20, true, null));
+                10L << 20, 1L << 20, true, null), java.time.Clock.systemUTC());
         server.start();
         try (Connection c = DriverManager.getConnection(PlatformServer.embeddedUrl(dir))) {
             run(server.evaluation(), c);

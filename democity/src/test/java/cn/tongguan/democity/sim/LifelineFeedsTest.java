@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Test;
  * incidents that raise and clear their own alarms.
  */
 class LifelineFeedsTest {
+    private final java.time.Clock clock = cn.tongguan.api.testing.TestClocks.suite();
     private PlatformServer platform;
     private PlatformApi admin;
     private final HttpClient http = PlatformApi.newHttpClient();
 
     @BeforeEach
     void start() throws Exception {
-        platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0));
+        platform = new PlatformServer(new PlatformConfig("127.0.0.1", 0), clock);
         platform.start();
         platform.referenceData().upsertSensors(List.of(
                 new Reference.Sensor("WL01", "waterlogging", "积水监测点·一", 113.88, 35.30, "cm", null, null, null),
@@ -65,7 +66,7 @@ class LifelineFeedsTest {
         List<Reference.Sensor> sensors = admin.sensors();
         LifelineFeeds feeds = new LifelineFeeds(admin, Weather.RAINSTORM, new SplittableRandom(21),
                 sensors.stream().filter(s -> !s.kind().equals("manhole")).toList(),
-                sensors.stream().filter(s -> s.kind().equals("manhole")).toList());
+                sensors.stream().filter(s -> s.kind().equals("manhole")).toList(), clock);
         List<String> levels = new ArrayList<>();
         double minute = 1.0 / 60;
         for (double t = 0; t < 11.9; t += minute) {

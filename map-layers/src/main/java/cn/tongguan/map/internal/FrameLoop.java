@@ -2,7 +2,7 @@ package cn.tongguan.map.internal;
 
 import cn.tongguan.map.LiveOverlay;
 import cn.tongguan.map.MapViewState;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,14 +27,16 @@ public final class FrameLoop {
     private final Parts parts;
     private final Supplier<Selection> selection;
     private final Consumer<MapViewState> viewMoved;
+    private final Clock clock;
     private boolean dirty = true;
     private boolean blinking;
     private long blinkPhase;
     private int lastWanted = -1;
     private long lastPaintNanos;
 
-    public FrameLoop(Parts parts, Supplier<Selection> selection, Consumer<MapViewState> viewMoved) {
+    public FrameLoop(Parts parts, Supplier<Selection> selection, Consumer<MapViewState> viewMoved, Clock clock) {
         this.parts = parts;
+        this.clock = clock;
         this.selection = selection;
         this.viewMoved = viewMoved;
     }
@@ -68,10 +70,10 @@ public final class FrameLoop {
             return;
         }
         List<TileKey> wanted = parts.painter().paint(vp, parts.scheduler().scene(), parts.overlay(), selection.get(),
-                Instant.now(), blinkPhase % 2 == 0);
+                clock.instant(), blinkPhase % 2 == 0);
         lastWanted = wanted.size();
         parts.scheduler().request(wanted);
-        blinking = parts.overlayRenderer().blinks(parts.painter().visibleItems(), Instant.now());
+        blinking = parts.overlayRenderer().blinks(parts.painter().visibleItems(), clock.instant());
         parts.hud().updateScale(vp);
         lastPaintNanos = System.nanoTime() - start;
         if (lastPaintNanos > SLOW_FRAME_NANOS) {

@@ -30,13 +30,15 @@ import org.slf4j.LoggerFactory;
 public final class MapHarness extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(MapHarness.class);
     private ExecutorService workers;
+    // The harness is an executable of its own: its clock is the machine's, read here once.
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     @Override
     public void start(Stage stage) {
         Map<String, String> args = getParameters().getNamed();
         int partCount = Integer.parseInt(args.getOrDefault("parts", Integer.toString(SyntheticCity.PART_COUNT)));
         workers = Executors.newFixedThreadPool(2, daemonThreads());
-        MapView map = new MapView(workers);
+        MapView map = new MapView(workers, clock);
         Label status = new Label("正在生成数据… / generating data…");
         status.setId("harnessStatus");
         BorderPane root = new BorderPane(map);
@@ -63,7 +65,7 @@ public final class MapHarness extends Application {
 
         workers.execute(() -> {
             long start = System.nanoTime();
-            SyntheticCity city = new SyntheticCity(42, partCount);
+            SyntheticCity city = new SyntheticCity(42, partCount, clock.instant());
             XinxiangData.districts().problems().forEach(p -> LOG.info("districts.geojson: {}", p));
             LOG.info("generated {} parts, {} grids, {} communities, {} streets in {} ms", city.parts.size(),
                     city.grids.size(), city.communities.size(), city.streets.size(),

@@ -122,8 +122,8 @@ final class RoadNetwork {
     }
 
     /** 139 cameras at road crossings, looking along the road. */
-    void intersections(List<LiveItem> live, Random rnd) {
-        Instant since = Instant.now().minusSeconds(7200);
+    void intersections(List<LiveItem> live, Random rnd, Instant now) {
+        Instant since = now.minusSeconds(7200);
         for (int i = 0; i < 139 && !crossings.isEmpty(); i++) {
             Coordinate c = crossings.get(rnd.nextInt(crossings.size()));
             LiveStatus status = i % 23 == 0 ? LiveStatus.OFFLINE : LiveStatus.NORMAL;

@@ -38,6 +38,7 @@ public final class SyntheticCity {
 
     private final GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 4326);
     private final Random random;
+    private final Instant now;
     public final List<Feature> districts;
     public final List<Feature> streets = new ArrayList<>();
     public final List<Feature> communities = new ArrayList<>();
@@ -46,8 +47,10 @@ public final class SyntheticCity {
     public final List<Feature> parts = new ArrayList<>(PART_COUNT);
     public final List<LiveItem> live = new ArrayList<>();
 
-    public SyntheticCity(long seed, int partCount) {
+    /** {@code now}: when the live items are (the newest blink on a map whose clock reads about {@code now}). */
+    public SyntheticCity(long seed, int partCount, Instant now) {
         this.random = new Random(seed);
+        this.now = now;
         this.districts = XinxiangData.districts().features();
         List<XinxiangData.Division> divisions = XinxiangData.divisions();
         for (Feature district : XinxiangData.urbanDistricts(districts)) {
@@ -183,7 +186,7 @@ public final class SyntheticCity {
             parts.add(new Feature(code, factory.createPoint(new Coordinate(point[0], point[1])),
                     classAttributes.get(cls)));
         }
-        roads.intersections(live, random);
+        roads.intersections(live, random, now);
     }
 
     private int pickClass() {
@@ -198,7 +201,6 @@ public final class SyntheticCity {
     }
 
     private void buildLive() {
-        Instant now = Instant.now();
         LiveStatus[] caseStatus = {LiveStatus.PENDING, LiveStatus.PENDING, LiveStatus.NORMAL, LiveStatus.OVERDUE};
         for (int i = 0; i < 420; i++) {
             Feature part = parts.get(random.nextInt(parts.size()));

@@ -100,13 +100,15 @@ public final class EventLog {
      */
     public List<Stored> after(long lastId, int max, long waitMillis) throws InterruptedException {
         synchronized (this) {
-            long deadline = System.currentTimeMillis() + waitMillis;
+            // A wait, not a time of day: the monotonic clock, which no clock change can stretch.
+            long deadline = System.nanoTime() + waitMillis * 1_000_000L;
             while (latestId <= lastId) {
-                long left = deadline - System.currentTimeMillis();
+                long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return List.of();
                 }
-                wait(left);
+                // wait(0) would wait for ever: never less than a millisecond.
+                wait(Math.max(1, left / 1_000_000L));
             }
             if (!ring.isEmpty() && ring.peekFirst().id() <= lastId + 1) {
                 List<Stored> out = new ArrayList<>();

@@ -102,7 +102,7 @@ public final class PlatformBench {
 
     private static PlatformServer start(String url, Path dir) {
         PlatformServer s = new PlatformServer(new PlatformConfig("127.0.0.1", 0, url, null, null, dir, Duration.ofHours(8),
-                10L << 20, 1L << 20, true, null));
+                10L << 20, 1L << 20, true, null), java.time.Clock.systemUTC());
         s.start();
         return s;
     }

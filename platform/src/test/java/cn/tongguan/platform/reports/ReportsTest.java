@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tongguan.platform.PlatformServer;
 import cn.tongguan.platform.cases.CaseHistoryImport;
 import cn.tongguan.platform.support.Api;
-import cn.tongguan.platform.support.MutableClock;
+import cn.tongguan.api.testing.MutableClock;
 import cn.tongguan.platform.support.Platforms;
 import cn.tongguan.platform.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -44,6 +44,8 @@ public final class WallHarnessApp extends Application {
     private List<Camera> cameras;
     private ExecutorService background;
     private VideoWall wall;
+    // The harness is an executable of its own: the machine's clock, read here once, is its composition root's.
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     @Override
     public void init() throws Exception {
@@ -71,7 +73,7 @@ public final class WallHarnessApp extends Application {
         VideoConfig config = VideoConfig.defaults()
                 .withEngine(EngineChoice.valueOf(named.getOrDefault("engine", "AUTO")))
                 .withDecodeBudget(Integer.parseInt(named.getOrDefault("budget", "16")));
-        wall = new VideoWall(config, background, Platform::runLater);
+        wall = new VideoWall(config, background, Platform::runLater, clock);
         wall.setCatalog(cameras);
         wall.setLayout(WallLayout.valueOf(named.getOrDefault("layout", "NINE")));
         Tour tour = Tour.of("全部摄像头", cameras).withDwell(Duration.ofSeconds(Long.parseLong(named.getOrDefault("dwell", "10"))));
@@ -125,7 +127,7 @@ public final class WallHarnessApp extends Application {
     }
 
     private void snapshotFirstTile() {
-        String name = "tile0-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png";
+        String name = "tile0-" + LocalDateTime.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png";
         Path file = Path.of(System.getProperty("user.home"), ".tongguan", "snapshots", name);
         wall.snapshot(0, file).whenComplete((path, error) -> {
             if (error != null) {

@@ -47,7 +47,7 @@ public final class TileController {
     private long retryAt;
 
     public TileController(int index, VideoConfig config, EngineSelector engines, FailureProbe probe, Executor background,
-                          Executor fx, CameraHealth health) {
+                          Executor fx, CameraHealth health, java.time.Clock clock) {
         this.index = index;
         this.config = config;
         this.engines = engines;
@@ -55,7 +55,7 @@ public final class TileController {
         this.background = background;
         this.fx = fx;
         this.health = health;
-        this.presenter = new TilePresenter(new TileTexts(config.locale()));
+        this.presenter = new TilePresenter(new TileTexts(config.locale()), clock);
     }
 
     public TileView view() {

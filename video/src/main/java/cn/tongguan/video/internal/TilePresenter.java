@@ -4,7 +4,7 @@ import cn.tongguan.video.Camera;
 import cn.tongguan.video.FailureReason;
 import cn.tongguan.video.TileState;
 import cn.tongguan.video.TileStatus;
-import java.time.Instant;
+import java.time.Clock;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -15,12 +15,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 final class TilePresenter {
     private final TileView view = new TileView();
     private final TileTexts texts;
+    private final Clock clock;
     private final ReadOnlyObjectWrapper<TileStatus> status = new ReadOnlyObjectWrapper<>(this, "status", TileStatus.IDLE);
     private String shownText = "";
     private double shownAspect;
 
-    TilePresenter(TileTexts texts) {
+    TilePresenter(TileTexts texts, Clock clock) {
         this.texts = texts;
+        this.clock = clock;
     }
 
     TileView view() {
@@ -35,7 +37,7 @@ final class TilePresenter {
     void show(Camera camera, TileState state, FailureReason reason, long lastFrameAt, boolean touring, boolean paused,
               boolean alarm, TileSurface displayed, long now) {
         TileStatus next = new TileStatus(camera, state, reason,
-                lastFrameAt == 0 ? null : Instant.now().minusNanos(now - lastFrameAt), touring, alarm);
+                lastFrameAt == 0 ? null : clock.instant().minusNanos(now - lastFrameAt), touring, alarm);
         TileStatus old = status.get();
         if (old.camera() != next.camera() || old.state() != next.state() || old.reason() != next.reason()
                 || old.touring() != next.touring() || old.alarm() != next.alarm()) {

@@ -1,4 +1,4 @@
-package cn.tongguan.platform.support;
+package cn.tongguan.api.testing;
 
 import java.time.Clock;
 import java.time.Duration;
