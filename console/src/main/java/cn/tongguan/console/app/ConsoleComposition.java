@@ -23,6 +23,8 @@ import cn.tongguan.console.shell.ShellViewModel;
 import cn.tongguan.console.sync.OfflineCredentials;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.sync.SessionToken;
+import cn.tongguan.console.window.StagePlacement;
+import cn.tongguan.console.window.WindowStateStore;
 import cn.tongguan.console.workflow.Workflow;
 import java.io.IOException;
 import java.time.Clock;
@@ -81,6 +83,8 @@ public final class ConsoleComposition implements AutoCloseable {
         ShellViewModel shellModel = new ShellViewModel(messages, platform, background, Platform::runLater,
                 config.platform().toString());
         ShellView shell = new ShellView(shellModel, messages);
+        // Maximised on the first run, then where the user left it (ADR 0073).
+        new StagePlacement(new WindowStateStore(config.dataDir())).manage(stage, "main");
         shell.show(stage);
         LoginViewModel loginModel = new LoginViewModel(messages, platform, token, background, Platform::runLater,
                 response -> signedIn(response, shell, shellModel),

@@ -49,7 +49,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +93,6 @@ final class WallComposition implements WallListener {
     private MapView map;
     private VideoWall video;
     private Timeline slow;
-    private Instant lostAt;
     private AlarmResponse response;
     private volatile boolean loadedOnce;
     /** FX thread: the meeting panel (meeting preset) and the grids it draws, once signed in. */
@@ -130,7 +128,7 @@ final class WallComposition implements WallListener {
         map = new MapView(background, clock);
         map.setViewState(new MapViewState(113.885, 35.305, 12.5));
         LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
-        video = new VideoWall(VideoConfig.defaults(), background, Platform::runLater, clock);
+        video = new VideoWall(VideoConfig.defaults().withLocale(config.locale()), background, Platform::runLater, clock);
         video.setLayout(cn.tongguan.video.WallLayout.NINE);
         Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView,
                 "meeting", this::meeting);
@@ -139,8 +137,7 @@ final class WallComposition implements WallListener {
         // Again now that the map has its monitor's size: centred on the city, not on an 800×600 guess.
         map.setViewState(new MapViewState(113.885, 35.305, 12.5));
         presets.tick();
-        wallModel.staleness(Duration.ZERO);
-        lostAt = clock.instant();
+        // The banner already says "connecting" (the model starts there): no age until there are data.
         slow = new Timeline(new KeyFrame(javafx.util.Duration.millis(SLOW_REFRESH.toMillis()), ev -> slowTick()));
         slow.setCycleCount(Timeline.INDEFINITE);
         slow.play();
@@ -234,6 +231,7 @@ final class WallComposition implements WallListener {
     @Override
     public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
         Platform.runLater(() -> {
+            wallModel.loaded(clock.instant());
             lifeline.loaded(sensors, active);
             figures.recent(recent);
             recent.forEach(this::caseOnMap);
@@ -274,14 +272,7 @@ final class WallComposition implements WallListener {
 
     @Override
     public void live(boolean live) {
-        Platform.runLater(() -> {
-            if (live) {
-                lostAt = null;
-            } else if (lostAt == null) {
-                lostAt = clock.instant();
-            }
-            banner();
-        });
+        Platform.runLater(() -> wallModel.live(live, clock.instant()));
     }
 
     private void caseOnMap(Cases.Case c) {
@@ -306,16 +297,22 @@ final class WallComposition implements WallListener {
                 () -> LOG.warn("Pushed camera {} is not in the catalogue", id));
     }
 
-    private void slowTick() {
+    /** FX thread, every {@link #SLOW_REFRESH} (package-private: a test ticks it after moving its clock). */
+    void slowTick() {
         presets.tick();
-        banner();
-        if (lostAt == null) {
+        wallModel.tick(clock.instant());
+        if (wallModel.isLive()) {
             background.execute(this::pollKpis);
         }
     }
 
-    private void banner() {
-        wallModel.staleness(lostAt == null ? null : Duration.between(lostAt, clock.instant()));
+    /** The wall's state (for tests: its banner and windows). */
+    WallViewModel model() {
+        return wallModel;
+    }
+
+    WallView view() {
+        return view;
     }
 
     /** Background: today's KPI aggregates (events carry single cases, not the day's sums). */

@@ -2,6 +2,7 @@ package cn.tongguan.console.detail;
 
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.queue.Choice;
+import cn.tongguan.console.shell.ControlTexts;
 import cn.tongguan.console.workflow.CaseAction;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,9 @@ final class ActionDialog {
         dialog.initOwner(owner);
         dialog.setTitle(actionLabel);
         dialog.setHeaderText(messages.text("dialog.header", actionLabel));
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        // Our OK/Cancel: the toolkit's speak the host's language (ControlTexts).
+        ButtonType ok = ControlTexts.ok(messages);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ControlTexts.cancel(messages));
         VBox box = new VBox(6);
         ComboBox<Choice> department = new ComboBox<>();
         department.setId("dialogDepartment");
@@ -67,9 +70,9 @@ final class ActionDialog {
         problem.setId("dialogProblem");
         problem.setStyle("-fx-text-fill: #b71c1c;");
         box.getChildren().add(problem);
-        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().setContent(ControlTexts.apply(box, messages));
 
-        Node okButton = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        Node okButton = dialog.getDialogPane().lookupButton(ok);
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
             String why = null;
             if (action.needsNote() && note.getText().isBlank()) {
@@ -93,7 +96,7 @@ final class ActionDialog {
                 ((javafx.scene.control.Button) okButton).fire();
             }
         });
-        dialog.setResultConverter(button -> button == ButtonType.OK
+        dialog.setResultConverter(button -> button == ok
                 ? new Input(note.getText(), department.getValue() == null ? null : department.getValue().code(),
                 parseHours(hours.getText())) : null);
         Node focus = first;

@@ -239,6 +239,8 @@ public final class MeetingView {
 
     private void buildLedgerTable() {
         ledgerTable.setItems(viewModel.ledger());
+        // Not the toolkit's "No content in table", which follows the host's language.
+        ledgerTable.setPlaceholder(new Label(messages.text("meeting.ledger.empty")));
         ledgerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ledgerTable.getColumns().setAll(List.of(
                 column(messages.text("meeting.ledger.caseNo"), e -> e.caseNo()),

@@ -138,7 +138,8 @@ public final class MeetingViewModel {
                     reports.setAll(stored);
                     ledgerFigures.set(messages.text("meeting.ledger.figures", figures.total(), figures.open(),
                             figures.assignedOnTheSpot(), figures.closed(), figures.overdue()));
-                    status.set(messages.text("meeting.loaded", summary.period().label()));
+                    // The month in words: the platform's period label ("month:2026-11") is a code, not for leaders.
+                    status.set(messages.text("meeting.loaded", shown.getYear(), shown.getMonthValue()));
                 });
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Meeting figures not loaded: {}", e.toString());

@@ -276,6 +276,7 @@ public final class QueueView {
         dialog.setTitle(messages.text("queue.filter.save.title"));
         dialog.setHeaderText(messages.text("queue.filter.save.prompt"));
         dialog.initOwner(root.getScene().getWindow());
+        cn.tongguan.console.shell.ControlTexts.dialog(dialog, messages);
         dialog.showAndWait().ifPresent(viewModel::saveFilter);
     }
 

@@ -228,6 +228,7 @@ public final class SeatView {
         sheet.setHeaderText(messages.text("cheat.header", viewModel.roleLabel()));
         sheet.setContentText(String.join("\n", viewModel.cheatSheet()));
         sheet.getDialogPane().setId("cheatSheet");
+        cn.tongguan.console.shell.ControlTexts.dialog(sheet, messages);
         sheet.showAndWait();
     }
 }

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
-/** Loads a view's FXML (next to its class) with the view as controller and the UI's texts; adds its CSS if any. */
+/**
+ * Loads a view's FXML (next to its class) with the view as controller and the UI's texts; adds its CSS if any,
+ * and gives the toolkit's built-in texts our words ({@link ControlTexts}).
+ */
 public final class Fxml {
     private Fxml() {
     }
@@ -15,7 +18,8 @@ public final class Fxml {
         FXMLLoader loader = new FXMLLoader(owner.getResource(file), messages.bundle());
         loader.setController(controller);
         try {
-            Parent root = loader.load();
+            // The toolkit's own texts (empty lists, edit menus) in our language, not the host's.
+            Parent root = ControlTexts.apply(loader.<Parent>load(), messages);
             var css = owner.getResource(file.replace(".fxml", ".css"));
             if (css != null) {
                 root.getStylesheets().add(css.toExternalForm());

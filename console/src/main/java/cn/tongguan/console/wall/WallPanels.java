@@ -37,6 +37,11 @@ public final class WallPanels {
     }
 
     public Node create(String id) {
+        // Empty lists say so in our words, not the host's (ControlTexts).
+        return cn.tongguan.console.shell.ControlTexts.apply(panel(id), messages);
+    }
+
+    private Node panel(String id) {
         return switch (id) {
             case "kpi" -> titled(messages.text("wall.panel.kpi"), kpis());
             case "water" -> titled(messages.text("wall.panel.water"), water());

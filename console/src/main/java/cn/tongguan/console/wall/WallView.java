@@ -30,9 +30,15 @@ import javafx.util.Duration;
  * The wall's windows: one undecorated window covering each monitor in use, with the panels of its plan in
  * a grid. Follows the monitors: when one is unplugged its panels move to the others, when it comes back
  * they return. Kiosk behaviour: no decorations, no dialogs, the cursor hides after a few idle seconds.
+ *
+ * <p>Undecorated at the monitor's bounds rather than JavaFX full-screen (ADR 0073): full-screen is a request
+ * to a window manager, and the hall's kiosk session (like the test X server) has none, so the window stayed
+ * small; full-screen also shows an exit hint and leaves on Esc, wrong for an unattended wall.
  */
 public final class WallView {
     private static final Duration CURSOR_IDLE = Duration.seconds(3);
+    /** The banner while connecting is a notice (no data yet), not the red "data are old" alarm. */
+    private static final javafx.css.PseudoClass CONNECTING = javafx.css.PseudoClass.getPseudoClass("connecting");
 
     private final WallViewModel viewModel;
     private final Messages messages;
@@ -49,7 +55,11 @@ public final class WallView {
     /** Opens the wall on the monitors present and keeps following them. */
     public void show() {
         viewModel.planProperty().addListener((obs, old, plan) -> apply(plan));
-        Screen.getScreens().addListener((ListChangeListener<Screen>) change -> viewModel.monitorsChanged(Screen.getScreens().size()));
+        Screen.getScreens().addListener((ListChangeListener<Screen>) change -> {
+            viewModel.monitorsChanged(Screen.getScreens().size());
+            // Same count, other geometry (a resolution change): the windows must cover their monitors again.
+            apply(viewModel.planProperty().get());
+        });
         viewModel.monitorsChanged(Screen.getScreens().size());
         apply(viewModel.planProperty().get());
     }
@@ -133,6 +143,9 @@ public final class WallView {
         }
         ((Label) root.lookup("#wallBanner")).textProperty().bind(viewModel.bannerProperty());
         root.lookup("#wallBanner").visibleProperty().bind(viewModel.bannerProperty().isNotEmpty());
+        Node banner = root.lookup("#wallBanner");
+        banner.pseudoClassStateChanged(CONNECTING, viewModel.connectingProperty().get());
+        viewModel.connectingProperty().addListener((obs, was, is) -> banner.pseudoClassStateChanged(CONNECTING, is));
         Scene scene = new Scene(root);
         scene.getStylesheets().add(WallView.class.getResource("Wall.css").toExternalForm());
         hideIdleCursor(scene);

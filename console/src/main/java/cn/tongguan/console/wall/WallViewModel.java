@@ -1,27 +1,42 @@
 package cn.tongguan.console.wall;
 
 import cn.tongguan.console.i18n.Messages;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * State of the display wall: the active layout, the plan for the monitors present, and the staleness
- * banner. No controls here, so it is tested without the toolkit; the view applies the plan to stages.
+ * State of the display wall: the active layout, the plan for the monitors present, and the banner that says
+ * where the wall stands with the platform. No controls here, so it is tested without the toolkit; the view
+ * applies the plan to stages. Times come in as arguments (the composition reads its injected clock).
+ *
+ * <p>The banner tells the truth from the first second: "connecting" until the first data arrive (a wall
+ * that never had data has nothing to be stale about), nothing while live, and only after data were lost the
+ * age of what is shown, counted from the moment the stream was lost.
  */
 public final class WallViewModel {
     private final Messages messages;
     private final ReadOnlyObjectWrapper<WallLayout> layout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<WallPlanner.ScreenPlan>> plan = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(true);
     private int monitors = 1;
+    /** Whether the platform's state was ever read; until then the wall is connecting, not stale. */
+    private boolean hadData;
+    /** When the stream was lost after data had arrived; {@code null} while live (or never had data). */
+    private Instant lostAt;
 
     public WallViewModel(Messages messages, WallLayout initial) {
         this.messages = messages;
         this.layout.set(initial);
         replan();
+        showBanner(null);
     }
 
     /** The toolkit reports how many monitors there are now (at start, and when one is unplugged or added). */
@@ -36,12 +51,48 @@ public final class WallViewModel {
         replan();
     }
 
+    /** The platform's state (sensors, alarms, cases) was read at {@code at}: what is shown is current. */
+    public void loaded(Instant at) {
+        hadData = true;
+        lostAt = null;
+        showBanner(at);
+    }
+
     /**
-     * How old the shown data are; {@code null} when live. The wall keeps showing what it has and says how
-     * old it is in plain words, never a dialog.
+     * The event stream opened ({@code true}) or was lost ({@code false}) at {@code at}. A loss before any data
+     * keeps the wall connecting; a later loss starts the age of the data (only the first loss counts: a
+     * failed retry does not make old data younger).
      */
-    public void staleness(java.time.Duration age) {
-        banner.set(age == null ? "" : messages.text("wall.banner.stale", Math.max(1, age.toMinutes())));
+    public void live(boolean live, Instant at) {
+        if (live) {
+            lostAt = null;
+        } else if (hadData && lostAt == null) {
+            lostAt = at;
+        }
+        showBanner(at);
+    }
+
+    /** The slow tick: the banner's age moves on while the platform stays away. */
+    public void tick(Instant now) {
+        showBanner(now);
+    }
+
+    /** Whether the wall has current data (the KPI poll is skipped otherwise). */
+    public boolean isLive() {
+        return hadData && lostAt == null;
+    }
+
+    private void showBanner(Instant now) {
+        connecting.set(!hadData);
+        if (!hadData) {
+            banner.set(messages.text("wall.banner.connecting"));
+        } else if (lostAt == null) {
+            banner.set("");
+        } else {
+            Duration age = now == null || now.isBefore(lostAt) ? Duration.ZERO : Duration.between(lostAt, now);
+            banner.set(age.toMinutes() < 1 ? messages.text("wall.banner.stale.recent")
+                    : messages.text("wall.banner.stale", age.toMinutes()));
+        }
     }
 
     private void replan() {
@@ -58,6 +109,11 @@ public final class WallViewModel {
 
     public ReadOnlyStringProperty bannerProperty() {
         return banner.getReadOnlyProperty();
+    }
+
+    /** {@code true} until the first data: the banner is then a notice, not an alarm (styled apart). */
+    public ReadOnlyBooleanProperty connectingProperty() {
+        return connecting.getReadOnlyProperty();
     }
 
     public String title() {

@@ -14,10 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,13 +57,7 @@ class MeetingUiTest {
             platform.report(operator, "联席会议界面测试 " + i);
         }
         Cases.Case hard = platform.report(operator, "多部门推诿的违建");
-        PlatformClient leader = platform.client("leader");
-        Request mark = new Request.Builder().url(leader.base().resolve("/api/v1/cases/" + hard.id() + "/difficult")
-                .toString()).post(RequestBody.create("{\"reason\":\"多部门职责交叉\"}",
-                MediaType.get("application/json"))).build();
-        try (Response r = leader.http().newCall(mark).execute()) {
-            assertThat(r.code()).isEqualTo(201);
-        }
+        platform.markDifficult(hard.id(), "多部门职责交叉");
 
         app = FxToolkit.setupApplication(() -> new ConsoleApp(platform.clock(), "--platform=" + platform.uri(), "--data=" + dir.resolve("c")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#username").tryQuery().isPresent()

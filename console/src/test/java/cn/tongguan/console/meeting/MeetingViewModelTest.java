@@ -52,7 +52,7 @@ class MeetingViewModelTest {
             platform.report(operator, "会议测试垃圾 " + i);
         }
         vm.load();
-        assertThat(vm.statusProperty().get()).startsWith("数据期间 month:");
+        assertThat(vm.statusProperty().get()).matches("数据期间 \\d{4} 年 \\d{1,2} 月，来自平台的实时统计");
         MeetingViewModel.Tile reported = vm.tiles().stream().filter(t -> t.indicator().equals("reported")).findFirst()
                 .orElseThrow();
         assertThat(reported.value()).isEqualTo("3");

@@ -25,6 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Opens the real console main window in the X server (Xvfb in CI) and looks at it. */
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
 class ShellWindowUiTest {
+    @org.junit.jupiter.api.io.TempDir
+    Path data;
     private int deadPort;
     private Application app;
 
@@ -35,7 +37,9 @@ class ShellWindowUiTest {
             deadPort = socket.getLocalPort();
         }
         FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new ConsoleApp(cn.tongguan.api.testing.TestClocks.suite(), "--platform=http://127.0.0.1:" + deadPort));
+        // Its own data folder: the window's remembered place must not come from (or go to) the home folder.
+        app = FxToolkit.setupApplication(() -> new ConsoleApp(cn.tongguan.api.testing.TestClocks.suite(),
+                "--platform=http://127.0.0.1:" + deadPort, "--data=" + data));
     }
 
     @AfterEach

@@ -40,6 +40,12 @@ public final class TestPlatform implements AutoCloseable {
         return clock;
     }
 
+    /** A platform that will listen on {@code port} (one a test chose earlier, e.g. for a console started first). */
+    public TestPlatform(Path dir, int port) {
+        this(dir, TestClocks.suite());
+        this.port = port;
+    }
+
     public TestPlatform start() {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform");
         PlatformConfig cfg = new PlatformConfig("127.0.0.1", port, url, null, null, dir, Duration.ofHours(4),
@@ -80,6 +86,20 @@ public final class TestPlatform implements AutoCloseable {
         return operator.create(new Cases.NewCase("hotline_12319", "event", "06", "06010", 113.93, 35.30,
                 "新乡市红旗区平原路 " + description, description, "normal", "张三", "13812345678", null, false),
                 UUID.randomUUID().toString());
+    }
+
+    /** The leader puts a case on the ledger of difficult cases (疑难案件台账) for the monthly meeting. */
+    public void markDifficult(long caseId, String reason) throws IOException {
+        PlatformClient leader = client("leader");
+        okhttp3.Request mark = new okhttp3.Request.Builder()
+                .url(leader.base().resolve("/api/v1/cases/" + caseId + "/difficult").toString())
+                .post(okhttp3.RequestBody.create(leader.json().writeValueAsString(java.util.Map.of("reason", reason)),
+                        okhttp3.MediaType.get("application/json"))).build();
+        try (okhttp3.Response r = leader.http().newCall(mark).execute()) {
+            if (r.code() != 201) {
+                throw new IOException("marking case " + caseId + " difficult: HTTP " + r.code());
+            }
+        }
     }
 
     public Cases.Case act(PlatformClient client, long id, String action, String department) throws IOException {

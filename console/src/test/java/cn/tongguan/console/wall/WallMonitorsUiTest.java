@@ -84,7 +84,10 @@ class WallMonitorsUiTest {
         WaitForAsyncUtils.asyncFx(() -> {
             wall = new WallView(model, Messages.load(Locale.SIMPLIFIED_CHINESE), WallMonitorsUiTest::panel);
             wall.show();
-            model.staleness(java.time.Duration.ofMinutes(7));
+            java.time.Instant lost = java.time.Instant.parse("2026-11-25T02:00:00Z");
+            model.loaded(lost.minusSeconds(60));
+            model.live(false, lost);
+            model.tick(lost.plus(java.time.Duration.ofMinutes(7)));
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         for (Stage stage : wall.stages()) {
@@ -92,7 +95,8 @@ class WallMonitorsUiTest {
             assertThat(banner.isVisible()).isTrue();
             assertThat(banner.getText()).isEqualTo("与平台的连接已中断，显示的是 7 分钟前的数据");
         }
-        WaitForAsyncUtils.asyncFx(() -> model.staleness(null)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> model.live(true, java.time.Instant.parse("2026-11-25T02:08:00Z")))
+                .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(wall.stages().get(0).getScene().lookup("#wallBanner").isVisible()).isFalse();
     }

@@ -163,6 +163,8 @@ class WallRainstormUiTest {
         PushedViewModel pushed = (PushedViewModel) fx[4];
         String districts = Files.exists(DISTRICTS) ? Files.readString(DISTRICTS) : null;
         WaitForAsyncUtils.asyncFx(() -> {
+            // The platform's state has been read: no "connecting" banner over the rainstorm.
+            wallModel.loaded(AT);
             if (districts != null) {
                 map.getLayers().setAll(new FeatureLayer("districts", "区", new GeoJsonImporter().read(districts).features(),
                         Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 1.2)));
