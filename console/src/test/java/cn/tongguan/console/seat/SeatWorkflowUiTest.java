@@ -111,7 +111,10 @@ class SeatWorkflowUiTest {
         assertThat(observer.parseDetail(observer.detailJson(id)).timeline()).extracting(Cases.TimelineEntry::action)
                 .containsExactly("report", "accept", "file", "dispatch", "start", "feedback", "send_check", "check_ok",
                         "close");
-        // The seat sees the close come back through the event stream and says so.
+        // The closed case has left 待核查 (the detail no longer shows a case that is not highlighted); the seat sees
+        // the close come back through the event stream, in 全部, and says so.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seat.table().getItems().stream().noneMatch(r -> r.id() == id));
+        seat.tabAndFirstRow(7, r -> r.id() == id && r.state().equals("已结案"), false);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seat.text("#detailState").equals("已结案"));
     }
 }

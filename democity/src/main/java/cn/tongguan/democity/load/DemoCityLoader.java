@@ -81,13 +81,13 @@ public final class DemoCityLoader {
         long[] difficult = {0};
         long[] added = {0};
         // The generator's first pass plans the history (how many old cases stay parked); the second streams it.
-        progress.begin("规划两年的案件历史", caseCount, "件");
+        progress.begin("规划案件历史", caseCount, "件");
         try (CaseHistoryImport history = platform.historyImport()) {
             new CaseHistoryGenerator(city, tables.categories(), deadlines, firstDay, end, caseCount, city.seed())
                     .generate(c -> {
                         if (added[0] == 0) {
                             progress.finish();
-                            progress.begin("导入两年的案件历史", caseCount, "件");
+                            progress.begin("导入案件历史", caseCount, "件");
                         }
                         CaseHistoryImport.HistoricCase row = toImport(c, end);
                         if (row.ledger() != null) {
