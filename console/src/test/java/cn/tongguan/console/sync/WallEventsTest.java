@@ -98,7 +98,8 @@ class WallEventsTest {
                 "waterlogging", "积水点", 113.9, 35.3, "cm", 15.0, null, null)) + "\n");
         post(admin, "/api/v1/sensors/readings", admin.json().writeValueAsString(
                 new Events.SensorReading("WL01", 17.5, platform.clock().instant())));
-        OutboxReplayTest.waitUntil(() -> heard.contains("reading WL01 17.5"), Duration.ofSeconds(10));
+        // A bound, not a timing: the reading also judges thresholds and may file an alarm case in the same write.
+        OutboxReplayTest.waitUntil(() -> heard.contains("reading WL01 17.5"), Duration.ofSeconds(30));
 
         platform.stop();
         OutboxReplayTest.waitUntil(() -> heard.contains("lost"), Duration.ofSeconds(20));
