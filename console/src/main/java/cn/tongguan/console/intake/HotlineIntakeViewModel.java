@@ -66,7 +66,10 @@ public final class HotlineIntakeViewModel implements SyncListener {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper placeText = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
-    private volatile String awaitedKey;
+    /** The order whose filing the status line reports; read and written on the UI thread only. */
+    private String awaitedKey;
+    /** Orders the outbox filed before the form heard their key (UI thread only; a few at most). */
+    private final java.util.Map<String, String> filedBeforeAwaited = new java.util.HashMap<>();
     private long geocodeSeq;
 
     public HotlineIntakeViewModel(Messages messages, Labels labels, Supplier<ReferenceData> reference, Services services,
@@ -160,11 +163,13 @@ public final class HotlineIntakeViewModel implements SyncListener {
         background.execute(() -> {
             try {
                 OutboxStore.Entry entry = services.file(order);
-                awaitedKey = entry.idempotencyKey();
                 ui.execute(() -> {
                     busy.set(false);
-                    status.set(messages.text("intake.queued"));
                     clear();
+                    awaitedKey = entry.idempotencyKey();
+                    // The outbox may have filed it already (a fast platform answers before this hop).
+                    String caseNo = filedBeforeAwaited.remove(awaitedKey);
+                    status.set(caseNo != null ? messages.text("intake.filed", caseNo) : messages.text("intake.queued"));
                 });
             } catch (RuntimeException e) {
                 LOG.warn("Work order not stored: {}", e.toString());
@@ -227,9 +232,17 @@ public final class HotlineIntakeViewModel implements SyncListener {
 
     @Override
     public void actionSent(OutboxStore.Entry entry, Cases.Case result) {
-        if (entry.isCreate() && entry.idempotencyKey().equals(awaitedKey)) {
-            ui.execute(() -> status.set(messages.text("intake.filed", result.caseNo())));
+        if (!entry.isCreate()) {
+            return;
         }
+        // On the UI thread, like the hop that sets awaitedKey, so the two cannot pass each other.
+        ui.execute(() -> {
+            if (entry.idempotencyKey().equals(awaitedKey)) {
+                status.set(messages.text("intake.filed", result.caseNo()));
+            } else if (filedBeforeAwaited.size() < 16) {
+                filedBeforeAwaited.put(entry.idempotencyKey(), result.caseNo());
+            }
+        });
     }
 
     @Override
