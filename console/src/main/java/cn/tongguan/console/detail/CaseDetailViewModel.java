@@ -118,9 +118,7 @@ public final class CaseDetailViewModel implements SyncListener {
         }
         CachedCase c = found.get();
         List<Choice> similar = cases.duplicatesOf(c.item(), DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW).stream()
-                .map(d -> new Choice(Long.toString(d.id()), messages.text("detail.duplicate", d.item().caseNo(),
-                        Math.round(CaseCache.metres(c.item(), d.item())), time.fullTime(d.item().reportedAt()),
-                        labels.state(d.item().state()))))
+                .map(d -> new Choice(Long.toString(d.id()), CaseTexts.duplicate(c.item(), d.item(), labels, time)))
                 .toList();
         ui.execute(() -> {
             if (id == caseId) {
@@ -153,13 +151,8 @@ public final class CaseDetailViewModel implements SyncListener {
         try {
             Cases.CaseDetail detail = client.parseDetail(body);
             detailVersion = detail.item().version();
-            List<String> steps = new ArrayList<>();
-            for (Cases.TimelineEntry e : detail.timeline()) {
-                steps.add(messages.text("detail.timeline.entry", time.fullTime(e.at()), labels.action(e.action()),
-                        labels.state(e.toState()), e.actor(), labels.role(e.role()), e.note() == null ? "" : e.note()));
-            }
-            List<String> shots = detail.photos().stream()
-                    .map(p -> messages.text("detail.photo", p.stage(), time.fullTime(p.uploadedAt()))).toList();
+            List<String> steps = CaseTexts.timeline(detail, labels, time);
+            List<String> shots = CaseTexts.photos(detail, messages, time);
             long read = reads.incrementAndGet();
             Optional<CachedCase> fresh = cases.find(id);
             ui.execute(() -> {
@@ -315,16 +308,7 @@ public final class CaseDetailViewModel implements SyncListener {
 
     @Override
     public void actionRefused(OutboxStore.Entry entry, Cases.Case now, String code, String platformMessage) {
-        String text;
-        if (now != null && "version_conflict".equals(code)) {
-            text = messages.text("detail.banner.conflict", now.caseNo(), labels.action(entry.action()),
-                    labels.state(now.state()), now.version());
-        } else if (now != null) {
-            text = messages.text("detail.banner.refused.state", now.caseNo(), labels.action(entry.action()),
-                    labels.state(now.state()), platformMessage);
-        } else {
-            text = messages.text("detail.banner.refused", labels.action(entry.action()), platformMessage);
-        }
+        String text = CaseTexts.refused(entry.action(), now, code, platformMessage, labels);
         ui.execute(() -> {
             bannerIsConflict.set(true);
             banner.set(text);

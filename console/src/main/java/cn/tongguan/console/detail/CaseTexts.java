@@ -1,11 +1,14 @@
 package cn.tongguan.console.detail;
 
 import cn.tongguan.api.Cases;
+import cn.tongguan.console.cache.CaseCache;
 import cn.tongguan.console.cache.Lights;
 import cn.tongguan.console.cache.ReferenceData;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.queue.TimeText;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The sentences of the detail pane for one case, with names from the reference data: kept apart from
@@ -35,6 +38,43 @@ record CaseTexts(String title, String facts, String deadline, String reporter) {
                 mask(item.reporterPhone()));
         return new CaseTexts(messages.text("detail.title", item.caseNo(), ref.categoryName(item.smallCode())), facts,
                 deadline, reporter);
+    }
+
+    /** One possible duplicate of {@code shown}, as the detail lists it (number, distance, time, state). */
+    static String duplicate(Cases.Case shown, Cases.Case other, Labels labels, TimeText time) {
+        Messages messages = labels.messages();
+        return messages.text("detail.duplicate", other.caseNo(), Math.round(CaseCache.metres(shown, other)),
+                time.fullTime(other.reportedAt()), labels.state(other.state()));
+    }
+
+    /** The case's history, one line per step. */
+    static List<String> timeline(Cases.CaseDetail detail, Labels labels, TimeText time) {
+        Messages messages = labels.messages();
+        List<String> steps = new ArrayList<>();
+        for (Cases.TimelineEntry e : detail.timeline()) {
+            steps.add(messages.text("detail.timeline.entry", time.fullTime(e.at()), labels.action(e.action()),
+                    labels.state(e.toState()), e.actor(), labels.role(e.role()), e.note() == null ? "" : e.note()));
+        }
+        return steps;
+    }
+
+    static List<String> photos(Cases.CaseDetail detail, Messages messages, TimeText time) {
+        return detail.photos().stream()
+                .map(p -> messages.text("detail.photo", p.stage(), time.fullTime(p.uploadedAt()))).toList();
+    }
+
+    /** Why the platform refused the seat's {@code action}: a conflict, a state it cannot take, or its own words. */
+    static String refused(String action, Cases.Case now, String code, String platformMessage, Labels labels) {
+        Messages messages = labels.messages();
+        if (now != null && "version_conflict".equals(code)) {
+            return messages.text("detail.banner.conflict", now.caseNo(), labels.action(action), labels.state(now.state()),
+                    now.version());
+        }
+        if (now != null) {
+            return messages.text("detail.banner.refused.state", now.caseNo(), labels.action(action),
+                    labels.state(now.state()), platformMessage);
+        }
+        return messages.text("detail.banner.refused", labels.action(action), platformMessage);
     }
 
     /** 13812345678 → 138****5678: a seat needs to call back, not to read the whole number aloud. */
