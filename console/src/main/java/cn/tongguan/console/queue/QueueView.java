@@ -44,6 +44,7 @@ public final class QueueView {
     private final Map<QueueTab, ToggleButton> tabButtons = new EnumMap<>(QueueTab.class);
     private LongConsumer onSelect = id -> { };
     private boolean replacing;
+    private final Label emptyLabel = new Label();
 
     @FXML
     private HBox tabs;
@@ -111,6 +112,11 @@ public final class QueueView {
     }
 
     /** Called with the case id when the seat moves to a row, and with -1 when no row is highlighted any more. */
+    /** What the table says while it has no rows (the seat says whether its cases are still arriving). */
+    public void emptyText(javafx.beans.value.ObservableValue<String> text) {
+        emptyLabel.textProperty().bind(text);
+    }
+
     public void onSelect(LongConsumer listener) {
         this.onSelect = listener;
     }
@@ -188,7 +194,8 @@ public final class QueueView {
             }
         });
         queueTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        queueTable.setPlaceholder(new Label(messages.text("queue.empty")));
+        emptyLabel.setText(messages.text("queue.empty"));
+        queueTable.setPlaceholder(emptyLabel);
         queueFooter.textProperty().bind(viewModel.footerProperty());
         viewModel.rowsProperty().addListener((o, a, rows) -> replaceRows(rows));
 

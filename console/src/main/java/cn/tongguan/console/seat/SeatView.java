@@ -139,6 +139,7 @@ public final class SeatView {
         snapshotBanner.managedProperty().bind(viewModel.snapshottingProperty());
         snapshotBar.progressProperty().bind(viewModel.snapshotProgressProperty());
         snapshotText.textProperty().bind(viewModel.snapshotTextProperty());
+        queue.emptyText(viewModel.queueEmptyTextProperty());
         viewModel.liveProperty().addListener((o, a, live) -> syncStatus.pseudoClassStateChanged(OFFLINE, !live));
         syncStatus.pseudoClassStateChanged(OFFLINE, true);
         seatRole.setText(messages.text("seat.role", viewModel.roleLabel()));

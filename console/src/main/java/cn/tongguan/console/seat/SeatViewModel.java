@@ -42,6 +42,8 @@ public final class SeatViewModel implements SyncListener {
     private final ReadOnlyBooleanWrapper snapshotting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper snapshotProgress = new ReadOnlyDoubleWrapper(SnapshotProgress.INDETERMINATE);
     private final ReadOnlyStringWrapper snapshotText = new ReadOnlyStringWrapper("");
+    /** What the empty queue says: during the first snapshot its cases are on the way, not missing. */
+    private final ReadOnlyStringWrapper queueEmptyText = new ReadOnlyStringWrapper("");
     /** A count of the outbox is queued and has not started: later news rides on it (events come in bursts). */
     private final AtomicBoolean countQueued = new AtomicBoolean();
     private volatile SyncStatus status = new SyncStatus(SyncStatus.Phase.STARTING, 0, null, null);
@@ -60,6 +62,7 @@ public final class SeatViewModel implements SyncListener {
         this.clock = clock;
         this.time = new TimeText(messages);
         syncText.set(messages.text("sync.starting"));
+        queueEmptyText.set(messages.text("queue.empty.arriving"));
     }
 
     @Override
@@ -111,13 +114,14 @@ public final class SeatViewModel implements SyncListener {
         live.set(s.phase() == SyncStatus.Phase.LIVE);
         syncText.set(text);
         snapshotting.set(progress != null);
+        boolean arriving = progress != null || s.phase() == SyncStatus.Phase.STARTING;
+        queueEmptyText.set(arriving ? messages.text("queue.empty.arriving") : messages.text("queue.empty"));
         if (progress != null) {
             snapshotProgress.set(progress.fraction());
             snapshotText.set(progress.text());
         }
     }
 
-    /** Shortcut → actions of this role that use it (one line each), then the general keys. */
     /** 受理员, 值班长 and 派遣员 acknowledge and clear lifeline alarms (the platform's alarm roles at a seat). */
     public boolean handlesAlarms() {
         return takesHotlineCalls() || "dispatcher".equals(role);
@@ -166,6 +170,10 @@ public final class SeatViewModel implements SyncListener {
     }
 
     /** True while a snapshot downloads: the seat shows its bar. */
+    public ReadOnlyStringProperty queueEmptyTextProperty() {
+        return queueEmptyText.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty snapshottingProperty() {
         return snapshotting.getReadOnlyProperty();
     }

@@ -38,7 +38,10 @@ class SeatViewModelTest {
 
     @Test
     void theFirstSnapshotShowsCountsOfTheAnnouncedTotalAndAnEstimateFromTheClock() {
+        // Before and during the snapshot, the empty queue says its cases are on the way, not that none match.
+        assertThat(vm.queueEmptyTextProperty().get()).isEqualTo("正在下载案件，到齐后列在这里。");
         vm.statusChanged(snapshot(0, 910_000));
+        assertThat(vm.queueEmptyTextProperty().get()).isEqualTo("正在下载案件，到齐后列在这里。");
         assertThat(vm.snapshottingProperty().get()).isTrue();
         assertThat(vm.snapshotTextProperty().get()).isEqualTo("正在下载案件快照：已收到 0 / 910,000 件（正在估算剩余时间）");
         assertThat(vm.snapshotProgressProperty().get()).isZero();
@@ -79,6 +82,7 @@ class SeatViewModelTest {
         vm.statusChanged(new SyncStatus(SyncStatus.Phase.LIVE, 0, first, null));
         assertThat(vm.snapshottingProperty().get()).isFalse();
         assertThat(vm.liveProperty().get()).isTrue();
+        assertThat(vm.queueEmptyTextProperty().get()).isEqualTo("没有符合条件的案件。");
         assertThat(vm.syncTextProperty().get()).isEqualTo("实时同步中 · 最近事件 2026-11-20 10:00:05");
 
         vm.statusChanged(new SyncStatus(SyncStatus.Phase.LIVE, 0, first.plusSeconds(42), null));
