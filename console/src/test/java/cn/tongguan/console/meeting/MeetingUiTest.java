@@ -3,13 +3,12 @@ package cn.tongguan.console.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongguan.api.Cases;
-import cn.tongguan.console.app.ConsoleApp;
+import cn.tongguan.console.support.ConsoleUi;
 import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.testing.ScreenshotOnFailure;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -33,7 +32,7 @@ class MeetingUiTest {
     @TempDir
     Path dir;
     private TestPlatform platform;
-    private Application app;
+    private ConsoleUi console;
 
     @BeforeEach
     void start() throws Exception {
@@ -43,9 +42,8 @@ class MeetingUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
+        if (console != null) {
+            console.close();
         }
         platform.close();
     }
@@ -59,22 +57,13 @@ class MeetingUiTest {
         Cases.Case hard = platform.report(operator, "多部门推诿的违建");
         platform.markDifficult(hard.id(), "多部门职责交叉");
 
-        app = FxToolkit.setupApplication(() -> new ConsoleApp(platform.clock(), "--platform=" + platform.uri(), "--data=" + dir.resolve("c")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#username").tryQuery().isPresent()
-                && robot.lookup("#username").query().isFocused());
-        robot.write("leader").type(KeyCode.ENTER).write("tongguan").type(KeyCode.ENTER);
+        console = new ConsoleUi(robot, platform, dir.resolve("c"));
+        console.open();
+        console.signIn("leader");
         // The meeting opens on the previous month; this month is one PageDown away.
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#meetingTitle").tryQuery().isPresent()
                 && !robot.lookup("#meetingTitle").queryAs(Label.class).getText().isEmpty());
-        javafx.stage.Window window = robot.listTargetWindows().stream().filter(javafx.stage.Window::isShowing)
-                .findFirst().orElseThrow();
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
-            window.setX(screen.getMinX());
-            window.setY(screen.getMinY());
-            window.setWidth(screen.getWidth());
-            window.setHeight(screen.getHeight());
-        }).get(5, TimeUnit.SECONDS);
+        console.fillScreen();
         robot.type(KeyCode.PAGE_DOWN);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#tile-reported").tryQuery().isPresent()
                 && robot.lookup("#tile-reported").queryParent().getChildrenUnmodifiable().stream()

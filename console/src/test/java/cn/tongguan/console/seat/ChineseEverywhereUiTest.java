@@ -3,7 +3,7 @@ package cn.tongguan.console.seat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongguan.api.Cases;
-import cn.tongguan.console.app.ConsoleApp;
+import cn.tongguan.console.support.ConsoleUi;
 import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.testing.EnglishHost;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -52,7 +51,7 @@ class ChineseEverywhereUiTest {
     @TempDir
     Path dir;
     private TestPlatform platform;
-    private Application app;
+    private ConsoleUi console;
     private final Map<String, List<VisibleTexts.Seen>> english = new LinkedHashMap<>();
     private final List<String> scenes = new ArrayList<>();
 
@@ -64,9 +63,8 @@ class ChineseEverywhereUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
+        if (console != null) {
+            console.close();
         }
         platform.close();
     }
@@ -101,9 +99,8 @@ class ChineseEverywhereUiTest {
         Cases.Case hard = platform.report(operator, "多部门推诿的违建");
         platform.markDifficult(hard.id(), "多部门职责交叉");
 
-        app = FxToolkit.setupApplication(() -> new ConsoleApp(platform.clock(), "--platform=" + platform.uri(), "--data=" + dir.resolve("c")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#username").tryQuery().isPresent()
-                && robot.lookup("#username").query().isFocused());
+        console = new ConsoleUi(robot, platform, dir.resolve("c"));
+        console.open();
         look("sign-in");
         robot.write("nobody").type(KeyCode.ENTER).write("wrong").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#loginError").queryAs(Label.class).getText().isEmpty());

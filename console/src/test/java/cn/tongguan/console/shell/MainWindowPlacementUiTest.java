@@ -2,7 +2,7 @@ package cn.tongguan.console.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tongguan.console.app.ConsoleApp;
+import cn.tongguan.console.support.ConsoleUi;
 import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.testing.ScreenshotOnFailure;
@@ -14,12 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ class MainWindowPlacementUiTest {
     @TempDir
     Path dir;
     private TestPlatform platform;
-    private Application app;
+    private ConsoleUi console;
 
     @BeforeEach
     void start() throws Exception {
@@ -55,17 +53,15 @@ class MainWindowPlacementUiTest {
     }
 
     private Stage openConsole(FxRobot robot) throws Exception {
-        app = FxToolkit.setupApplication(() -> new ConsoleApp(platform.clock(), "--platform=" + platform.uri(), "--data=" + dir.resolve("c")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#username").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        return (Stage) robot.listTargetWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
+        if (console == null) {
+            console = new ConsoleUi(robot, platform, dir.resolve("c"));
+        }
+        return console.open();
     }
 
     private void closeConsole() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
-            app = null;
+        if (console != null) {
+            console.close();
         }
     }
 
