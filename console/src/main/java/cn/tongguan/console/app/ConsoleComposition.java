@@ -198,7 +198,11 @@ public final class ConsoleComposition implements AutoCloseable {
         if (wall != null) {
             wall.close();
         }
-        // Threads first, then the cache: no query may run against a closed database.
+        // The sync first, while the executors still take what its last status asks of the views; then the threads,
+        // then the cache: no query may run against a closed database.
+        if (session != null) {
+            session.stopSync();
+        }
         syncThread.shutdownNow();
         background.shutdownNow();
         try {

@@ -85,6 +85,11 @@ public final class SeatSession implements AutoCloseable {
         return outbox;
     }
 
+    /** Stops the event stream and the snapshot (the views hear STOPPED); the cache stays open. */
+    public void stopSync() {
+        engine.close();
+    }
+
     @Override
     public void close() {
         engine.close();

@@ -94,11 +94,18 @@ public final class Outbox {
 
     private void drain() {
         Optional<OutboxStore.Entry> next;
-        while ((next = store.firstPending()).isPresent()) {
-            if (!send(next.get())) {
-                scheduleRetry();
-                return;
+        try {
+            while ((next = store.firstPending()).isPresent()) {
+                if (!send(next.get())) {
+                    scheduleRetry();
+                    return;
+                }
             }
+        } catch (RuntimeException e) {
+            // On an executor an exception would vanish with the task and the outbox would stall without a word:
+            // say it, and try again (the idempotency key makes a second send of the same entry harmless).
+            LOG.error("Outbox: sending stopped on an error; will retry", e);
+            scheduleRetry();
         }
     }
 
@@ -121,7 +128,7 @@ public final class Outbox {
         try {
             Cases.Case result = client.transition(e.caseId(), transition, e.idempotencyKey());
             store.finish(e.seq(), "done", null);
-            cases.upsert(List.of(result));
+            keep(result);
             if (store.pendingCount(e.caseId()) == 0) {
                 cases.clearPending(e.caseId());
             }
@@ -156,7 +163,7 @@ public final class Outbox {
         try {
             Cases.Case created = client.create(report, e.idempotencyKey());
             store.finish(e.seq(), "done", created.caseNo());
-            cases.upsert(List.of(created));
+            keep(created);
             LOG.info("Outbox: new case {} filed", created.caseNo());
             bus.actionSent(e, created);
             bus.casesChanged(Set.of(created.id()));
@@ -172,6 +179,18 @@ public final class Outbox {
         } catch (IOException unreachable) {
             LOG.info("Outbox: platform unreachable ({}); a new case waits", unreachable.toString());
             return false;
+        }
+    }
+
+    /**
+     * The platform has the action: the seat is told whatever happens to its local copy, which the event stream
+     * brings again if this write fails.
+     */
+    private void keep(Cases.Case result) {
+        try {
+            cases.upsert(List.of(result));
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox: case {} done on the platform, not yet in the local cache: {}", result.caseNo(), e.toString());
         }
     }
 

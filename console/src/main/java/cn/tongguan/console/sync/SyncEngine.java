@@ -213,6 +213,9 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
 
     @Override
     public void close() {
+        if (closed) {
+            return; // once: the views hear STOPPED once, while the console's executors still run
+        }
         closed = true;
         stream.close();
         publish(SyncStatus.Phase.STOPPED, 0, null);
