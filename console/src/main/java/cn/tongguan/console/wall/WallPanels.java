@@ -45,8 +45,10 @@ public final class WallPanels {
         return switch (id) {
             case "kpi" -> titled(messages.text("wall.panel.kpi"), kpis());
             case "water" -> titled(messages.text("wall.panel.water"), water());
-            case "alarms" -> titled(messages.text("wall.panel.alarms"), list(lifeline.ticker(), "wall-alarm"));
-            case "queue" -> titled(messages.text("wall.panel.queue"), list(model.cases(), "wall-case"));
+            case "alarms" -> titled(messages.text("wall.panel.alarms"), list(lifeline.ticker(), "wall-alarm",
+                    messages.text("wall.empty.alarms")));
+            case "queue" -> titled(messages.text("wall.panel.queue"), list(model.cases(), "wall-case",
+                    messages.text("wall.empty.queue")));
             default -> {
                 Supplier<Node> component = components.get(id);
                 yield component != null ? component.get() : titled(messages.text("wall.panel.unknown"), new Label(id));
@@ -72,7 +74,8 @@ public final class WallPanels {
         figure(grid, 0, 1, messages.text("wall.kpi.disposeRate"), model.disposeRateProperty());
         figure(grid, 1, 1, messages.text("wall.kpi.closeRate"), model.closeRateProperty());
         figure(grid, 2, 1, messages.text("wall.kpi.overdue"), model.overdueProperty());
-        ListView<String> districts = list(model.districts(), "wall-district");
+        // No district lines until the figures arrive: the dashes above already say so.
+        ListView<String> districts = list(model.districts(), "wall-district", "");
         VBox box = new VBox(10, grid, districts);
         VBox.setVgrow(districts, Priority.ALWAYS);
         return box;
@@ -95,6 +98,7 @@ public final class WallPanels {
         ListView<LifelineViewModel.GaugeRow> gauges = new ListView<>(lifeline.gauges());
         gauges.getStyleClass().add("wall-list");
         gauges.setFocusTraversable(false);
+        gauges.setPlaceholder(new Label(messages.text("wall.empty.water")));
         gauges.setCellFactory(v -> new ListCell<>() {
             private final Label name = new Label();
             private final Region bar = new Region();
@@ -128,8 +132,10 @@ public final class WallPanels {
         return gauges;
     }
 
-    private static ListView<String> list(javafx.collections.ObservableList<String> items, String style) {
+    /** A wall list; {@code empty} is what it says, read from across the hall, while it has no lines. */
+    private static ListView<String> list(javafx.collections.ObservableList<String> items, String style, String empty) {
         ListView<String> list = new ListView<>(items);
+        list.setPlaceholder(new Label(empty));
         list.getStyleClass().addAll("wall-list", style);
         list.setFocusTraversable(false);
         return list;
