@@ -278,6 +278,8 @@ public final class CaseQueries {
                 ps.setFetchSize(1000);
                 out.write(mapper.writeValueAsBytes(new Cases.SnapshotHeader("snapshot", eventId, total)));
                 out.write('\n');
+                // Out now, not when the response buffer fills with rows: the seat's progress bar starts from it.
+                out.flush();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.write(mapper.writeValueAsBytes(CaseStore.view(CaseStore.read(rs), now, masking)));
