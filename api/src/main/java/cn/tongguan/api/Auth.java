@@ -19,7 +19,22 @@ public final class Auth {
     public record User(String username, String displayName, String role, String departmentCode) {
     }
 
-    public record LoginResponse(String token, Instant expiresAt, User user) {
+    /**
+     * A signed-in session: a short-lived access {@code token} and a {@code refreshToken} that buys a new pair at
+     * {@code POST /auth/refresh} until {@code refreshExpiresAt} (each refresh token works once).
+     */
+    public record LoginResponse(String token, Instant expiresAt, User user, String refreshToken, Instant refreshExpiresAt) {
+        public LoginResponse(String token, Instant expiresAt, User user) {
+            this(token, expiresAt, user, null, null);
+        }
+    }
+
+    /** {@code POST /auth/refresh}: the refresh token of the last pair. */
+    public record RefreshRequest(String refreshToken) {
+        public RefreshRequest {
+            Invalid.required("refreshToken", refreshToken);
+            Invalid.maxLength("refreshToken", refreshToken, 256);
+        }
     }
 
     /** An administrator creating an account; {@code departmentCode} is required for the department role. */

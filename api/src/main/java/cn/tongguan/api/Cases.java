@@ -12,12 +12,21 @@ public final class Cases {
     /** A report (上报). Location is WGS84 lng/lat; the platform resolves district/street/community/grid. */
     public record NewCase(String source, String kind, String bigCode, String smallCode, Double lng, Double lat,
                           String address, String description, String urgency, String reporterName,
-                          String reporterPhone, String partCode, Boolean selfHandled, String requestType) {
+                          String reporterPhone, String partCode, Boolean selfHandled, String requestType,
+                          String clientId) {
+        /** Without a client-made id (a report that is never replayed after the idempotency window). */
+        public NewCase(String source, String kind, String bigCode, String smallCode, Double lng, Double lat,
+                       String address, String description, String urgency, String reporterName, String reporterPhone,
+                       String partCode, Boolean selfHandled, String requestType) {
+            this(source, kind, bigCode, smallCode, lng, lat, address, description, urgency, reporterName, reporterPhone,
+                    partCode, selfHandled, requestType, null);
+        }
+
         public NewCase(String source, String kind, String bigCode, String smallCode, Double lng, Double lat,
                        String address, String description, String urgency, String reporterName, String reporterPhone,
                        String partCode, Boolean selfHandled) {
             this(source, kind, bigCode, smallCode, lng, lat, address, description, urgency, reporterName, reporterPhone,
-                    partCode, selfHandled, null);
+                    partCode, selfHandled, null, null);
         }
 
         public NewCase {
@@ -46,7 +55,14 @@ public final class Cases {
                     throw new Invalid("requestType", "hotline_only");
                 }
             }
+            // The client's own id of this report (a UUID made when the report was first written down): the platform
+            // files one case per (reporter, clientId) for ever, so a replay after any delay is recognised.
+            if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
+                throw new Invalid("clientId", "format");
+            }
         }
+
+        private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{8,64}");
     }
 
     /**
