@@ -12,6 +12,8 @@ import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.console.sync.WallEvents;
 import cn.tongguan.console.sync.WallFeed;
 import cn.tongguan.console.sync.WallListener;
+import cn.tongguan.console.sync.WallRecall;
+import cn.tongguan.console.cache.WallStore;
 import cn.tongguan.console.wall.AlarmResponse;
 import cn.tongguan.console.wall.LifelineMap;
 import cn.tongguan.console.wall.LifelineViewModel;
@@ -72,6 +74,8 @@ final class WallComposition implements WallListener {
     private static final Logger LOG = LoggerFactory.getLogger(WallComposition.class);
     /** The KPI aggregates (the only thing still polled), the schedule and the banner's age. */
     static final Duration SLOW_REFRESH = Duration.ofSeconds(30);
+    /** How often a live wall saves the state it shows (it also saves every state it reads on (re)connection). */
+    static final Duration SAVE_EVERY = Duration.ofMinutes(5);
 
     private final ConsoleConfig config;
     private final Messages messages;
@@ -100,6 +104,9 @@ final class WallComposition implements WallListener {
     private MeetingMap meetingMap;
     private List<cn.tongguan.map.Feature> gridFeatures;
     private List<Camera> everyCamera = List.of();
+    /** The wall's memory between runs; opened on the event thread before the first connection. */
+    private volatile WallRecall recall;
+    private volatile java.time.Instant lastSaved = java.time.Instant.EPOCH;
 
     WallComposition(ConsoleConfig config, Messages messages, Labels labels, PlatformClient platform, SessionToken token,
                     ExecutorService background, ScheduledExecutorService eventThread, Clock clock) {
@@ -142,6 +149,8 @@ final class WallComposition implements WallListener {
         slow.setCycleCount(Timeline.INDEFINITE);
         slow.play();
         events = new WallEvents(platform, feed, eventThread, this::signIn, this);
+        // The event thread runs in order: what the wall saved last time is shown before the first connection try.
+        eventThread.execute(this::restore);
         events.start();
     }
 
@@ -198,6 +207,41 @@ final class WallComposition implements WallListener {
         }
     }
 
+    /** Event thread, once, first: open the wall's memory and show what it kept while the platform answers. */
+    private void restore() {
+        try {
+            recall = new WallRecall(WallStore.open(config.dataDir().resolve("wall"),
+                    String.valueOf(clock.millis())), platform.json(), clock);
+            java.util.Optional<WallRecall.Recalled> saved = recall.recall();
+            if (saved.isPresent()) {
+                WallRecall.Recalled r = saved.get();
+                List<cn.tongguan.map.Feature> grids = r.gridsGeoJson() == null ? null
+                        : new GeoJsonImporter().read(new StringReader(r.gridsGeoJson())).features();
+                Platform.runLater(() -> showRecalled(r, grids));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The wall starts without its saved state: {}", e.toString());
+        }
+    }
+
+    /** FX thread: the saved state, unless the platform's own state has arrived meanwhile. */
+    private void showRecalled(WallRecall.Recalled r, List<cn.tongguan.map.Feature> grids) {
+        if (wallModel.hasData()) {
+            return;
+        }
+        LOG.info("Platform not reached yet: showing the state saved at {}", r.savedAt());
+        wallModel.restored(r.savedAt(), clock.instant());
+        lifeline.loaded(r.sensors(), r.alarms());
+        figures.recent(r.recent());
+        r.recent().forEach(this::caseOnMap);
+        if (r.today() != null) {
+            figures.today(r.today());
+        }
+        if (!loadedOnce && grids != null) {
+            showCatalogue(r.cameras(), grids);
+        }
+    }
+
     /** On the event thread before each connection: sign in, then (once) the map's grids and the cameras. */
     private void signIn() throws IOException {
         token.set(platform.login(config.wallUser(), config.wallPassword()).token());
@@ -205,31 +249,41 @@ final class WallComposition implements WallListener {
             return;
         }
         List<Reference.Camera> cameras = feed.cameras();
-        ImportResult grids = new GeoJsonImporter().read(new StringReader(feed.gridsGeoJson()));
+        String gridsJson = feed.gridsGeoJson();
+        ImportResult grids = new GeoJsonImporter().read(new StringReader(gridsJson));
         loadedOnce = true;
-        Platform.runLater(() -> {
-            map.getLayers().setAll(new FeatureLayer("grids", messages.text("wall.layer.grids"), grids.features(),
-                    Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 0.6)));
-            gridFeatures = grids.features();
-            if (meetingModel != null) {
-                meetingMap.grids(gridFeatures);
-                meetingModel.load();
-            }
-            cameras.forEach(c -> map.getOverlay().put(LiveItem.camera(c.id(), c.lng(), c.lat(),
-                    "online".equals(c.status()) ? LiveStatus.NORMAL : LiveStatus.OFFLINE, clock.instant(), 0, 70)));
-            everyCamera = cameras.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
-            response.cameras(cameras);
-            video.setCatalog(everyCamera);
-            if (response.activeCount() == 0) {
-                tourAll();
-            }
-        });
+        WallRecall memory = recall;
+        if (memory != null) {
+            memory.cameras(cameras);
+            memory.grids(gridsJson);
+        }
+        Platform.runLater(() -> showCatalogue(cameras, grids.features()));
+    }
+
+    /** FX thread: the grids on the map, the cameras on the map and in the video catalogue. */
+    private void showCatalogue(List<Reference.Camera> cameras, List<cn.tongguan.map.Feature> grids) {
+        map.getLayers().setAll(new FeatureLayer("grids", messages.text("wall.layer.grids"), grids,
+                Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 0.6)));
+        gridFeatures = grids;
+        if (meetingModel != null) {
+            meetingMap.grids(gridFeatures);
+            meetingModel.load();
+        }
+        cameras.forEach(c -> map.getOverlay().put(LiveItem.camera(c.id(), c.lng(), c.lat(),
+                "online".equals(c.status()) ? LiveStatus.NORMAL : LiveStatus.OFFLINE, clock.instant(), 0, 70)));
+        everyCamera = cameras.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
+        response.cameras(cameras);
+        video.setCatalog(everyCamera);
+        if (response.activeCount() == 0) {
+            tourAll();
+        }
     }
 
     // Events (on the event threads): parsed there, applied on the FX thread. -------------------------------------
 
     @Override
     public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
+        remember(sensors, active, recent);
         Platform.runLater(() -> {
             wallModel.loaded(clock.instant());
             lifeline.loaded(sensors, active);
@@ -303,6 +357,26 @@ final class WallComposition implements WallListener {
         wallModel.tick(clock.instant());
         if (wallModel.isLive()) {
             background.execute(this::pollKpis);
+            if (!clock.instant().isBefore(lastSaved.plus(SAVE_EVERY))) {
+                background.execute(this::saveNow);
+            }
+        }
+    }
+
+    /** Background: the state as it stands now, read again and saved (events changed it since the last save). */
+    private void saveNow() {
+        try {
+            remember(feed.sensors(), feed.activeAlarms(), feed.recentCases());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Wall state not saved: {}", e.toString());
+        }
+    }
+
+    private void remember(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
+        WallRecall memory = recall;
+        if (memory != null) {
+            memory.loaded(sensors, active, recent);
+            lastSaved = clock.instant();
         }
     }
 
@@ -315,10 +389,18 @@ final class WallComposition implements WallListener {
         return view;
     }
 
+    WallPanelsViewModel figures() {
+        return figures;
+    }
+
     /** Background: today's KPI aggregates (events carry single cases, not the day's sums). */
     private void pollKpis() {
         try {
             Stats.Report today = feed.today();
+            WallRecall memory = recall;
+            if (memory != null) {
+                memory.today(today);
+            }
             Platform.runLater(() -> figures.today(today));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Wall KPI refresh failed: {}", e.toString());
@@ -334,6 +416,11 @@ final class WallComposition implements WallListener {
     void close() {
         if (events != null) {
             events.close();
+        }
+        WallRecall memory = recall;
+        if (memory != null) {
+            // On the event thread, after anything it was saving.
+            eventThread.execute(memory::close);
         }
         if (slow != null) {
             slow.stop();

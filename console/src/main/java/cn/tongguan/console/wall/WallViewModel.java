@@ -31,6 +31,8 @@ public final class WallViewModel {
     private boolean hadData;
     /** When the stream was lost after data had arrived; {@code null} while live (or never had data). */
     private Instant lostAt;
+    /** What is shown came from the wall's own store (saved before it last stopped), not from the platform. */
+    private boolean restored;
 
     public WallViewModel(Messages messages, WallLayout initial) {
         this.messages = messages;
@@ -55,7 +57,22 @@ public final class WallViewModel {
     public void loaded(Instant at) {
         hadData = true;
         lostAt = null;
+        restored = false;
         showBanner(at);
+    }
+
+    /**
+     * The wall started without the platform and shows what it saved at {@code savedAt}: data, but old ones — the
+     * banner says so, with their age, until the platform's own state is read.
+     */
+    public void restored(Instant savedAt, Instant now) {
+        if (hadData) {
+            return;
+        }
+        hadData = true;
+        restored = true;
+        lostAt = savedAt;
+        showBanner(now);
     }
 
     /**
@@ -77,6 +94,11 @@ public final class WallViewModel {
         showBanner(now);
     }
 
+    /** Whether anything is shown yet (the platform's state or the state saved by the last run). */
+    public boolean hasData() {
+        return hadData;
+    }
+
     /** Whether the wall has current data (the KPI poll is skipped otherwise). */
     public boolean isLive() {
         return hadData && lostAt == null;
@@ -90,6 +112,10 @@ public final class WallViewModel {
             banner.set("");
         } else {
             Duration age = now == null || now.isBefore(lostAt) ? Duration.ZERO : Duration.between(lostAt, now);
+            if (restored) {
+                banner.set(messages.text("wall.banner.restored", age.toMinutes()));
+                return;
+            }
             banner.set(age.toMinutes() < 1 ? messages.text("wall.banner.stale.recent")
                     : messages.text("wall.banner.stale", age.toMinutes()));
         }

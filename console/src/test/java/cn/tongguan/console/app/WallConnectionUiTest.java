@@ -135,4 +135,31 @@ class WallConnectionUiTest {
         wall.tick();
         assertThat(wall.shownBanner()).isEqualTo("与平台的连接已中断，显示的是 7 分钟前的数据");
     }
+
+    @Test
+    void aWallStartedWhileThePlatformIsAwayShowsWhatItSavedWithItsAge() throws Exception {
+        platform = new TestPlatform(dir.resolve("platform")).start();
+        platform.report(platform.client("operator"), "窨井盖缺失，东侧人行道");
+        openWall(platform.uri());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wall.shownBanner().isEmpty()
+                && !wall.composition().figures().cases().isEmpty());
+        wall.close();
+        wall = null;
+        platform.stop();
+
+        clock.advance(Duration.ofMinutes(12));
+        openWall(platform.uri());
+        String restored = "平台暂不可达，显示的是本机保存的 12 分钟前的数据";
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wall.shownBanner().equals(restored));
+        // The saved state is on the panels, not empty ones, and the wall never claimed to be "connecting" with data up.
+        assertThat(WaitForAsyncUtils.asyncFx(() -> wall.composition().figures().cases()).get(5, TimeUnit.SECONDS))
+                .anyMatch(line -> line.contains("窨井盖缺失"));
+        clock.advance(Duration.ofMinutes(3));
+        wall.tick();
+        assertThat(wall.shownBanner()).isEqualTo("平台暂不可达，显示的是本机保存的 15 分钟前的数据");
+        cn.tongguan.console.testing.XCapture.root(Path.of("target", "screenshots", "wall-restored.png"));
+
+        platform = new TestPlatform(dir.resolve("platform"), platform.port()).start();
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> wall.shownBanner().isEmpty());
+    }
 }

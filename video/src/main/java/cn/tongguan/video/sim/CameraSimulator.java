@@ -67,11 +67,26 @@ public final class CameraSimulator implements AutoCloseable {
 
     /** Starts {@code cameras} cameras with the given stream modes (e.g. "320x180@15"). */
     public static CameraSimulator start(int cameras, String main, String sub) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("camera-sim");
+        return start(cameras, main, sub, 0, 0, Files.createTempDirectory("camera-sim"));
+    }
+
+    /**
+     * As above on given ports (0 = free ones) writing its lists into {@code dir}: how a source that died comes back
+     * at the same addresses, as a camera or a video platform restarted after a power cut does.
+     */
+    public static CameraSimulator start(int cameras, String main, String sub, int rtspPort, int httpPort, Path dir)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script().toString(), "--cameras", String.valueOf(cameras),
-                "--main", main, "--sub", sub, "--out", dir.toString(), "--exit-with-stdin");
+                "--main", main, "--sub", sub, "--out", dir.toString(), "--exit-with-stdin",
+                "--rtsp-port", String.valueOf(rtspPort), "--http-port", String.valueOf(httpPort));
         pb.redirectError(dir.resolve("stderr.log").toFile());
         return new CameraSimulator(pb.start(), dir);
+    }
+
+    /** Kills the source outright (SIGKILL: no goodbye to its clients), as a power cut would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
     }
 
     /** The script, found from the module or the repository root, or at {@code -Dtongguan.camera-sim=PATH}. */
