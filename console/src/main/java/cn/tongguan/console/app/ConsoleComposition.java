@@ -74,6 +74,7 @@ public final class ConsoleComposition implements AutoCloseable {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(30))
+                .addInterceptor(new cn.tongguan.console.sync.PlatformFailover(config.platforms()))
                 .addInterceptor(token)
                 .build();
         this.platform = new PlatformClient(http, config.platform());

@@ -21,10 +21,30 @@ import java.util.Properties;
  * @param wallLayout {@code --wall-layout=FILE}: the wall's layout (default: the daily layout shipped inside)
  * @param wallUser the 大屏 account the wall signs in with ({@code --wall-user}, password from {@code wall.password}
  *                 in the config file or the TONGGUAN_WALL_PASSWORD environment variable; the demo's is the default)
+ * @param standbys further instances of the same platform ({@code --platform=http://a:8080,http://b:8080}): the console
+ *                 moves to the live one (ADR 0100); {@code platform} stays the city's identity (cache folders)
  */
 public record ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean wall, Path wallLayout, String wallUser,
-                            String wallPassword) {
+                            String wallPassword, java.util.List<URI> standbys) {
     public static final URI DEFAULT_PLATFORM = URI.create("http://127.0.0.1:8080");
+
+    public ConsoleConfig {
+        standbys = standbys == null ? java.util.List.of() : java.util.List.copyOf(standbys);
+    }
+
+    /** One platform instance. */
+    public ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean wall, Path wallLayout, String wallUser,
+                         String wallPassword) {
+        this(platform, locale, dataDir, wall, wallLayout, wallUser, wallPassword, java.util.List.of());
+    }
+
+    /** Every address of the platform, the first one first. */
+    public java.util.List<URI> platforms() {
+        java.util.List<URI> all = new java.util.ArrayList<>();
+        all.add(platform);
+        all.addAll(standbys);
+        return all;
+    }
 
     public static ConsoleConfig fromFlags(Map<String, String> flags) throws IOException {
         Properties settings = new Properties();
@@ -35,7 +55,9 @@ public record ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean w
             }
         }
         settings.putAll(flags);
-        URI platform = URI.create(settings.getProperty("platform", DEFAULT_PLATFORM.toString()));
+        java.util.List<URI> addresses = java.util.Arrays.stream(settings.getProperty("platform", DEFAULT_PLATFORM.toString())
+                .split(",")).map(String::trim).filter(a -> !a.isEmpty()).map(URI::create).toList();
+        URI platform = addresses.isEmpty() ? DEFAULT_PLATFORM : addresses.get(0);
         Locale locale = "en".equalsIgnoreCase(settings.getProperty("lang", "zh")) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         Path data = Path.of(settings.getProperty("data",
                 Path.of(System.getProperty("user.home"), ".tongguan", "console").toString()));
@@ -43,6 +65,7 @@ public record ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean w
         String layout = settings.getProperty("wall-layout");
         String password = System.getenv().getOrDefault("TONGGUAN_WALL_PASSWORD", settings.getProperty("wall.password", "tongguan"));
         return new ConsoleConfig(platform, locale, data, wall, layout == null ? null : Path.of(layout),
-                settings.getProperty("wall-user", "wall"), password);
+                settings.getProperty("wall-user", "wall"), password,
+                addresses.size() > 1 ? addresses.subList(1, addresses.size()) : java.util.List.of());
     }
 }
