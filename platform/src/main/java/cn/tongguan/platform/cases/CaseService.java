@@ -69,13 +69,38 @@ public final class CaseService {
         this.nextId = db.read(tx -> Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM cases")) + 1;
     }
 
+    /** A report as filed: the case, and whether this call filed it ({@code false}: its clientId was seen before). */
+    public record Filed(Cases.Case item, boolean first) {
+    }
+
     public Cases.Case create(Principal p, Cases.NewCase n) {
+        return file(p, n).item();
+    }
+
+    /**
+     * Files a report, or — when the same user already filed one with the same {@code clientId} — answers that case
+     * as it is now, whatever the rest of the body says (ADR 0081: the client id names the report, for ever).
+     */
+    public Filed file(Principal p, Cases.NewCase n) {
+        if (n.clientId() != null) {
+            Optional<Cases.Case> known = db.read(tx -> byClientId(tx, p, n.clientId()));
+            if (known.isPresent()) {
+                return new Filed(known.get(), false);
+            }
+        }
         Locator locator = reference.locator();
         if (!locator.inCity(n.lng(), n.lat())) {
             throw ApiException.unprocessable("outside_city", Map.of("lng", n.lng(), "lat", n.lat()));
         }
         Locator.Location where = locator.locate(n.lng(), n.lat());
         return db.write(tx -> {
+            if (n.clientId() != null) {
+                // Again under the writer lock: a replay racing the first request finds the case the first one filed.
+                Optional<Cases.Case> known = byClientId(tx, p, n.clientId());
+                if (known.isPresent()) {
+                    return new Filed(known.get(), false);
+                }
+            }
             if (!reference.categoryExists(tx, n.kind(), n.bigCode(), n.smallCode())) {
                 String code = n.kind() + ":" + n.bigCode() + "/" + n.smallCode();
                 throw ApiException.unprocessable("unknown_category", Map.of("field", "smallCode"), code);
@@ -115,14 +140,28 @@ public final class CaseService {
             r.reportedAt = now;
             r.updatedAt = now;
             CaseStore.insert(tx.connection(), r);
+            if (n.clientId() != null) {
+                Sql.update(tx.connection(), "INSERT INTO case_client_ids (reported_by, client_id, case_id) VALUES (?, ?, ?)",
+                        p.username(), n.clientId(), r.id);
+            }
             tx.afterCommit(() -> recent.put(r.id, r));
             String action = self ? "self_handle" : "report";
             CaseStore.insertStep(tx.connection(), r.id, 1, action, null, r.state, p.username(), p.role().code(), now, null);
             Cases.TimelineEntry step = new Cases.TimelineEntry(1, action, null, r.state, p.username(), p.role().code(),
                     Instant.ofEpochMilli(now), null);
             events.append(tx, "case.created", new Events.CaseChange(CaseStore.view(r, now, Masking.HIDDEN), step));
-            return CaseStore.view(r, now, Masking.of(p));
+            return new Filed(CaseStore.view(r, now, Masking.of(p)), true);
         });
+    }
+
+    private Optional<Cases.Case> byClientId(Database.Tx tx, Principal p, String clientId) throws SQLException {
+        long id = Sql.queryLong(tx.connection(), "SELECT case_id FROM case_client_ids WHERE reported_by = ? AND client_id = ?",
+                p.username(), clientId);
+        if (id == 0) {
+            return Optional.empty();
+        }
+        CaseRecord r = CaseStore.load(tx.connection(), id);
+        return r == null ? Optional.empty() : Optional.of(CaseStore.view(r, clock.millis(), Masking.of(p)));
     }
 
     /** Re-reads the id and case-number counters (after a bulk import wrote cases behind this service). */
