@@ -154,6 +154,15 @@ public final class CaseService {
         });
     }
 
+    /** Whether the step made on {@code version} (the one that made version + 1) is {@code action} by {@code actor}. */
+    private static boolean isStepOn(Database.Tx tx, long caseId, long version, String action, String actor)
+            throws SQLException {
+        try (var ps = Sql.prepare(tx.connection(), "SELECT action, actor FROM case_transitions WHERE case_id = ? AND seq = ?",
+                caseId, (int) version + 1); var rs = ps.executeQuery()) {
+            return rs.next() && action.equals(rs.getString(1)) && actor.equals(rs.getString(2));
+        }
+    }
+
     private Optional<Cases.Case> byClientId(Database.Tx tx, Principal p, String clientId) throws SQLException {
         long id = Sql.queryLong(tx.connection(), "SELECT case_id FROM case_client_ids WHERE reported_by = ? AND client_id = ?",
                 p.username(), clientId);
@@ -230,6 +239,12 @@ public final class CaseService {
                 throw new ApiException(403, "forbidden", Map.of("allowed", Workflow.allowedFor(r.state, p.role())));
             }
             long now = clock.millis();
+            if (t.version() < r.version && isStepOn(tx, r.id, t.version(), t.action(), p.username())) {
+                // The step made on that version is this user's same action: a replay of what is done (its answer was
+                // lost, e.g. the platform was killed before the idempotency record was stored; ADR 0082). Answer the
+                // case as it is now, even if others have moved it on since.
+                return CaseStore.view(r, now, Masking.of(p));
+            }
             if (t.version() != r.version) {
                 throw ApiException.conflict("version_conflict", Map.of("current", CaseStore.view(r, now, Masking.of(p))));
             }
