@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * be allocated in memory. This assumes one platform process per database (ADR 0011).
  * <p>
  * A write returns only once its transaction is durable ({@link Durability}, ADR 0080): on H2 by group commit (one
- * {@code CHECKPOINT SYNC} for every commit made while the previous one ran), on PostgreSQL by the commit itself.
+ * store write and fsync for every commit made while the previous one ran), on PostgreSQL by the commit itself.
  * Hooks registered with {@link Tx#afterDurable} (publishing events) run in commit order once that is so.
  */
 public final class Database implements AutoCloseable {
@@ -67,8 +67,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Makes every transaction committed so far durable. H2's MVStore keeps commits in memory until its background
-     * writer stores them (WRITE_DELAY, 500 ms by default); {@code CHECKPOINT SYNC} stores them now and fsyncs the
-     * file. Runs on one thread at a time (the flusher, or a writer under the lock).
+     * writer stores them (WRITE_DELAY, 500 ms by default); here the store writes them now and fsyncs the file.
+     * Runs on one thread at a time (the flusher, or a writer under the lock).
      */
     private void flush() throws SQLException {
         if (!needsFlush) {
@@ -79,8 +79,17 @@ public final class Database implements AutoCloseable {
                 flushConnection = dataSource.getConnection();
                 flushConnection.setAutoCommit(true);
             }
-            try (java.sql.Statement st = flushConnection.createStatement()) {
-                st.execute("CHECKPOINT SYNC");
+            // Embedded: store the pending chunk and fsync, nothing else. CHECKPOINT SYNC does the same plus a
+            // compaction pass on every call, which cost a quarter of the throughput (docs/benchmarks.md).
+            if (flushConnection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal local
+                    && local.getDatabase().getStore() != null) {
+                org.h2.mvstore.MVStore store = local.getDatabase().getStore().getMvStore();
+                store.commit();
+                store.sync();
+            } else {
+                try (java.sql.Statement st = flushConnection.createStatement()) {
+                    st.execute("CHECKPOINT SYNC");
+                }
             }
         } catch (SQLException e) {
             closeQuietly(flushConnection);
