@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What durable-before-acknowledged costs (docs/benchmarks.md, "Durable writes (issue 14)"). Not part of `mvn verify`.
-#   platform/scripts/bench-durability.sh [--clients 1,16] [--seconds 10] [--data DIR]
+#   platform/scripts/bench-durability.sh [--clients 1,16] [--seconds 10] [--rounds 3] [--data DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -ntp -q -pl platform -am test-compile -DskipTests

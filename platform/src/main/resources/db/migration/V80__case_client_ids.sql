@@ -3,3 +3,7 @@
 CREATE TABLE case_client_ids (
   reported_by VARCHAR(64) NOT NULL, client_id VARCHAR(64) NOT NULL, case_id BIGINT NOT NULL,
   PRIMARY KEY (reported_by, client_id));
+
+-- The Idempotency-Key a transition was sent with (ADR 0082): a replay whose idempotency record a crash took back is
+-- recognised by the step it made, in the step's own transaction.
+ALTER TABLE case_transitions ADD COLUMN request_key VARCHAR(200);

@@ -2,7 +2,10 @@ package cn.tongguan.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tongguan.api.Cases;
 import cn.tongguan.api.testing.MutableClock;
+import cn.tongguan.platform.auth.Principal;
+import cn.tongguan.platform.auth.Role;
 import cn.tongguan.platform.support.Api;
 import cn.tongguan.platform.support.Platforms;
 import cn.tongguan.platform.support.TestDatabases;
@@ -139,23 +142,27 @@ class DurabilityTest {
     }
 
     @Test
-    void aTransitionReplayedOnTheVersionItWasMadeOnAnswersTheCaseOnce() {
+    void aTransitionReplayedAfterItsIdempotencyRecordWasLostAnswersTheCaseOnce() {
         PlatformServer s = Platforms.start(db, null, clock);
         try {
             Api api = new Api(s.port());
             long id = api.post("/api/v1/cases", api.login("inspector"), Api.newCase(), null).body().get("id").asLong();
             String path = "/api/v1/cases/" + id + "/transitions";
-            assertThat(api.post(path, api.login("operator"), Api.move("accept", 1), null).status()).isEqualTo(200);
+            assertThat(api.post(path, api.login("operator"), Api.move("accept", 1), "accept-key").status()).isEqualTo(200);
             assertThat(api.post(path, api.login("shift_leader"), Api.move("file", 2), null).status()).isEqualTo(200);
-            // The operator's answer was lost (no key, or its record went with a crash): the same accept on version 1.
-            Api.Resp again = api.post(path, api.login("operator"), Api.move("accept", 1), null);
-            assertThat(again.status()).isEqualTo(200);
-            assertThat(again.body().get("state").asText()).isEqualTo("filed");
-            assertThat(again.body().get("version").asLong()).isEqualTo(3);
+            // The idempotency record of the accept is gone (a kill between the step and the record): the service sees
+            // the same request again, on the version it was made on.
+            Principal operator = new Principal("operator", "受理员", Role.OPERATOR, null);
+            Cases.Case again = s.cases().transition(operator, id, new Cases.Transition("accept", 1L, null, null, null),
+                    "accept-key");
+            assertThat(again.state()).isEqualTo("filed");
+            assertThat(again.version()).isEqualTo(3);
             List<String> actions = api.get("/api/v1/cases/" + id, api.login("leader")).body().get("timeline")
                     .findValuesAsText("action");
             assertThat(actions).containsExactly("report", "accept", "file");
-            // Another action on that old version is still a conflict.
+            // Another key, no key, or another action on that old version: still a conflict.
+            assertThat(api.post(path, api.login("operator"), Api.move("accept", 1), "another-key").status()).isEqualTo(409);
+            assertThat(api.post(path, api.login("operator"), Api.move("accept", 1), null).status()).isEqualTo(409);
             assertThat(api.post(path, api.login("operator"), Api.move("reject", 1), null).status()).isEqualTo(409);
         } finally {
             s.stop();

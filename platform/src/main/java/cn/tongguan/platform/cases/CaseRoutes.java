@@ -47,7 +47,8 @@ public final class CaseRoutes {
         r.get("/api/v1/cases/difficult", Role.STATS_READERS, c -> queries.difficult(c.principal()));
         r.get("/api/v1/cases/{id}", Role.CASE_READERS, c -> queries.detail(c.principal(), c.pathLong("id")));
         r.post("/api/v1/cases/{id}/transitions", Role.STAFF,
-                c -> service.transition(c.principal(), c.pathLong("id"), c.body(Cases.Transition.class)));
+                c -> service.transition(c.principal(), c.pathLong("id"), c.body(Cases.Transition.class),
+                        c.ctx().header(cn.tongguan.platform.http.Router.IDEMPOTENCY_HEADER)));
         r.post("/api/v1/cases/{id}/photos", Role.STAFF, c -> {
             long id = c.pathLong("id");
             long length = c.ctx().contentLength();

@@ -154,12 +154,12 @@ public final class CaseService {
         });
     }
 
-    /** Whether the step made on {@code version} (the one that made version + 1) is {@code action} by {@code actor}. */
-    private static boolean isStepOn(Database.Tx tx, long caseId, long version, String action, String actor)
+    /** Whether the step made on {@code version} (the one that made version + 1) was requested by {@code actor} with {@code key}. */
+    private static boolean isStepOn(Database.Tx tx, long caseId, long version, String key, String actor)
             throws SQLException {
-        try (var ps = Sql.prepare(tx.connection(), "SELECT action, actor FROM case_transitions WHERE case_id = ? AND seq = ?",
+        try (var ps = Sql.prepare(tx.connection(), "SELECT request_key, actor FROM case_transitions WHERE case_id = ? AND seq = ?",
                 caseId, (int) version + 1); var rs = ps.executeQuery()) {
-            return rs.next() && action.equals(rs.getString(1)) && actor.equals(rs.getString(2));
+            return rs.next() && key.equals(rs.getString(1)) && actor.equals(rs.getString(2));
         }
     }
 
@@ -221,6 +221,14 @@ public final class CaseService {
 
     /** Applies one workflow action; see the class comment for the order of checks. */
     public Cases.Case transition(Principal p, long id, Cases.Transition t) {
+        return transition(p, id, t, null);
+    }
+
+    /**
+     * As {@link #transition(Principal, long, Cases.Transition)}, remembering {@code requestKey} (the request's
+     * Idempotency-Key, or null) in the step, so that the same request sent again is answered, not refused (ADR 0082).
+     */
+    public Cases.Case transition(Principal p, long id, Cases.Transition t, String requestKey) {
         return db.write(tx -> {
             CaseRecord cached = recent.get(id);
             CaseRecord r = cached != null ? cached.copy() : CaseStore.load(tx.connection(), id);
@@ -239,9 +247,9 @@ public final class CaseService {
                 throw new ApiException(403, "forbidden", Map.of("allowed", Workflow.allowedFor(r.state, p.role())));
             }
             long now = clock.millis();
-            if (t.version() < r.version && isStepOn(tx, r.id, t.version(), t.action(), p.username())) {
-                // The step made on that version is this user's same action: a replay of what is done (its answer was
-                // lost, e.g. the platform was killed before the idempotency record was stored; ADR 0082). Answer the
+            if (requestKey != null && t.version() < r.version && isStepOn(tx, r.id, t.version(), requestKey, p.username())) {
+                // The step made on that version is this very request (same user, same key): a replay whose answer was
+                // lost, e.g. the platform was killed before the idempotency record was stored (ADR 0082). Answer the
                 // case as it is now, even if others have moved it on since.
                 return CaseStore.view(r, now, Masking.of(p));
             }
@@ -268,7 +276,7 @@ public final class CaseService {
             }
             tx.afterCommit(() -> recent.put(id, r));
             CaseStore.insertStep(tx.connection(), r.id, (int) r.version, t.action(), from, r.state, p.username(),
-                    p.role().code(), now, note);
+                    p.role().code(), now, note, requestKey);
             Cases.TimelineEntry step = new Cases.TimelineEntry((int) r.version, t.action(), from, r.state, p.username(),
                     p.role().code(), Instant.ofEpochMilli(now), note);
             events.append(tx, "case.transitioned", new Events.CaseChange(CaseStore.view(r, now, Masking.HIDDEN), step));
