@@ -88,6 +88,11 @@ public final class PlatformMain {
                 description = "create one demo account per role (password 'tongguan') when there are no users")
         boolean demoUsers;
 
+        // Hidden: LAZY answers before the disk has the write (what a kill -9 loses); only for benchmarks and for
+        // showing that the kill test detects it (ADR 0080).
+        @Option(names = "--durability", defaultValue = "GROUP", hidden = true)
+        cn.tongguan.platform.storage.Durability durability;
+
         @Mixin
         Storage storage;
 
@@ -96,7 +101,7 @@ public final class PlatformMain {
             Files.createDirectories(storage.data);
             PlatformConfig config = new PlatformConfig(host, port, storage.url(), storage.dbUser, storage.password(),
                     storage.data, Duration.ofHours(tokenHours), (long) maxUploadMb << 20, 1L << 20, demoUsers, null);
-            PlatformServer server = new PlatformServer(config, clock);
+            PlatformServer server = new PlatformServer(config, clock, new cn.tongguan.platform.lifeline.GstSnapshotGrabber(), durability);
             server.start();
             LOG.info("Tongguan platform listening on http://{}:{}/api/v1 (data in {})", host, server.port(), storage.data);
             // Daily, weekly and monthly reports as their periods end (checked every 10 minutes).

@@ -46,6 +46,7 @@ import cn.tongguan.platform.reports.EvaluationReportSource;
 import cn.tongguan.reports.ReportFonts;
 import cn.tongguan.platform.stats.StatsService;
 import cn.tongguan.platform.storage.Database;
+import cn.tongguan.platform.storage.Durability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
@@ -85,6 +86,7 @@ public final class PlatformServer {
 
     private final Clock clock;
     private final SnapshotGrabber grabber;
+    private final Durability durability;
     private Javalin app;
     private Database db;
     private EventStream stream;
@@ -109,9 +111,15 @@ public final class PlatformServer {
 
     /** With the grabber that takes an alarm's camera snapshot (tests without cameras pass their own). */
     public PlatformServer(PlatformConfig config, Clock clock, SnapshotGrabber grabber) {
+        this(config, clock, grabber, Durability.GROUP);
+    }
+
+    /** With the commit durability (benchmarks compare {@link Durability#LAZY} and the others; ADR 0080). */
+    public PlatformServer(PlatformConfig config, Clock clock, SnapshotGrabber grabber, Durability durability) {
         this.config = config;
         this.clock = clock;
         this.grabber = grabber;
+        this.durability = durability;
     }
 
     /** JDBC URL of the embedded database for a data directory (or in memory). */
@@ -126,7 +134,7 @@ public final class PlatformServer {
     public void start() {
         ObjectMapper mapper = Json.newMapper();
         String url = config.jdbcUrl() == null ? embeddedUrl(config.dataDir()) : config.jdbcUrl();
-        db = new Database(url, config.dbUser(), config.dbPassword(), 16);
+        db = new Database(url, config.dbUser(), config.dbPassword(), 16, durability);
         Path photoDir;
         try {
             photoDir = config.dataDir() == null ? Files.createTempDirectory("tongguan-photos") : config.dataDir().resolve("photos");

@@ -267,6 +267,8 @@ public final class CaseQueries {
                     throw new cn.tongguan.platform.storage.StorageException(e);
                 }
             });
+            // The rows read may include commits not yet on disk: wait for them, so no line shows what a crash takes back.
+            db.awaitDurable();
             long total = count(c, w);
             boolean lazy = !db.isPostgres();
             if (lazy) {

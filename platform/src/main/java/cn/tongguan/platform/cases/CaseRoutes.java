@@ -32,8 +32,10 @@ public final class CaseRoutes {
 
     public void register(Router r) {
         r.post("/api/v1/cases", Role.REPORTERS, c -> {
-            c.status(201);
-            return service.create(c.principal(), c.body(Cases.NewCase.class));
+            // 201 when this call filed the case; 200 with the case as it is now when its clientId was filed before.
+            CaseService.Filed filed = service.file(c.principal(), c.body(Cases.NewCase.class));
+            c.status(filed.first() ? 201 : 200);
+            return filed.item();
         });
         r.get("/api/v1/cases", Role.CASE_READERS, c -> queries.list(c.principal(), query(c)));
         r.get("/api/v1/cases/snapshot", Role.CASE_READERS, c -> {
@@ -45,7 +47,8 @@ public final class CaseRoutes {
         r.get("/api/v1/cases/difficult", Role.STATS_READERS, c -> queries.difficult(c.principal()));
         r.get("/api/v1/cases/{id}", Role.CASE_READERS, c -> queries.detail(c.principal(), c.pathLong("id")));
         r.post("/api/v1/cases/{id}/transitions", Role.STAFF,
-                c -> service.transition(c.principal(), c.pathLong("id"), c.body(Cases.Transition.class)));
+                c -> service.transition(c.principal(), c.pathLong("id"), c.body(Cases.Transition.class),
+                        c.ctx().header(cn.tongguan.platform.http.Router.IDEMPOTENCY_HEADER)));
         r.post("/api/v1/cases/{id}/photos", Role.STAFF, c -> {
             long id = c.pathLong("id");
             long length = c.ctx().contentLength();

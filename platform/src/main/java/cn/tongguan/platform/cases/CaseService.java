@@ -69,13 +69,38 @@ public final class CaseService {
         this.nextId = db.read(tx -> Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM cases")) + 1;
     }
 
+    /** A report as filed: the case, and whether this call filed it ({@code false}: its clientId was seen before). */
+    public record Filed(Cases.Case item, boolean first) {
+    }
+
     public Cases.Case create(Principal p, Cases.NewCase n) {
+        return file(p, n).item();
+    }
+
+    /**
+     * Files a report, or — when the same user already filed one with the same {@code clientId} — answers that case
+     * as it is now, whatever the rest of the body says (ADR 0081: the client id names the report, for ever).
+     */
+    public Filed file(Principal p, Cases.NewCase n) {
+        if (n.clientId() != null) {
+            Optional<Cases.Case> known = db.read(tx -> byClientId(tx, p, n.clientId()));
+            if (known.isPresent()) {
+                return new Filed(known.get(), false);
+            }
+        }
         Locator locator = reference.locator();
         if (!locator.inCity(n.lng(), n.lat())) {
             throw ApiException.unprocessable("outside_city", Map.of("lng", n.lng(), "lat", n.lat()));
         }
         Locator.Location where = locator.locate(n.lng(), n.lat());
         return db.write(tx -> {
+            if (n.clientId() != null) {
+                // Again under the writer lock: a replay racing the first request finds the case the first one filed.
+                Optional<Cases.Case> known = byClientId(tx, p, n.clientId());
+                if (known.isPresent()) {
+                    return new Filed(known.get(), false);
+                }
+            }
             if (!reference.categoryExists(tx, n.kind(), n.bigCode(), n.smallCode())) {
                 String code = n.kind() + ":" + n.bigCode() + "/" + n.smallCode();
                 throw ApiException.unprocessable("unknown_category", Map.of("field", "smallCode"), code);
@@ -115,14 +140,37 @@ public final class CaseService {
             r.reportedAt = now;
             r.updatedAt = now;
             CaseStore.insert(tx.connection(), r);
+            if (n.clientId() != null) {
+                Sql.update(tx.connection(), "INSERT INTO case_client_ids (reported_by, client_id, case_id) VALUES (?, ?, ?)",
+                        p.username(), n.clientId(), r.id);
+            }
             tx.afterCommit(() -> recent.put(r.id, r));
             String action = self ? "self_handle" : "report";
             CaseStore.insertStep(tx.connection(), r.id, 1, action, null, r.state, p.username(), p.role().code(), now, null);
             Cases.TimelineEntry step = new Cases.TimelineEntry(1, action, null, r.state, p.username(), p.role().code(),
                     Instant.ofEpochMilli(now), null);
             events.append(tx, "case.created", new Events.CaseChange(CaseStore.view(r, now, Masking.HIDDEN), step));
-            return CaseStore.view(r, now, Masking.of(p));
+            return new Filed(CaseStore.view(r, now, Masking.of(p)), true);
         });
+    }
+
+    /** Whether the step made on {@code version} (the one that made version + 1) was requested by {@code actor} with {@code key}. */
+    private static boolean isStepOn(Database.Tx tx, long caseId, long version, String key, String actor)
+            throws SQLException {
+        try (var ps = Sql.prepare(tx.connection(), "SELECT request_key, actor FROM case_transitions WHERE case_id = ? AND seq = ?",
+                caseId, (int) version + 1); var rs = ps.executeQuery()) {
+            return rs.next() && key.equals(rs.getString(1)) && actor.equals(rs.getString(2));
+        }
+    }
+
+    private Optional<Cases.Case> byClientId(Database.Tx tx, Principal p, String clientId) throws SQLException {
+        long id = Sql.queryLong(tx.connection(), "SELECT case_id FROM case_client_ids WHERE reported_by = ? AND client_id = ?",
+                p.username(), clientId);
+        if (id == 0) {
+            return Optional.empty();
+        }
+        CaseRecord r = CaseStore.load(tx.connection(), id);
+        return r == null ? Optional.empty() : Optional.of(CaseStore.view(r, clock.millis(), Masking.of(p)));
     }
 
     /** Re-reads the id and case-number counters (after a bulk import wrote cases behind this service). */
@@ -173,6 +221,14 @@ public final class CaseService {
 
     /** Applies one workflow action; see the class comment for the order of checks. */
     public Cases.Case transition(Principal p, long id, Cases.Transition t) {
+        return transition(p, id, t, null);
+    }
+
+    /**
+     * As {@link #transition(Principal, long, Cases.Transition)}, remembering {@code requestKey} (the request's
+     * Idempotency-Key, or null) in the step, so that the same request sent again is answered, not refused (ADR 0082).
+     */
+    public Cases.Case transition(Principal p, long id, Cases.Transition t, String requestKey) {
         return db.write(tx -> {
             CaseRecord cached = recent.get(id);
             CaseRecord r = cached != null ? cached.copy() : CaseStore.load(tx.connection(), id);
@@ -191,6 +247,12 @@ public final class CaseService {
                 throw new ApiException(403, "forbidden", Map.of("allowed", Workflow.allowedFor(r.state, p.role())));
             }
             long now = clock.millis();
+            if (requestKey != null && t.version() < r.version && isStepOn(tx, r.id, t.version(), requestKey, p.username())) {
+                // The step made on that version is this very request (same user, same key): a replay whose answer was
+                // lost, e.g. the platform was killed before the idempotency record was stored (ADR 0082). Answer the
+                // case as it is now, even if others have moved it on since.
+                return CaseStore.view(r, now, Masking.of(p));
+            }
             if (t.version() != r.version) {
                 throw ApiException.conflict("version_conflict", Map.of("current", CaseStore.view(r, now, Masking.of(p))));
             }
@@ -214,7 +276,7 @@ public final class CaseService {
             }
             tx.afterCommit(() -> recent.put(id, r));
             CaseStore.insertStep(tx.connection(), r.id, (int) r.version, t.action(), from, r.state, p.username(),
-                    p.role().code(), now, note);
+                    p.role().code(), now, note, requestKey);
             Cases.TimelineEntry step = new Cases.TimelineEntry((int) r.version, t.action(), from, r.state, p.username(),
                     p.role().code(), Instant.ofEpochMilli(now), note);
             events.append(tx, "case.transitioned", new Events.CaseChange(CaseStore.view(r, now, Masking.HIDDEN), step));

@@ -126,8 +126,15 @@ final class CaseStore {
 
     static void insertStep(Connection c, long caseId, int seq, String action, String from, String to, String actor,
                            String role, long at, String note) throws SQLException {
-        Sql.update(c, "INSERT INTO case_transitions (case_id, seq, action, from_state, to_state, actor, role, at, note) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", caseId, seq, action, from, to, actor, role, at, note);
+        insertStep(c, caseId, seq, action, from, to, actor, role, at, note, null);
+    }
+
+    /** With the Idempotency-Key the step was requested with (null: none), kept to recognise a replay (ADR 0082). */
+    static void insertStep(Connection c, long caseId, int seq, String action, String from, String to, String actor,
+                           String role, long at, String note, String requestKey) throws SQLException {
+        Sql.update(c, "INSERT INTO case_transitions (case_id, seq, action, from_state, to_state, actor, role, at, note, "
+                + "request_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", caseId, seq, action, from, to, actor, role, at, note,
+                requestKey);
     }
 
     static List<Cases.TimelineEntry> timeline(Connection c, long caseId) throws SQLException {

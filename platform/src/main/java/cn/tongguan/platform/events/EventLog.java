@@ -19,8 +19,11 @@ import java.util.List;
 /**
  * The stored, ordered log of everything a console may show. {@link #append} runs inside a write transaction
  * (so an event exists iff its change was committed); ids come from memory under the write lock, so they are
- * committed in increasing order. Recent events are also kept in a ring for cheap fan-out to SSE subscribers;
- * older ones are read back from the table, which is what makes resume work across a restart.
+ * committed in increasing order. An event is published (ring, {@link #latestId}) only once its transaction is
+ * durable, in commit order (ADR 0080): a subscriber never sees an event that a crash could take back, so an id it
+ * has seen is never given to another event after a restart. Recent events are also kept in a ring for cheap
+ * fan-out to SSE subscribers; older ones are read back from the table, which is what makes resume work across a
+ * restart.
  */
 public final class EventLog {
     /** One event as stored: id, type, and its JSON envelope (what SSE sends as {@code data:}). */
@@ -55,7 +58,7 @@ public final class EventLog {
         }
     }
 
-    /** Appends within {@code tx}; the event becomes visible to subscribers once the transaction commits. */
+    /** Appends within {@code tx}; the event becomes visible to subscribers once the transaction is durable. */
     public long append(Database.Tx tx, String type, Object data) throws SQLException {
         long id = nextId++;
         Instant at = clock.instant();
@@ -68,7 +71,7 @@ public final class EventLog {
         Sql.update(tx.connection(), "INSERT INTO events (id, type, at, payload) VALUES (?, ?, ?, ?)", id, type,
                 at.toEpochMilli(), json);
         Stored stored = new Stored(id, type, json);
-        tx.afterCommit(() -> publish(stored));
+        tx.afterDurable(() -> publish(stored));
         return id;
     }
 
