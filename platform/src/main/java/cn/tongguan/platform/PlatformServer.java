@@ -23,6 +23,8 @@ import cn.tongguan.platform.events.Feeds;
 import cn.tongguan.platform.http.ApiException;
 import cn.tongguan.platform.http.ErrorWriter;
 import cn.tongguan.platform.http.IdempotencyStore;
+import cn.tongguan.platform.http.JettyErrors;
+import cn.tongguan.platform.http.RequestJson;
 import cn.tongguan.platform.http.Messages;
 import cn.tongguan.platform.http.Router;
 import cn.tongguan.platform.ledger.LedgerRoutes;
@@ -151,16 +153,22 @@ public final class PlatformServer {
         stream = new EventStream(events, mapper, 15_000);
         StatsService stats = new StatsService(db, clock);
         ErrorWriter errors = new ErrorWriter(new Messages());
+        // Bodies are read strictly (ADR 0085); answers are written with the shared mapper consoles read with.
+        ObjectMapper requests = RequestJson.newMapper();
+        JettyErrors jettyErrors = new JettyErrors(errors, mapper);
 
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
             cfg.jetty.multipartConfig.maxFileSize(config.maxUploadBytes() + 1, io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + 65_536, io.javalin.config.SizeUnit.BYTES);
         });
         errors.install(app);
-        router = new Router(app, auth, idempotency, mapper, errors);
+        router = new Router(app, auth, idempotency, requests, errors);
         router.get("/api/v1/health", null, c -> new Health("UP", VERSION, clock.instant()));
         router.post("/api/v1/auth/login", null, c -> auth.login(c.body(Auth.LoginRequest.class)));
         router.post("/api/v1/auth/logout", Role.ALL, c -> {
@@ -184,13 +192,13 @@ public final class PlatformServer {
             return stats.report(groupBy, from, to);
         });
         caseImporter = new CaseImporter(db, events, reference, cases);
-        new CaseRoutes(cases, caseQueries, photos, caseImporter, mapper).register(router);
+        new CaseRoutes(cases, caseQueries, photos, caseImporter, requests).register(router);
         new LedgerRoutes(ledger).register(router);
         EvaluationModel evaluationModel = EvaluationModel.load();
         EvaluationSettings evaluationSettings = new EvaluationSettings(db, mapper, evaluationModel);
         evaluation = new EvaluationService(db, evaluationModel, evaluationSettings, clock);
         new EvaluationRoutes(evaluation, evaluationSettings).register(router);
-        new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), mapper).register(router);
+        new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), requests).register(router);
         thresholds = new ThresholdTable(db);
         AlarmLifecycle alarms = new AlarmLifecycle(db, events, clock, thresholds);
         readings = new Readings(db, events, clock, thresholds, alarms);

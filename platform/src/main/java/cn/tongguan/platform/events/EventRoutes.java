@@ -22,6 +22,9 @@ public final class EventRoutes {
         r.declare("GET", "/api/v1/events", Role.ALL);
         // Authenticate before Javalin switches the response to text/event-stream, so refusals are JSON.
         app.before("/api/v1/events", ctx -> {
+            if (ctx.method() != io.javalin.http.HandlerType.GET) {
+                return; // another method is a 405 (Router), not a refused subscription
+            }
             ctx.attribute("principal", r.authorise(ctx, Role.ALL));
             ctx.attribute("lastEventId", lastEventId(ctx));
             // Javalin's SSE handler only engages for exactly this Accept header (what EventSource and okhttp-sse send).
