@@ -34,7 +34,7 @@ final class ImageCheck {
         if (type == null) {
             throw new ApiException(415, "unsupported_media_type", Map.of("allowed", TYPES), "?");
         }
-        if (type.equals("image/jpeg") && !endsWithEoi(file)) {
+        if (!endsAsItShould(file, type)) {
             throw broken();
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -76,19 +76,26 @@ final class ImageCheck {
         return new ApiException(400, "bad_image", Map.of("allowed", TYPES));
     }
 
-    /** A JPEG ends with its EOI marker; the JDK's decoder only warns about a missing end. */
-    private static boolean endsWithEoi(Path file) throws IOException {
+    private static final byte[] JPEG_END = {(byte) 0xFF, (byte) 0xD9};
+    private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
+
+    /**
+     * A JPEG ends with its EOI marker, a PNG with its IEND chunk: the JDK's decoders only warn about (JPEG) or do
+     * not even notice (PNG) a file cut off after its last complete block of pixels.
+     */
+    private static boolean endsAsItShould(Path file, String type) throws IOException {
+        byte[] end = type.equals("image/png") ? PNG_END : JPEG_END;
         long size = Files.size(file);
-        if (size < 4) {
+        if (size < end.length + 8) {
             return false;
         }
         try (var ch = Files.newByteChannel(file)) {
-            ch.position(size - 2);
-            var buf = java.nio.ByteBuffer.allocate(2);
+            ch.position(size - end.length);
+            var buf = java.nio.ByteBuffer.allocate(end.length);
             while (buf.hasRemaining() && ch.read(buf) > 0) {
-                // read the last two bytes
+                // read the last bytes
             }
-            return (buf.get(0) & 0xFF) == 0xFF && (buf.get(1) & 0xFF) == 0xD9;
+            return java.util.Arrays.equals(buf.array(), end);
         }
     }
 

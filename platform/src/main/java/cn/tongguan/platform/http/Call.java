@@ -154,8 +154,15 @@ public final class Call {
         return ctx.pathParam(name);
     }
 
+    /**
+     * A query parameter, or {@code null}. Jetty decodes a percent-escape that is no UTF-8 ({@code %FF}) to U+FFFD;
+     * such a value is refused (400) rather than searched for.
+     */
     public String query(String name) {
         String v = ctx.queryParam(name);
+        if (v != null && v.indexOf('\uFFFD') >= 0) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", name, "reason", "bad_encoding"), name);
+        }
         return v == null || v.isBlank() ? null : v;
     }
 
