@@ -84,6 +84,8 @@ public final class PlatformServer {
     static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(10);
     /** How often the NoData watchdog looks for silent sensors. */
     static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(30);
+    /** How often an event stream checks that its token still stands. */
+    static final Duration EVENT_RECHECK = Duration.ofSeconds(2);
 
     private final Clock clock;
     private final SnapshotGrabber grabber;
@@ -150,7 +152,8 @@ public final class PlatformServer {
         LedgerService ledger = new LedgerService(db, events, reference, clock);
         cases = new CaseService(db, events, reference, clock, ledger);
         CaseQueries caseQueries = new CaseQueries(db, events, photos, mapper, clock);
-        stream = new EventStream(events, mapper, 15_000);
+        // a stream re-resolves its token every 2 s: a signed-out or expired session stops receiving within that
+        stream = new EventStream(events, mapper, 15_000, EVENT_RECHECK.toMillis(), auth::authenticate);
         StatsService stats = new StatsService(db, clock);
         ErrorWriter errors = new ErrorWriter(new Messages());
         // Bodies are read strictly (ADR 0085); answers are written with the shared mapper consoles read with.
