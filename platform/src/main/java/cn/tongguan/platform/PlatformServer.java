@@ -20,6 +20,9 @@ import cn.tongguan.platform.events.EventLog;
 import cn.tongguan.platform.events.EventRoutes;
 import cn.tongguan.platform.events.EventStream;
 import cn.tongguan.platform.events.Feeds;
+import cn.tongguan.platform.health.HealthChecks;
+import cn.tongguan.platform.health.HealthPolicy;
+import cn.tongguan.platform.health.Liveness;
 import cn.tongguan.platform.http.ApiException;
 import cn.tongguan.platform.http.ErrorWriter;
 import cn.tongguan.platform.http.IdempotencyStore;
@@ -84,6 +87,11 @@ public final class PlatformServer {
     static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(10);
     /** How often the NoData watchdog looks for silent sensors. */
     static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(30);
+    /** How often the background threads tick their heartbeat (well inside their maxSilence in health.properties). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    public static final String JOB_WATCHDOG = "lifeline-watchdog";
+    public static final String JOB_WORKER = "lifeline-worker";
+    public static final String JOB_REPORTS = "report-scheduler";
     /** How often an event stream checks that its token still stands. */
     static final Duration EVENT_RECHECK = Duration.ofSeconds(2);
 
@@ -106,6 +114,8 @@ public final class PlatformServer {
     private ThresholdTable thresholds;
     private Readings readings;
     private ReportService reports;
+    private Liveness liveness;
+    private HealthChecks health;
 
     public PlatformServer(PlatformConfig config, Clock clock) {
         this(config, clock, new GstSnapshotGrabber());
@@ -156,6 +166,10 @@ public final class PlatformServer {
         stream = new EventStream(events, mapper, 15_000, EVENT_RECHECK.toMillis(), auth::authenticate);
         StatsService stats = new StatsService(db, clock);
         ErrorWriter errors = new ErrorWriter(new Messages());
+        HealthPolicy healthPolicy = HealthPolicy.load();
+        liveness = new Liveness(clock);
+        health = new HealthChecks(db, config.dataDir() == null ? photoDir : config.dataDir(), shippedMigrations(url), liveness,
+                healthPolicy, clock, VERSION);
         // Bodies are read strictly (ADR 0085); answers are written with the shared mapper consoles read with.
         ObjectMapper requests = RequestJson.newMapper();
         JettyErrors jettyErrors = new JettyErrors(errors, mapper);
@@ -172,7 +186,11 @@ public final class PlatformServer {
         });
         errors.install(app);
         router = new Router(app, auth, idempotency, requests, errors);
-        router.get("/api/v1/health", null, c -> new Health("UP", VERSION, clock.instant()));
+        router.get("/api/v1/health", null, c -> {
+            Health h = health.check();
+            c.status(Health.UP.equals(h.status()) ? 200 : 503);
+            return h;
+        });
         router.post("/api/v1/auth/login", null, c -> auth.login(c.body(Auth.LoginRequest.class)));
         router.post("/api/v1/auth/logout", Role.ALL, c -> {
             auth.logout(Router.token(c.ctx()));
@@ -213,6 +231,15 @@ public final class PlatformServer {
         alarms.onCaseNeeded(alarmCases::request);
         watchdog = new NoDataWatchdog(db, clock, thresholds, alarms);
         watchdog.schedule(lifelineClock, WATCHDOG_PERIOD, readings::prune);
+        // Heartbeats of the lifeline's two threads: a tick is only made when the thread is free to run it, so a
+        // dead or stuck thread shows in GET /health (Liveness).
+        for (String job : List.of(JOB_WATCHDOG, JOB_WORKER)) {
+            liveness.register(job, healthPolicy.silenceOf(job));
+        }
+        lifelineClock.scheduleWithFixedDelay(() -> {
+            liveness.tick(JOB_WATCHDOG);
+            lifelineWork.execute(() -> liveness.tick(JOB_WORKER));
+        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         new EventRoutes(stream, new Feeds(db, events, clock, readings::reading)).register(app, router);
         new LifelineRoutes(db, readings, alarms, thresholds, new WallPushes(db, events, clock)).register(router);
         alarmCases.requeueOpen();
@@ -228,6 +255,13 @@ public final class PlatformServer {
             }
         });
         app.start(config.host(), config.port());
+    }
+
+    /** How many migrations this build ships (what Flyway resolves from the class path), for the health check. */
+    private long shippedMigrations(String url) {
+        return java.util.Arrays.stream(org.flywaydb.core.Flyway.configure().dataSource(url, config.dbUser(), config.dbPassword())
+                .locations("classpath:db/migration").load().info().all())
+                .filter(m -> m.getVersion() != null && m.getState().isResolved()).count();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -315,9 +349,17 @@ public final class PlatformServer {
         return readings;
     }
 
+    /** The heartbeats of background jobs (the report scheduler of {@code serve} registers and ticks there). */
+    public Liveness liveness() {
+        return liveness;
+    }
+
     public void stop() {
         if (stream != null) {
             stream.close();
+        }
+        if (health != null) {
+            health.close();
         }
         if (lifelineClock != null) {
             lifelineClock.shutdownNow();
