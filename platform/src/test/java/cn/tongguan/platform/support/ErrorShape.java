@@ -20,6 +20,14 @@ public final class ErrorShape {
     private ErrorShape() {
     }
 
+    private static List<String> texts(JsonNode n, List<String> out) {
+        if (n.isTextual()) {
+            out.add(n.asText());
+        }
+        n.elements().forEachRemaining(e -> texts(e, out));
+        return out;
+    }
+
     public static String problem(int status, String contentType, String body, boolean english) {
         if (status >= 500) {
             return "status " + status;
@@ -52,8 +60,14 @@ public final class ErrorShape {
         if (message.isBlank()) {
             return "empty message";
         }
+        // what the message echoes of the request (an id, a path) is the caller's own text, in any language
+        for (String echoed : texts(json.path("details"), new java.util.ArrayList<>())) {
+            if (!echoed.isEmpty()) {
+                message = message.replace(echoed, "");
+            }
+        }
         boolean han = HAN.matcher(message).find();
-        if (english == han) {
+        if (english == han && !(han == false && message.chars().noneMatch(Character::isLetter))) {
             return "message not in " + (english ? "English" : "Chinese") + ": " + message;
         }
         return null;

@@ -24,6 +24,9 @@ public final class RawHttp {
     }
 
     /** An answer: status, headers (lower-case names; the last of repeated ones), body as UTF-8 text. */
+    /** The status of an exchange whose answer was lost: the server closed (reset) the connection mid-request. */
+    public static final int NO_ANSWER = -1;
+
     public record Answer(int status, Map<String, String> headers, String body) {
         public String contentType() {
             return headers.getOrDefault("content-type", "");
@@ -36,18 +39,23 @@ public final class RawHttp {
             s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             s.setSoTimeout(20_000);
             OutputStream out = s.getOutputStream();
-            out.write(head);
-            out.write("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            if (body != null) {
-                out.write(body);
-            }
-            out.flush();
             try {
+                out.write(head);
+                out.write("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
                 s.shutdownOutput();
             } catch (IOException e) {
-                // the server may already have closed after refusing the head
+                // the server refused the request before it was all sent (431, 414) and closed: its answer may
+                // still be readable
             }
-            return read(s.getInputStream());
+            try {
+                return read(s.getInputStream());
+            } catch (IOException e) {
+                return new Answer(NO_ANSWER, Map.of(), String.valueOf(e.getMessage()));
+            }
         }
     }
 
