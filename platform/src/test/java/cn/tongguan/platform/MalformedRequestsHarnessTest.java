@@ -176,12 +176,16 @@ class MalformedRequestsHarnessTest {
         private static final String[] FIELDS = {"lat", "lng", "version", "description", "departmentCode", "hours", "value",
             "status", "username", "password", "kind", "target", "note", "weights", "grades", "action", "source", "sensorId",
             "cameraId", "period", "from", "to", "smallCode", "bigCode", "reporterPhone", "selfHandled", "urgency"};
-        private static final String[] WRONG = {"\"35.3\"", "\"1\"", "123", "1.5", "true", "[]", "{}", "[1,\"a\"]", "\"\"",
-            "{\"a\":{\"b\":[]}}", "-0", "1e2"};
+        private static final Set<String> NUMERIC = Set.of("lat", "lng", "version", "hours", "value");
+        /** Wrong for a number field, for a boolean field, for a text (or object) field. */
+        private static final String[] WRONG_FOR_NUMBER = {"\"35.3\"", "\"1\"", "true", "[]", "{}", "[1,\"a\"]", "\"\""};
+        private static final String[] WRONG_FOR_BOOLEAN = {"\"true\"", "1", "0", "[]", "{}", "\"\""};
+        private static final String[] WRONG_FOR_TEXT = {"123", "1.5", "true", "[]", "{}", "[1,\"a\"]", "{\"a\":{\"b\":[]}}",
+            "-0", "1e2"};
         private static final String[] NUMBERS = {"NaN", "Infinity", "-Infinity", "1e999", "-1e999", "123456789012345678901234567890",
             "0x10", "01", "1.", ".5", "+1", "1e-999999"};
         private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO"};
-        private static final String[] CHARSETS = {"nonsense", "utf-16", "iso-8859-1", "\"", "", "utf-8;;", "x\u00ff", "gbk"};
+        private static final String[] CHARSETS = {"nonsense", "utf-16", "iso-8859-1", "\"", "", "utf-8x", "x\u00ff", "gbk"};
         private final Random random;
         private final List<Router.Route> routes;
         private final Map<Role, String> tokens;
@@ -329,7 +333,9 @@ class MalformedRequestsHarnessTest {
                     Map<String, Object> valid = valid(route);
                     String field = pick(FIELDS);
                     String json = Api.JSON.valueToTree(valid).toString();
-                    String wrong = "\"" + field + "\":" + pick(WRONG);
+                    String[] wrongs = NUMERIC.contains(field) ? WRONG_FOR_NUMBER
+                            : field.equals("selfHandled") ? WRONG_FOR_BOOLEAN : WRONG_FOR_TEXT;
+                    String wrong = "\"" + field + "\":" + pick(wrongs);
                     payload = (json.equals("{}") ? "{" + wrong + "}" : json.substring(0, json.length() - 1) + "," + wrong + "}")
                             .getBytes(StandardCharsets.UTF_8);
                     payload = dedupe(payload, field);
