@@ -37,11 +37,21 @@ public final class Auth {
         }
     }
 
+    /** What a user name may be: 3–32 of {@code a-z 0-9 . _ -}, starting with a letter or digit. */
+    public static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+
     /** An administrator creating an account; {@code departmentCode} is required for the department role. */
     public record NewUser(String username, String displayName, String role, String departmentCode, String password) {
         public NewUser {
             Invalid.required("username", username);
             Invalid.maxLength("username", username, 64);
+            // a name ends up in paths, logs and screens: lower-case letters, digits and . _ - only (ADR 0086)
+            if (!USERNAME.matcher(username).matches()) {
+                throw new Invalid("username", "pattern");
+            }
+            if (displayName != null && !displayName.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F && c != '<' && c != '>')) {
+                throw new Invalid("displayName", "forbidden_characters");
+            }
             Invalid.required("role", role);
             Invalid.oneOf("role", role, java.util.Set.copyOf(Codes.ROLES));
             Invalid.required("password", password);

@@ -112,6 +112,11 @@ public final class PlatformMain {
                         return t;
                     });
             new cn.tongguan.platform.reports.ReportScheduler(server.reports(), clock).start(reportTimer, 10);
+            // the scheduler's thread ticks its heartbeat between passes: a pass stuck for long shows in GET /health
+            server.liveness().register(PlatformServer.JOB_REPORTS,
+                    cn.tongguan.platform.health.HealthPolicy.load().silenceOf(PlatformServer.JOB_REPORTS));
+            reportTimer.scheduleWithFixedDelay(() -> server.liveness().tick(PlatformServer.JOB_REPORTS), 1, 1,
+                    java.util.concurrent.TimeUnit.MINUTES);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 reportTimer.shutdownNow();

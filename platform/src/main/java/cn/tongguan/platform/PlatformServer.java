@@ -20,9 +20,14 @@ import cn.tongguan.platform.events.EventLog;
 import cn.tongguan.platform.events.EventRoutes;
 import cn.tongguan.platform.events.EventStream;
 import cn.tongguan.platform.events.Feeds;
+import cn.tongguan.platform.health.HealthChecks;
+import cn.tongguan.platform.health.HealthPolicy;
+import cn.tongguan.platform.health.Liveness;
 import cn.tongguan.platform.http.ApiException;
 import cn.tongguan.platform.http.ErrorWriter;
 import cn.tongguan.platform.http.IdempotencyStore;
+import cn.tongguan.platform.http.JettyErrors;
+import cn.tongguan.platform.http.RequestJson;
 import cn.tongguan.platform.http.Messages;
 import cn.tongguan.platform.http.Router;
 import cn.tongguan.platform.ledger.LedgerRoutes;
@@ -83,6 +88,13 @@ public final class PlatformServer {
     static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(10);
     /** How often the NoData watchdog looks for silent sensors. */
     static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(30);
+    /** How often the background threads tick their heartbeat (well inside their maxSilence in health.properties). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    public static final String JOB_WATCHDOG = "lifeline-watchdog";
+    public static final String JOB_WORKER = "lifeline-worker";
+    public static final String JOB_REPORTS = "report-scheduler";
+    /** How often an event stream checks that its token still stands. */
+    static final Duration EVENT_RECHECK = Duration.ofSeconds(2);
 
     private final Clock clock;
     private final SnapshotGrabber grabber;
@@ -104,6 +116,8 @@ public final class PlatformServer {
     private ThresholdTable thresholds;
     private Readings readings;
     private ReportService reports;
+    private Liveness liveness;
+    private HealthChecks health;
 
     public PlatformServer(PlatformConfig config, Clock clock) {
         this(config, clock, new GstSnapshotGrabber());
@@ -156,20 +170,35 @@ public final class PlatformServer {
         LedgerService ledger = new LedgerService(db, events, reference, clock);
         cases = new CaseService(db, events, reference, clock, ledger);
         CaseQueries caseQueries = new CaseQueries(db, events, photos, mapper, clock);
-        stream = new EventStream(events, mapper, 15_000);
+        // a stream re-resolves its token every 2 s: a signed-out or expired session stops receiving within that
+        stream = new EventStream(events, mapper, 15_000, EVENT_RECHECK.toMillis(), auth::authenticate);
         StatsService stats = new StatsService(db, clock);
         ErrorWriter errors = new ErrorWriter(new Messages());
+        HealthPolicy healthPolicy = HealthPolicy.load();
+        liveness = new Liveness(clock);
+        health = new HealthChecks(db, config.dataDir() == null ? photoDir : config.dataDir(), shippedMigrations(url), liveness,
+                healthPolicy, clock, VERSION);
+        // Bodies are read strictly (ADR 0085); answers are written with the shared mapper consoles read with.
+        ObjectMapper requests = RequestJson.newMapper();
+        JettyErrors jettyErrors = new JettyErrors(errors, mapper);
 
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
             cfg.jetty.multipartConfig.maxFileSize(config.maxUploadBytes() + 1, io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + 65_536, io.javalin.config.SizeUnit.BYTES);
         });
         errors.install(app);
-        router = new Router(app, auth, idempotency, mapper, errors);
-        router.get("/api/v1/health", null, c -> new Health("UP", VERSION, clock.instant()));
+        router = new Router(app, auth, idempotency, requests, errors);
+        router.get("/api/v1/health", null, c -> {
+            Health h = health.check();
+            c.status(Health.UP.equals(h.status()) ? 200 : 503);
+            return h;
+        });
         router.post("/api/v1/auth/login", null, c -> auth.login(c.body(Auth.LoginRequest.class)));
         router.post("/api/v1/auth/logout", Role.ALL, c -> {
             auth.logout(Router.token(c.ctx()));
@@ -192,13 +221,13 @@ public final class PlatformServer {
             return stats.report(groupBy, from, to);
         });
         caseImporter = new CaseImporter(db, events, reference, cases);
-        new CaseRoutes(cases, caseQueries, photos, caseImporter, mapper).register(router);
+        new CaseRoutes(cases, caseQueries, photos, caseImporter, requests).register(router);
         new LedgerRoutes(ledger).register(router);
         EvaluationModel evaluationModel = EvaluationModel.load();
         EvaluationSettings evaluationSettings = new EvaluationSettings(db, mapper, evaluationModel);
         evaluation = new EvaluationService(db, evaluationModel, evaluationSettings, clock);
         new EvaluationRoutes(evaluation, evaluationSettings).register(router);
-        new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), mapper).register(router);
+        new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), requests).register(router);
         thresholds = new ThresholdTable(db);
         AlarmLifecycle alarms = new AlarmLifecycle(db, events, clock, thresholds);
         readings = new Readings(db, events, clock, thresholds, alarms);
@@ -210,6 +239,15 @@ public final class PlatformServer {
         alarms.onCaseNeeded(alarmCases::request);
         watchdog = new NoDataWatchdog(db, clock, thresholds, alarms);
         watchdog.schedule(lifelineClock, WATCHDOG_PERIOD, readings::prune);
+        // Heartbeats of the lifeline's two threads: a tick is only made when the thread is free to run it, so a
+        // dead or stuck thread shows in GET /health (Liveness).
+        for (String job : List.of(JOB_WATCHDOG, JOB_WORKER)) {
+            liveness.register(job, healthPolicy.silenceOf(job));
+        }
+        lifelineClock.scheduleWithFixedDelay(() -> {
+            liveness.tick(JOB_WATCHDOG);
+            lifelineWork.execute(() -> liveness.tick(JOB_WORKER));
+        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         new EventRoutes(stream, new Feeds(db, events, clock, readings::reading)).register(app, router);
         new LifelineRoutes(db, readings, alarms, thresholds, new WallPushes(db, events, clock)).register(router);
         alarmCases.requeueOpen();
@@ -225,6 +263,13 @@ public final class PlatformServer {
             }
         });
         app.start(config.host(), config.port());
+    }
+
+    /** How many migrations this build ships (what Flyway resolves from the class path), for the health check. */
+    private long shippedMigrations(String url) {
+        return java.util.Arrays.stream(org.flywaydb.core.Flyway.configure().dataSource(url, config.dbUser(), config.dbPassword())
+                .locations("classpath:db/migration").load().info().all())
+                .filter(m -> m.getVersion() != null && m.getState().isResolved()).count();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -312,9 +357,17 @@ public final class PlatformServer {
         return readings;
     }
 
+    /** The heartbeats of background jobs (the report scheduler of {@code serve} registers and ticks there). */
+    public Liveness liveness() {
+        return liveness;
+    }
+
     public void stop() {
         if (stream != null) {
             stream.close();
+        }
+        if (health != null) {
+            health.close();
         }
         if (lifelineClock != null) {
             lifelineClock.shutdownNow();

@@ -170,7 +170,7 @@ class BadInputTest {
         byte[] notAnImage = new byte[1000];
         Arrays.fill(notAnImage, (byte) 7);
         assertError(upload(photos, token, "image/jpeg", notAnImage), 415, "unsupported_media_type");
-        byte[] jpeg = image(0xFF, 0xD8, 0xFF, 0xE0);
+        byte[] jpeg = HostileInputTest.jpeg();
         Api.Resp ok = upload(photos, token, "image/jpeg", jpeg);
         assertThat(ok.status()).as(ok.text()).isEqualTo(201);
         JsonNode detail = api.get("/api/v1/cases/" + c.get("id").asLong(), token).body();
@@ -189,7 +189,7 @@ class BadInputTest {
     void aPhotoIsServedWithTheTypeItsBytesShowNotTheOneDeclared() {
         String token = api.login("operator");
         JsonNode c = api.post("/api/v1/cases", token, Api.newCase(), null).body();
-        byte[] png = image(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n');
+        byte[] png = HostileInputTest.png();
         Api.Resp stored = upload("/api/v1/cases/" + c.get("id").asLong() + "/photos", token, "image/jpeg", png);
         assertThat(stored.status()).as(stored.text()).isEqualTo(201);
         assertThat(stored.body().get("contentType").asText()).isEqualTo("image/png");

@@ -160,7 +160,7 @@ public final class CaseQueries {
             sql.append(" AND deadline_at IS NOT NULL");
         }
         if (q.cursor() != null) {
-            long[] c = decodeCursor(q.cursor());
+            long[] c = decodeCursor(q.cursor(), sort);
             String op = desc ? "<" : ">";
             sql.append(" AND (").append(col).append(' ').append(op).append(" ? OR (").append(col).append(" = ? AND id ")
                     .append(op).append(" ?))");
@@ -193,7 +193,7 @@ public final class CaseQueries {
                     case "deadline_at" -> last.deadlineAt;
                     default -> last.updatedAt;
                 };
-                next = Base64.getUrlEncoder().withoutPadding().encodeToString((v + ":" + last.id).getBytes(StandardCharsets.UTF_8));
+                next = Base64.getUrlEncoder().withoutPadding().encodeToString((sort + ":" + v + ":" + last.id).getBytes(StandardCharsets.UTF_8));
             }
             List<Cases.Case> items = new ArrayList<>(rows.size());
             for (CaseRecord r : rows) {
@@ -232,13 +232,25 @@ public final class CaseQueries {
         return oneState ? List.of("state") : List.of();
     }
 
-    private static long[] decodeCursor(String cursor) {
+    /**
+     * A cursor names the sort order it was made for: a keyset position of one order read under another would skip
+     * or repeat cases silently, so it is refused (400) and the console starts again from the first page.
+     */
+    private static long[] decodeCursor(String cursor, String sort) {
+        String[] p;
         try {
-            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] p = s.split(":");
-            return new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])};
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+        } catch (IllegalArgumentException e) {
             throw new ApiException(400, "invalid_parameter", Map.of("parameter", "cursor"), "cursor");
+        }
+        if (p.length != 3 || !p[0].equals(sort)) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", "cursor",
+                    "reason", p.length == 3 ? "other_sort" : "malformed"), "cursor");
+        }
+        try {
+            return new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])};
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", "cursor", "reason", "malformed"), "cursor");
         }
     }
 

@@ -60,34 +60,53 @@ public final class CaseRoutes {
                 throw new ApiException(415, "unsupported_media_type", Map.of(), String.valueOf(type));
             }
             UploadedFile file;
+            String stage;
             try {
                 file = c.ctx().uploadedFile("file");
-            } catch (IllegalStateException e) {
-                // Jetty's multipart parser refuses parts over maxFileSize this way.
-                throw new ApiException(413, "payload_too_large", Map.of("maxBytes", photos.maxBytes()));
+                stage = c.ctx().formParam("stage");
+            } catch (Exception e) {
+                throw multipartRefusal(e);
             }
             if (file == null) {
                 throw Call.invalid("file", "required");
             }
-            String stage = c.ctx().formParam("stage");
             stage = stage == null ? "report" : stage;
             if (!List.of("report", "before", "after", "check").contains(stage)) {
                 throw Call.invalid("stage", "unknown_value");
             }
             try (InputStream in = file.content()) {
                 c.status(201);
-                return photos.add(c.principal(), id, stage, file.contentType(), in);
+                return photos.add(c.principal(), id, stage, in);
             }
         });
         r.post("/api/v1/admin/import-cases", Role.ADMIN_ONLY, c -> new cn.tongguan.api.Reference.ImportResult("cases",
                 cn.tongguan.platform.http.Ndjson.load(c, mapper, Cases.ImportedCase.class, 5000,
                         rows -> importer.importCases(rows, c.principal().username()))));
         r.get("/api/v1/photos/{id}", Role.CASE_READERS, c -> {
-            var f = photos.file(c.pathLong("id"));
+            var f = photos.file(c.principal(), c.pathLong("id"));
             c.ctx().contentType(f.getValue());
+            // the stored type was detected from the bytes; browsers must not second-guess it
+            c.ctx().header("X-Content-Type-Options", "nosniff");
             c.ctx().result(Files.newInputStream(f.getKey()));
             return null;
         });
+    }
+
+    /**
+     * What Jetty's multipart parser threw, as the client's mistake: a part over the limit is a 413 (Jetty says so
+     * with an IllegalStateException "… exceeds max …"), anything else (no boundary, a broken one, a body cut
+     * short) a 400 — never the 500 of an unhandled exception.
+     */
+    private ApiException multipartRefusal(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException a) {
+                return a;
+            }
+            if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("exceeds")) {
+                return new ApiException(413, "payload_too_large", Map.of("maxBytes", photos.maxBytes()));
+            }
+        }
+        return new ApiException(400, "bad_multipart", Map.of());
     }
 
     static CaseQuery query(Call c) {

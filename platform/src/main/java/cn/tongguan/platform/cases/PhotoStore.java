@@ -27,7 +27,7 @@ import java.util.Set;
  * neither a row nor a file.
  */
 public final class PhotoStore {
-    public static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/webp");
+    public static final Set<String> TYPES = ImageCheck.TYPES;
     private final Database db;
     private final Path dir;
     private final Clock clock;
@@ -47,13 +47,11 @@ public final class PhotoStore {
     }
 
     /**
-     * Stores a photo under the type its bytes show, whatever the upload declared: a PNG sent as
-     * {@code image/jpeg} is served as {@code image/png}, and bytes that are no JPEG, PNG or WebP are refused.
+     * Stores a photo of a case the caller may see, under the type its bytes show whatever the upload declared
+     * (the declared type is not even read): a PNG sent as {@code image/jpeg} is served as {@code image/png}, and
+     * bytes that do not decode as a whole JPEG or PNG are refused ({@link ImageCheck}).
      */
-    public Cases.Photo add(Principal p, long caseId, String stage, String declaredType, InputStream content) {
-        if (declaredType == null || !TYPES.contains(declaredType)) {
-            throw new ApiException(415, "unsupported_media_type", Map.of("allowed", TYPES), String.valueOf(declaredType));
-        }
+    public Cases.Photo add(Principal p, long caseId, String stage, InputStream content) {
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "upload", ".tmp");
@@ -62,13 +60,15 @@ public final class PhotoStore {
                 try (InputStream in = content; var os = Files.newOutputStream(tmp)) {
                     size = copyLimited(in, os);
                 }
-                String contentType = sniff(tmp);
-                if (contentType == null) {
-                    throw new ApiException(415, "unsupported_media_type", Map.of("allowed", TYPES), declaredType);
+                if (size == 0) {
+                    throw new ApiException(400, "bad_image", Map.of("allowed", TYPES));
                 }
+                String contentType = ImageCheck.typeOf(tmp);
                 long now = clock.millis();
                 Cases.Photo photo = db.write(tx -> {
-                    if (Sql.queryLong(tx.connection(), "SELECT COUNT(*) FROM cases WHERE id = ?", caseId) == 0) {
+                    CaseRecord r = CaseStore.load(tx.connection(), caseId);
+                    if (r == null || !CaseQueries.visible(p, r)) {
+                        // another department's case is answered as if it did not exist (as its detail is)
                         throw ApiException.notFound("case", caseId);
                     }
                     long id = nextId++;
@@ -92,26 +92,6 @@ public final class PhotoStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The image type from the file's first bytes (magic numbers), or {@code null} if it is none we keep. */
-    static String sniff(Path file) throws IOException {
-        byte[] h;
-        try (InputStream in = Files.newInputStream(file)) {
-            h = in.readNBytes(12);
-        }
-        if (h.length >= 3 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0xD8 && (h[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (h.length >= 8 && (h[0] & 0xFF) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G'
-                && h[4] == '\r' && h[5] == '\n' && h[6] == 0x1A && h[7] == '\n') {
-            return "image/png";
-        }
-        if (h.length >= 12 && h[0] == 'R' && h[1] == 'I' && h[2] == 'F' && h[3] == 'F'
-                && h[8] == 'W' && h[9] == 'E' && h[10] == 'B' && h[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
     }
 
     private long copyLimited(InputStream in, java.io.OutputStream out) throws IOException {
@@ -139,12 +119,16 @@ public final class PhotoStore {
         return out;
     }
 
-    /** The file and content type of a photo, or 404. */
-    public Map.Entry<Path, String> file(long id) {
+    /** The file and content type of a photo of a case the caller may see, or 404. */
+    public Map.Entry<Path, String> file(Principal p, long id) {
         return db.read(tx -> {
-            try (PreparedStatement ps = Sql.prepare(tx.connection(), "SELECT file_name, content_type FROM case_photos WHERE id = ?", id);
+            try (PreparedStatement ps = Sql.prepare(tx.connection(), "SELECT file_name, content_type, case_id FROM case_photos WHERE id = ?", id);
                  ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
+                    throw ApiException.notFound("photo", id);
+                }
+                CaseRecord r = CaseStore.load(tx.connection(), rs.getLong(3));
+                if (r == null || !CaseQueries.visible(p, r)) {
                     throw ApiException.notFound("photo", id);
                 }
                 return Map.entry(dir.resolve(rs.getString(1)), rs.getString(2));

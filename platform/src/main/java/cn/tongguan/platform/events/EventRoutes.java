@@ -22,7 +22,11 @@ public final class EventRoutes {
         r.declare("GET", "/api/v1/events", Role.ALL);
         // Authenticate before Javalin switches the response to text/event-stream, so refusals are JSON.
         app.before("/api/v1/events", ctx -> {
+            if (ctx.method() != io.javalin.http.HandlerType.GET) {
+                return; // another method is a 405 (Router), not a refused subscription
+            }
             ctx.attribute("principal", r.authorise(ctx, Role.ALL));
+            ctx.attribute("token", Router.token(ctx));
             ctx.attribute("lastEventId", lastEventId(ctx));
             // Javalin's SSE handler only engages for exactly this Accept header (what EventSource and okhttp-sse send).
             if (!"text/event-stream".equals(ctx.header("Accept"))) {
@@ -31,7 +35,7 @@ public final class EventRoutes {
         });
         app.sse("/api/v1/events", client -> {
             Principal p = client.ctx().attribute("principal");
-            stream.subscribe(client, p, client.ctx().attribute("lastEventId"));
+            stream.subscribe(client, p, client.ctx().attribute("token"), client.ctx().attribute("lastEventId"));
         });
         r.post("/api/v1/sensors/readings", Role.ADMIN_ONLY, c -> feeds.reading(c.body(Events.SensorReading.class)));
         r.post("/api/v1/cameras/status", Role.ADMIN_ONLY, c -> feeds.cameraStatus(c.body(Events.CameraStatus.class)));

@@ -3,10 +3,16 @@ package cn.tongguan.platform.http;
 import cn.tongguan.api.Invalid;
 import cn.tongguan.platform.auth.Principal;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeSet;
@@ -44,13 +50,62 @@ public final class Call {
 
     /** The JSON body as {@code type}; any mistake in it is a 400 naming the field. */
     public <T> T body(Class<T> type) {
-        String text = ctx.body();
+        String text = text(ctx);
         if (text.isBlank()) {
             throw ApiException.badRequest("bad_json", "empty body");
         }
         return parse(mapper, text, type);
     }
 
+    /**
+     * The request body as text. Only UTF-8 is spoken (RFC 8259 §8.1): another declared charset is a 415 (not the
+     * JDK's UnsupportedCharsetException, which was a 500), and bytes that are no UTF-8 a 400.
+     */
+    public static String text(Context ctx) {
+        String type = ctx.contentType();
+        if (type != null && !type.isBlank() && !isJson(type)) {
+            throw new ApiException(415, "unsupported_media_type", Map.of("allowed", "application/json"), type);
+        }
+        String charset = charset(type);
+        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+            throw new ApiException(415, "unsupported_charset", Map.of("charset", charset, "allowed", "utf-8"), charset);
+        }
+        return utf8(ctx.bodyAsBytes());
+    }
+
+    /** Strict UTF-8: a malformed byte is refused instead of becoming U+FFFD in stored text. */
+    public static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("bad_encoding");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        String base = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return base.equals("application/json") || base.endsWith("+json");
+    }
+
+    /** The {@code charset} parameter of a Content-Type, or {@code null}. */
+    static String charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.trim();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                return p.substring(8).replace("\"", "").trim();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Parses with the platform's request mapper. Messages never carry the parser's own text (it names library
+     * features and classes): a field and a reason code, or the line and column where the JSON broke.
+     */
     public static <T> T parse(ObjectMapper mapper, String text, Class<T> type) {
         try {
             T value = mapper.readValue(text, type);
@@ -62,14 +117,25 @@ public final class Call {
             if (e.getCause() instanceof Invalid inv) {
                 throw invalid(inv.field(), inv.reason());
             }
-            throw ApiException.badRequest("bad_json", e.getOriginalMessage());
+            throw invalid(path(e), "invalid");
+        } catch (UnrecognizedPropertyException e) {
+            throw invalid(path(e), "unknown_field");
         } catch (MismatchedInputException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            throw invalid(field.isEmpty() ? "$" : field, "wrong_type");
+            throw invalid(path(e), "wrong_type");
+        } catch (JsonMappingException e) {
+            throw invalid(path(e), "invalid");
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("bad_json", e.getOriginalMessage());
+            var at = e.getLocation();
+            String where = at == null ? "?" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ApiException(400, "bad_json", Map.of("line", at == null ? 0 : at.getLineNr(),
+                    "column", at == null ? 0 : at.getColumnNr()), where);
         }
+    }
+
+    private static String path(JsonMappingException e) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return field.isEmpty() ? "$" : field;
     }
 
     public static ApiException invalid(String field, String reason) {
@@ -88,8 +154,15 @@ public final class Call {
         return ctx.pathParam(name);
     }
 
+    /**
+     * A query parameter, or {@code null}. Jetty decodes a percent-escape that is no UTF-8 ({@code %FF}) to U+FFFD;
+     * such a value is refused (400) rather than searched for.
+     */
     public String query(String name) {
         String v = ctx.queryParam(name);
+        if (v != null && v.indexOf('\uFFFD') >= 0) {
+            throw new ApiException(400, "invalid_parameter", Map.of("parameter", name, "reason", "bad_encoding"), name);
+        }
         return v == null || v.isBlank() ? null : v;
     }
 

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Map;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,23 +22,43 @@ public final class ErrorWriter {
     }
 
     public ApiError error(Context ctx, ApiException e) {
-        boolean en = Messages.prefersEnglish(ctx.header("Accept-Language"));
+        return error(ctx.header("Accept-Language"), e);
+    }
+
+    public ApiError error(String acceptLanguage, ApiException e) {
+        boolean en = Messages.prefersEnglish(acceptLanguage);
         return new ApiError(e.code(), messages.message(e.code(), en, e.args()), e.details());
+    }
+
+    /** The stable code of a refusal known only by its status (from Javalin or Jetty). */
+    static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "unknown_error";
+        };
     }
 
     public void install(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(error(ctx, e)));
         app.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
-            String code = switch (status) {
-                case 413 -> "payload_too_large";
-                case 404 -> "not_found";
-                case 405 -> "method_not_allowed";
-                case 401 -> "unauthorized";
-                case 403 -> "forbidden";
-                default -> status >= 500 ? "internal_error" : "unknown_error";
-            };
-            ctx.status(status).json(error(ctx, new ApiException(status, code, Map.of(), "", "")));
+            ctx.status(status).json(error(ctx, new ApiException(status, codeFor(status), Map.of(), "", "")));
+        });
+        // Jetty's refusals of what Javalin asked it to parse (a query with a byte that is no UTF-8, a form that
+        // is not one): the client's mistake, a 4xx, never the 500 of an unhandled exception.
+        app.exception(BadMessageException.class, (e, ctx) -> {
+            int status = e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400;
+            ctx.status(status).json(error(ctx, new ApiException(status, codeFor(status), Map.of(), "", "")));
         });
         app.exception(StorageException.class, (e, ctx) -> {
             LOG.error("Storage failure on {} {}", ctx.method(), ctx.path(), e);

@@ -24,7 +24,9 @@ public final class Ndjson {
         long total = 0;
         int lineNo = 0;
         List<T> chunk = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(c.ctx().req().getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(c.ctx().req().getInputStream(),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)))) {
             for (String line; (line = in.readLine()) != null; ) {
                 lineNo++;
                 if (line.isBlank()) {
@@ -41,6 +43,8 @@ public final class Ndjson {
                     chunk.clear();
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ApiException(400, "bad_encoding", Map.of("line", lineNo + 1, "imported", total));
         }
         if (!chunk.isEmpty()) {
             total += write(sink, chunk, total);

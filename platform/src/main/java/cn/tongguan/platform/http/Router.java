@@ -54,6 +54,23 @@ public final class Router {
         this.idempotency = idempotency;
         this.mapper = mapper;
         this.errors = errors;
+        // Javalin (prefer405over404) refuses a known path with an unknown method; the answer names what is allowed.
+        app.exception(io.javalin.http.MethodNotAllowedResponse.class, (e, ctx) -> {
+            Set<String> allowed = allowed(ctx.path());
+            ctx.header("Allow", String.join(", ", allowed));
+            ctx.status(405).json(errors.error(ctx, new ApiException(405, "method_not_allowed", Map.of("allowed", allowed))));
+        });
+    }
+
+    /** The methods declared for a concrete path (for {@code Allow}); path parameters match any one segment. */
+    public Set<String> allowed(String path) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Route r : routes) {
+            if (path.matches(r.path().replaceAll("\\{[^/]+}", "[^/]+").replace(".", "\\."))) {
+                out.add(r.method());
+            }
+        }
+        return out;
     }
 
     public List<Route> routes() {
@@ -162,7 +179,12 @@ public final class Router {
         String type = ctx.contentType();
         String body = String.valueOf(ctx.contentLength());
         if (type != null && type.startsWith("application/json")) {
-            body = ctx.body();
+            try {
+                body = Call.text(ctx);
+            } catch (ApiException e) {
+                // the handler will refuse it the same way; the fingerprint needs no text
+                body = "";
+            }
             try {
                 body = canonical.writeValueAsString(canonical.readValue(body, Object.class));
             } catch (JsonProcessingException e) {

@@ -139,7 +139,7 @@ public final class AlarmCases {
         }
         if (jpeg != null) {
             try {
-                photos.add(FILER, filed.id(), "report", "image/jpeg", new ByteArrayInputStream(jpeg));
+                photos.add(FILER, filed.id(), "report", new ByteArrayInputStream(jpeg));
             } catch (RuntimeException e) {
                 // The case stands without its photo (e.g. a frame over the upload limit); the alarm still gets it.
                 LOG.warn("alarm {}: snapshot not attached to case {}", alarmId, filed.caseNo(), e);

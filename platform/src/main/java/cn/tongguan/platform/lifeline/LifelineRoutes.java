@@ -87,7 +87,7 @@ public final class LifelineRoutes {
 
     /** The optional body of acknowledge and clear. */
     private static Lifeline.AlarmAction action(Call c) {
-        String body = c.ctx().body();
+        String body = Call.text(c.ctx());
         return body.isBlank() ? new Lifeline.AlarmAction(null) : c.body(Lifeline.AlarmAction.class);
     }
 

@@ -38,8 +38,12 @@ class ContractTest {
     }
 
     @Test
-    void aStatusTheDocumentDoesNotListFails() {
-        assertThatThrownBy(() -> Contract.check(get("/api/v1/me"), null, 418, type("application/json"), ERROR))
+    void aStatusTheDocumentDoesNotListMustBeTheJsonError() {
+        // every operation documents "default: Error" (ADR 0085): another status passes only as {code, message}
+        Contract.check(get("/api/v1/me"), null, 418, type("application/json"), ERROR);
+        assertThatThrownBy(() -> Contract.check(get("/api/v1/me"), null, 418, type("application/json"), "{\"status\":\"teapot\"}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("418");
+        assertThatThrownBy(() -> Contract.check(get("/api/v1/me"), null, 418, type("text/html"), "<html></html>"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("418");
     }
 
