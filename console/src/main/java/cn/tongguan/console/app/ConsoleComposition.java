@@ -71,11 +71,13 @@ public final class ConsoleComposition implements AutoCloseable {
         this.background = Executors.newFixedThreadPool(2, threads("console-worker", Thread.NORM_PRIORITY - 1));
         // One thread for the sync engine and the outbox: their order is the order of the seat's actions.
         this.syncThread = Executors.newSingleThreadScheduledExecutor(threads("console-sync", Thread.NORM_PRIORITY));
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(30))
-                .addInterceptor(token)
-                .build();
+                .addInterceptor(token);
+        // https:// platforms: the JDK's authorities plus the city's own CA if --trust-store names one.
+        this.http = TrustedCertificates.apply(builder, config.trustStore(),
+                System.getenv("TONGGUAN_TRUST_STORE_PASSWORD")).build();
         this.platform = new PlatformClient(http, config.platform());
     }
 

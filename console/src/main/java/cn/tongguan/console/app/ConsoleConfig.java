@@ -21,10 +21,19 @@ import java.util.Properties;
  * @param wallLayout {@code --wall-layout=FILE}: the wall's layout (default: the daily layout shipped inside)
  * @param wallUser the 大屏 account the wall signs in with ({@code --wall-user}, password from {@code wall.password}
  *                 in the config file or the TONGGUAN_WALL_PASSWORD environment variable; the demo's is the default)
+ * @param trustStore {@code --trust-store=FILE}: a city's own CA (PEM certificates, or a PKCS#12 store whose password is
+ *                 in TONGGUAN_TRUST_STORE_PASSWORD) trusted for an {@code https://} platform besides the JDK's
+ *                 default authorities ({@link TrustedCertificates}); null: the JDK's only
  */
 public record ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean wall, Path wallLayout, String wallUser,
-                            String wallPassword) {
+                            String wallPassword, Path trustStore) {
     public static final URI DEFAULT_PLATFORM = URI.create("http://127.0.0.1:8080");
+
+    /** Without a trust store of its own (the JDK's authorities only). */
+    public ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean wall, Path wallLayout, String wallUser,
+                         String wallPassword) {
+        this(platform, locale, dataDir, wall, wallLayout, wallUser, wallPassword, null);
+    }
 
     public static ConsoleConfig fromFlags(Map<String, String> flags) throws IOException {
         Properties settings = new Properties();
@@ -42,7 +51,8 @@ public record ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean w
         boolean wall = settings.containsKey("wall") && !"false".equals(settings.getProperty("wall"));
         String layout = settings.getProperty("wall-layout");
         String password = System.getenv().getOrDefault("TONGGUAN_WALL_PASSWORD", settings.getProperty("wall.password", "tongguan"));
+        String trust = settings.getProperty("trust-store");
         return new ConsoleConfig(platform, locale, data, wall, layout == null ? null : Path.of(layout),
-                settings.getProperty("wall-user", "wall"), password);
+                settings.getProperty("wall-user", "wall"), password, trust == null ? null : Path.of(trust));
     }
 }
