@@ -1,6 +1,8 @@
 package cn.tongguan.console.app;
 
 import cn.tongguan.api.Auth;
+import cn.tongguan.console.audit.AuditView;
+import cn.tongguan.console.audit.AuditViewModel;
 import cn.tongguan.console.detail.CaseDetailViewModel;
 import cn.tongguan.console.detail.CaseMap;
 import cn.tongguan.map.GeoJsonImporter;
@@ -101,6 +103,10 @@ public final class ConsoleComposition implements AutoCloseable {
         Auth.User user = response.user();
         LOG.info("Signed in as {} ({})", user.username(), user.role());
         shellModel.signedIn(user.displayName(), labels.role(user.role()));
+        if ("auditor".equals(user.role())) {
+            shell.showAudit(buildAudit());
+            return;
+        }
         Parent seat = null;
         if (Workflow.isSeatRole(user.role()) || "admin".equals(user.role())) {
             session = new SeatSession(user, config.dataDir(), platform, syncThread, clock);
@@ -118,6 +124,29 @@ public final class ConsoleComposition implements AutoCloseable {
             model.load();
         }
         shell.showModes(seat, meeting, ShellViewModel.modesFor(user.role()));
+    }
+
+    /** The auditor's screen: {@code GET /api/v1/audit} through the session's client, read on the background pool. */
+    private Parent buildAudit() {
+        AuditViewModel model = new AuditViewModel(messages, (actor, action, limit) -> {
+            okhttp3.HttpUrl.Builder url = okhttp3.HttpUrl.get(platform.base().resolve("/api/v1/audit").toString()).newBuilder()
+                    .addQueryParameter("limit", Integer.toString(limit));
+            if (actor != null) {
+                url.addQueryParameter("actor", actor);
+            }
+            if (action != null) {
+                url.addQueryParameter("action", action);
+            }
+            try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder().url(url.build()).build()).execute()) {
+                if (!r.isSuccessful()) {
+                    throw new IOException("HTTP " + r.code());
+                }
+                return platform.json().readValue(r.body().byteStream(), cn.tongguan.api.Audit.Page.class);
+            }
+        }, background, Platform::runLater);
+        AuditView view = new AuditView(model, messages);
+        model.load();
+        return view.root();
     }
 
     private java.nio.file.Path userDirectory(String username) {
