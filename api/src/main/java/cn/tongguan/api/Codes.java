@@ -23,7 +23,7 @@ public final class Codes {
     public static final Set<String> URGENCIES = Set.of("normal", "urgent");
     /** Roles: 监督员, 受理员, 值班长, 派遣员, 专业部门, 领导, 大屏, 管理员. */
     public static final List<String> ROLES = List.of("inspector", "operator", "shift_leader", "dispatcher", "department",
-            "leader", "wall", "admin");
+            "leader", "wall", "admin", "auditor");
     /** Time-limit units: 工作时, 工作日, 小时, 天 (and 分钟). */
     public static final Set<String> LIMIT_UNITS = Set.of("work_hour", "work_day", "hour", "day", "minute");
     public static final Set<String> LIGHTS = Set.of("green", "yellow", "red");

@@ -1,7 +1,9 @@
 package cn.tongguan.platform;
 
 import cn.tongguan.api.Auth;
+import cn.tongguan.platform.audit.AuditLog;
 import cn.tongguan.platform.auth.AuthService;
+import cn.tongguan.platform.auth.SecurityPolicy;
 import cn.tongguan.platform.auth.Passwords;
 import cn.tongguan.platform.storage.Database;
 import java.nio.file.Files;
@@ -67,6 +69,42 @@ public final class PlatformMain {
         }
     }
 
+    /** The identity and retention policy ({@link SecurityPolicy}); the defaults are the policy's. */
+    static final class Policy {
+        @Option(names = "--access-token-minutes", defaultValue = "30", description = "access token lifetime (default ${DEFAULT-VALUE})")
+        int accessMinutes;
+
+        @Option(names = "--refresh-token-hours", defaultValue = "12",
+                description = "how long one sign-in may be renewed, a shift (default ${DEFAULT-VALUE})")
+        int refreshHours;
+
+        @Option(names = "--lockout-failures", defaultValue = "5",
+                description = "failed sign-ins of one user name that lock it (default ${DEFAULT-VALUE})")
+        int failuresPerUser;
+
+        @Option(names = "--lockout-address-failures", defaultValue = "20",
+                description = "failed sign-ins from one address that lock it (default ${DEFAULT-VALUE})")
+        int failuresPerAddress;
+
+        @Option(names = "--lockout-minutes", defaultValue = "15",
+                description = "failure window and lockout length (default ${DEFAULT-VALUE})")
+        int lockoutMinutes;
+
+        @Option(names = "--event-retention-days", defaultValue = "30", description = "events kept (default ${DEFAULT-VALUE})")
+        int eventDays;
+
+        @Option(names = "--audit-retention-days", defaultValue = "180",
+                description = "audit entries kept, at least 180 (default ${DEFAULT-VALUE})")
+        int auditDays;
+
+        SecurityPolicy policy() {
+            SecurityPolicy d = SecurityPolicy.defaults();
+            return new SecurityPolicy(Duration.ofMinutes(accessMinutes), Duration.ofHours(refreshHours), failuresPerUser,
+                    failuresPerAddress, Duration.ofMinutes(lockoutMinutes), Duration.ofMinutes(lockoutMinutes),
+                    d.passwordMinLength(), d.passwordMinClasses(), Duration.ofDays(eventDays), Duration.ofDays(auditDays));
+        }
+    }
+
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP API")
     static final class Serve implements Callable<Integer> {
         // The platform's composition root reads the machine's clock here, once, and hands it on.
@@ -78,15 +116,22 @@ public final class PlatformMain {
         @Option(names = "--port", defaultValue = "8080", description = "port to bind, 0 for any free one (default ${DEFAULT-VALUE})")
         int port;
 
-        @Option(names = "--token-hours", defaultValue = "12", description = "bearer token lifetime in hours")
-        int tokenHours;
-
         @Option(names = "--max-upload-mb", defaultValue = "10", description = "largest photo upload")
         int maxUploadMb;
 
-        @Option(names = "--demo-users", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "create one demo account per role (password 'tongguan') when there are no users")
-        boolean demoUsers;
+        @Option(names = "--demo", description = "create one demo account per role (password 'tongguan') when there are "
+                + "no users: for demonstrations only, never on a city's platform")
+        boolean demo;
+
+        @Option(names = "--tls-keystore", description = "PKCS#12 keystore with the server key and certificate: serve HTTPS only")
+        Path tlsKeystore;
+
+        @Option(names = "--tls-password-env", defaultValue = "TONGGUAN_TLS_PASSWORD",
+                description = "environment variable holding the keystore password (default ${DEFAULT-VALUE})")
+        String tlsPasswordEnv;
+
+        @Mixin
+        Policy policy;
 
         // Hidden: LAZY answers before the disk has the write (what a kill -9 loses); only for benchmarks and for
         // showing that the kill test detects it (ADR 0080).
@@ -99,11 +144,24 @@ public final class PlatformMain {
         @Override
         public Integer call() throws Exception {
             Files.createDirectories(storage.data);
+            PlatformConfig.Tls tls = null;
+            if (tlsKeystore != null) {
+                String pw = System.getenv(tlsPasswordEnv);
+                if (pw == null) {
+                    throw new CommandLine.ParameterException(new CommandLine(this),
+                            "--tls-keystore needs the keystore password in the environment variable " + tlsPasswordEnv);
+                }
+                tls = new PlatformConfig.Tls(tlsKeystore, pw);
+            }
             PlatformConfig config = new PlatformConfig(host, port, storage.url(), storage.dbUser, storage.password(),
-                    storage.data, Duration.ofHours(tokenHours), (long) maxUploadMb << 20, 1L << 20, demoUsers, null);
+                    storage.data, null, (long) maxUploadMb << 20, 1L << 20, demo, null, policy.policy(), tls);
             PlatformServer server = new PlatformServer(config, clock, new cn.tongguan.platform.lifeline.GstSnapshotGrabber(), durability);
             server.start();
-            LOG.info("Tongguan platform listening on http://{}:{}/api/v1 (data in {})", host, server.port(), storage.data);
+            if (tls == null) {
+                LOG.warn("Serving plain HTTP: give --tls-keystore for HTTPS (required outside a development machine)");
+            }
+            LOG.info("Tongguan platform listening on {}://{}:{}/api/v1 (data in {})", tls == null ? "http" : "https", host,
+                    server.port(), storage.data);
             // Daily, weekly and monthly reports as their periods end (checked every 10 minutes).
             java.util.concurrent.ScheduledExecutorService reportTimer = java.util.concurrent.Executors
                     .newSingleThreadScheduledExecutor(r -> {
@@ -137,7 +195,7 @@ public final class PlatformMain {
         String displayName;
 
         @Option(names = "--role", required = true,
-                description = "inspector, operator, shift_leader, dispatcher, department, leader, wall, admin")
+                description = "inspector, operator, shift_leader, dispatcher, department, leader, wall, admin, auditor")
         String role;
 
         @Option(names = "--department", description = "department code (role department)")
@@ -154,9 +212,14 @@ public final class PlatformMain {
             Files.createDirectories(storage.data);
             String pw = password != null ? password : System.getenv("TONGGUAN_USER_PASSWORD");
             String url = storage.url() == null ? PlatformServer.embeddedUrl(storage.data) : storage.url();
+            // This command's composition root: the machine's clock, read here once.
+            Clock clock = Clock.systemUTC();
             try (Database db = new Database(url, storage.dbUser, storage.password(), 2)) {
-                Auth.User u = new AuthService(db, new Passwords(), Clock.systemUTC(), Duration.ofHours(1))
+                AuditLog audit = new AuditLog(db, clock);
+                Auth.User u = new AuthService(db, new Passwords(), clock, SecurityPolicy.defaults(), audit)
                         .createUser(new Auth.NewUser(username, displayName, role, department, pw));
+                audit.append(new AuditLog.Act(System.getProperty("user.name"), null, "cli", "admin.change", "user-add " + u.username(),
+                        "201", "{\"role\":\"" + u.role() + "\"}"));
                 LOG.info("Created user {} ({})", u.username(), u.role());
             }
             return 0;

@@ -3,6 +3,10 @@ package cn.tongguan.platform;
 import cn.tongguan.api.Auth;
 import cn.tongguan.api.Health;
 import cn.tongguan.api.Json;
+import cn.tongguan.platform.audit.AuditLog;
+import cn.tongguan.platform.audit.AuditRoutes;
+import cn.tongguan.platform.audit.RequestAudit;
+import cn.tongguan.platform.auth.AuthRoutes;
 import cn.tongguan.platform.auth.AuthService;
 import cn.tongguan.platform.auth.Passwords;
 import cn.tongguan.platform.auth.Role;
@@ -158,8 +162,10 @@ public final class PlatformServer {
         double[] b = config.cityBounds();
         reference = new ReferenceDataStore(db, mapper, new Envelope(b[0], b[2], b[1], b[3]));
         events = new EventLog(db, mapper, clock, 20_000);
-        events.prune(Duration.ofDays(30));
-        auth = new AuthService(db, new Passwords(), clock, config.tokenLifetime());
+        events.prune(config.security().eventRetention());
+        AuditLog audit = new AuditLog(db, clock);
+        audit.prune(config.security().auditRetention());
+        auth = new AuthService(db, new Passwords(), clock, config.security(), audit);
         IdempotencyStore idempotency = new IdempotencyStore(db, clock, Duration.ofDays(7));
         idempotency.prune();
         auth.pruneSessions();
@@ -191,6 +197,10 @@ public final class PlatformServer {
             cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
             cfg.jetty.multipartConfig.maxFileSize(config.maxUploadBytes() + 1, io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + 65_536, io.javalin.config.SizeUnit.BYTES);
+            if (config.tls() != null) {
+                // HTTPS only: with a connector of its own, Javalin adds no plain one.
+                cfg.jetty.addConnector((server, http) -> Tls.connector(server, http, config.tls(), config.host(), config.port()));
+            }
         });
         errors.install(app);
         router = new Router(app, auth, idempotency, requests, errors);
@@ -199,18 +209,9 @@ public final class PlatformServer {
             c.status(Health.UP.equals(h.status()) ? 200 : 503);
             return h;
         });
-        router.post("/api/v1/auth/login", null, c -> auth.login(c.body(Auth.LoginRequest.class)));
-        router.post("/api/v1/auth/logout", Role.ALL, c -> {
-            auth.logout(Router.token(c.ctx()));
-            return Map.of();
-        });
-        router.get("/api/v1/me", Role.ALL, c -> new Auth.User(c.principal().username(), c.principal().displayName(),
-                c.principal().role().code(), c.principal().departmentCode()));
-        router.get("/api/v1/users", Role.ADMIN_ONLY, c -> auth.users());
-        router.post("/api/v1/users", Role.ADMIN_ONLY, c -> {
-            c.status(201);
-            return auth.createUser(c.body(Auth.NewUser.class));
-        });
+        router.observe(new RequestAudit(audit, mapper));
+        new AuthRoutes(auth).register(router);
+        new AuditRoutes(audit).register(router);
         router.get("/api/v1/stats", Role.STATS, c -> {
             String groupBy = c.queryEnum("groupBy", List.of("department", "district", "street"));
             groupBy = groupBy == null ? "district" : groupBy;
@@ -283,10 +284,12 @@ public final class PlatformServer {
     private void createDemoUsers() {
         LOG.warn("Empty user table: creating demo accounts (one per role, password '{}'); do not use in production",
                 DEMO_PASSWORD);
+        List<Auth.NewUser> accounts = new java.util.ArrayList<>();
         for (Role r : Role.values()) {
             String dept = r == Role.DEPARTMENT ? "D01" : null;
-            auth.createUser(new Auth.NewUser(r.code(), r.chinese(), r.code(), dept, DEMO_PASSWORD));
+            accounts.add(new Auth.NewUser(r.code(), r.chinese(), r.code(), dept, DEMO_PASSWORD));
         }
+        auth.createDemoAccounts(accounts, DEMO_PASSWORD);
     }
 
     /** The bound port (the real one when started on port 0). */

@@ -1,6 +1,8 @@
 package cn.tongguan.console.app;
 
 import cn.tongguan.api.Auth;
+import cn.tongguan.console.audit.AuditView;
+import cn.tongguan.console.audit.AuditViewModel;
 import cn.tongguan.console.detail.CaseDetailViewModel;
 import cn.tongguan.console.detail.CaseMap;
 import cn.tongguan.map.GeoJsonImporter;
@@ -71,12 +73,14 @@ public final class ConsoleComposition implements AutoCloseable {
         this.background = Executors.newFixedThreadPool(2, threads("console-worker", Thread.NORM_PRIORITY - 1));
         // One thread for the sync engine and the outbox: their order is the order of the seat's actions.
         this.syncThread = Executors.newSingleThreadScheduledExecutor(threads("console-sync", Thread.NORM_PRIORITY));
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(30))
                 .addInterceptor(new cn.tongguan.console.sync.PlatformFailover(config.platforms()))
-                .addInterceptor(token)
-                .build();
+                .addInterceptor(token);
+        // https:// platforms: the JDK's authorities plus the city's own CA if --trust-store names one.
+        this.http = TrustedCertificates.apply(builder, config.trustStore(),
+                System.getenv("TONGGUAN_TRUST_STORE_PASSWORD")).build();
         this.platform = new PlatformClient(http, config.platform());
     }
 
@@ -100,6 +104,10 @@ public final class ConsoleComposition implements AutoCloseable {
         Auth.User user = response.user();
         LOG.info("Signed in as {} ({})", user.username(), user.role());
         shellModel.signedIn(user.displayName(), labels.role(user.role()));
+        if ("auditor".equals(user.role())) {
+            shell.showAudit(buildAudit());
+            return;
+        }
         Parent seat = null;
         if (Workflow.isSeatRole(user.role()) || "admin".equals(user.role())) {
             session = new SeatSession(user, config.dataDir(), platform, syncThread, clock);
@@ -117,6 +125,29 @@ public final class ConsoleComposition implements AutoCloseable {
             model.load();
         }
         shell.showModes(seat, meeting, ShellViewModel.modesFor(user.role()));
+    }
+
+    /** The auditor's screen: {@code GET /api/v1/audit} through the session's client, read on the background pool. */
+    private Parent buildAudit() {
+        AuditViewModel model = new AuditViewModel(messages, (actor, action, limit) -> {
+            okhttp3.HttpUrl.Builder url = okhttp3.HttpUrl.get(platform.base().resolve("/api/v1/audit").toString()).newBuilder()
+                    .addQueryParameter("limit", Integer.toString(limit));
+            if (actor != null) {
+                url.addQueryParameter("actor", actor);
+            }
+            if (action != null) {
+                url.addQueryParameter("action", action);
+            }
+            try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder().url(url.build()).build()).execute()) {
+                if (!r.isSuccessful()) {
+                    throw new IOException("HTTP " + r.code());
+                }
+                return platform.json().readValue(r.body().byteStream(), cn.tongguan.api.Audit.Page.class);
+            }
+        }, background, Platform::runLater);
+        AuditView view = new AuditView(model, messages);
+        model.load();
+        return view.root();
     }
 
     private java.nio.file.Path userDirectory(String username) {

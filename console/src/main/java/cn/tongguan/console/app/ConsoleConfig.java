@@ -23,19 +23,28 @@ import java.util.Properties;
  *                 in the config file or the TONGGUAN_WALL_PASSWORD environment variable; the demo's is the default)
  * @param standbys further instances of the same platform ({@code --platform=http://a:8080,http://b:8080}): the console
  *                 moves to the live one (ADR 0100); {@code platform} stays the city's identity (cache folders)
+ * @param trustStore {@code --trust-store=FILE}: a city's own CA (PEM certificates, or a PKCS#12 store whose password is
+ *                 in TONGGUAN_TRUST_STORE_PASSWORD) trusted for an {@code https://} platform besides the JDK's
+ *                 default authorities ({@link TrustedCertificates}); null: the JDK's only
  */
 public record ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean wall, Path wallLayout, String wallUser,
-                            String wallPassword, java.util.List<URI> standbys) {
+                            String wallPassword, Path trustStore, java.util.List<URI> standbys) {
     public static final URI DEFAULT_PLATFORM = URI.create("http://127.0.0.1:8080");
 
     public ConsoleConfig {
         standbys = standbys == null ? java.util.List.of() : java.util.List.copyOf(standbys);
     }
 
-    /** One platform instance. */
+    /** One platform instance, the JDK's authorities only. */
     public ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean wall, Path wallLayout, String wallUser,
                          String wallPassword) {
-        this(platform, locale, dataDir, wall, wallLayout, wallUser, wallPassword, java.util.List.of());
+        this(platform, locale, dataDir, wall, wallLayout, wallUser, wallPassword, null, java.util.List.of());
+    }
+
+    /** One platform instance. */
+    public ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean wall, Path wallLayout, String wallUser,
+                         String wallPassword, Path trustStore) {
+        this(platform, locale, dataDir, wall, wallLayout, wallUser, wallPassword, trustStore, java.util.List.of());
     }
 
     /** Every address of the platform, the first one first. */
@@ -64,8 +73,9 @@ public record ConsoleConfig(URI platform, Locale locale, Path dataDir, boolean w
         boolean wall = settings.containsKey("wall") && !"false".equals(settings.getProperty("wall"));
         String layout = settings.getProperty("wall-layout");
         String password = System.getenv().getOrDefault("TONGGUAN_WALL_PASSWORD", settings.getProperty("wall.password", "tongguan"));
+        String trust = settings.getProperty("trust-store");
         return new ConsoleConfig(platform, locale, data, wall, layout == null ? null : Path.of(layout),
-                settings.getProperty("wall-user", "wall"), password,
+                settings.getProperty("wall-user", "wall"), password, trust == null ? null : Path.of(trust),
                 addresses.size() > 1 ? addresses.subList(1, addresses.size()) : java.util.List.of());
     }
 }

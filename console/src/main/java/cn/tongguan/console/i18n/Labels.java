@@ -137,6 +137,7 @@ public final class Labels {
             case "leader" -> messages.text("role.leader");
             case "wall" -> messages.text("role.wall");
             case "admin" -> messages.text("role.admin");
+            case "auditor" -> messages.text("role.auditor");
             default -> code;
         };
     }

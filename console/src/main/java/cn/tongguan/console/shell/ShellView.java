@@ -66,6 +66,14 @@ public final class ShellView {
         modes.setVisible(false);
     }
 
+    /** After an auditor's sign-in: the audit log alone (an auditor has no seat, wall or meeting). */
+    public void showAudit(Parent audit) {
+        content.getChildren().removeIf(n -> "loginPage".equals(n.getId()));
+        audit.setId("auditPage");
+        content.getChildren().add(audit);
+        modes.setVisible(false);
+    }
+
     /** After sign-in: the seat workstation (if any) in its tab, and only the modes of the role. */
     public void showModes(Parent seat, List<String> visibleModes) {
         showModes(seat, null, visibleModes);

@@ -103,6 +103,7 @@ public final class ShellViewModel implements SyncListener {
             case "shift_leader" -> List.of("seat", "meeting");
             case "leader" -> List.of("wall", "meeting");
             case "wall" -> List.of("wall");
+            case "auditor" -> List.of();
             default -> List.of("seat", "wall", "meeting");
         };
     }

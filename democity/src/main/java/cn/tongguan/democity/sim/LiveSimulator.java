@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSimulator.class);
-    public static final String PASSWORD = "tongguan-sim";
+    public static final String PASSWORD = "Sim-Tongguan-2026";
     private static final double CASES_PER_DAY = 1_250;
 
     private final Map<String, PlatformApi> actors = new HashMap<>();

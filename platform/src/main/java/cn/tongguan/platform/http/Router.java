@@ -32,6 +32,15 @@ public final class Router {
     public record Route(String method, String path, Set<Role> roles) {
     }
 
+    /**
+     * Told of every handled request once it is answered or refused (the audit log's one hook on writes, refusals and
+     * reads of personal data); {@code principal} is null when the caller was not identified.
+     */
+    @FunctionalInterface
+    public interface Observer {
+        void handled(Context ctx, Route route, Principal principal, int status);
+    }
+
     @FunctionalInterface
     public interface Handler {
         /** Returns the JSON body, or {@code null} when the handler wrote the response itself. */
@@ -44,6 +53,7 @@ public final class Router {
     private final ObjectMapper mapper;
     private final ErrorWriter errors;
     private final List<Route> routes = new ArrayList<>();
+    private volatile Observer observer = (ctx, route, principal, status) -> { };
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final ObjectMapper canonical = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -73,6 +83,11 @@ public final class Router {
         return out;
     }
 
+    /** Sets the one observer of handled requests (the audit). */
+    public void observe(Observer o) {
+        this.observer = o;
+    }
+
     public List<Route> routes() {
         return Collections.unmodifiableList(routes);
     }
@@ -99,18 +114,34 @@ public final class Router {
     }
 
     private void add(HandlerType type, String path, Set<Role> roles, Handler h) {
-        routes.add(new Route(type.name(), path, roles));
+        Route route = new Route(type.name(), path, roles);
+        routes.add(route);
         app.addHttpHandler(type, path, ctx -> {
-            Principal principal = roles == null ? null : authorise(ctx, roles);
-            Call call = new Call(ctx, principal, mapper);
-            String key = ctx.header(IDEMPOTENCY_HEADER);
-            if (type == HandlerType.POST && key != null && principal != null) {
-                idempotent(ctx, call, h, principal.username(), key);
-            } else {
-                Object body = h.handle(call);
-                if (body != null) {
-                    ctx.status(call.status()).json(body);
+            Principal principal = null;
+            int status = 500;
+            try {
+                if (roles != null) {
+                    principal = auth.authenticate(token(ctx));
+                    if (!roles.contains(principal.role())) {
+                        throw new ApiException(403, "forbidden", Map.of("role", principal.role().code()));
+                    }
                 }
+                Call call = new Call(ctx, principal, mapper);
+                String key = ctx.header(IDEMPOTENCY_HEADER);
+                if (type == HandlerType.POST && key != null && principal != null) {
+                    idempotent(ctx, call, h, principal.username(), key);
+                } else {
+                    Object body = h.handle(call);
+                    if (body != null) {
+                        ctx.status(call.status()).json(body);
+                    }
+                }
+                status = ctx.statusCode();
+            } catch (ApiException e) {
+                status = e.status();
+                throw e;
+            } finally {
+                observer.handled(ctx, route, principal, status);
             }
         });
     }

@@ -201,7 +201,7 @@ public final class PlatformBench {
             }
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + s.port();
-            String token = s.auth().login(new Auth.LoginRequest("leader", PlatformServer.DEMO_PASSWORD)).token();
+            String token = s.auth().login(new Auth.LoginRequest("leader", PlatformServer.DEMO_PASSWORD), "127.0.0.1").token();
             Random rnd = new Random(7);
             String[] queries = new String[120];
             for (int i = 0; i < queries.length; i++) {
@@ -312,7 +312,7 @@ public final class PlatformBench {
         PlatformServer s = start(PlatformServer.embeddedUrl(dir), dir);
         try {
             String base = "http://127.0.0.1:" + s.port();
-            String token = s.auth().login(new Auth.LoginRequest("wall", PlatformServer.DEMO_PASSWORD)).token();
+            String token = s.auth().login(new Auth.LoginRequest("wall", PlatformServer.DEMO_PASSWORD), "127.0.0.1").token();
             int subscribers = 100;
             int events = 200;
             ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
