@@ -10,6 +10,8 @@ import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.login.LoginView;
 import cn.tongguan.console.login.LoginViewModel;
+import cn.tongguan.console.login.ReauthView;
+import cn.tongguan.console.login.ReauthViewModel;
 import cn.tongguan.console.queue.QueueViewModel;
 import cn.tongguan.console.intake.HotlineIntakeViewModel;
 import cn.tongguan.console.meeting.MeetingMap;
@@ -55,6 +57,8 @@ public final class ConsoleComposition implements AutoCloseable {
     private final Labels labels;
     private final ExecutorService background;
     private final ScheduledExecutorService syncThread;
+    private final ScheduledExecutorService outboxThread;
+    private final SeatPolicy policy;
     private final SessionToken token = new SessionToken();
     private final OkHttpClient http;
     private final PlatformClient platform;
@@ -71,6 +75,10 @@ public final class ConsoleComposition implements AutoCloseable {
         this.background = Executors.newFixedThreadPool(2, threads("console-worker", Thread.NORM_PRIORITY - 1));
         // One thread for the sync engine and the outbox: their order is the order of the seat's actions.
         this.syncThread = Executors.newSingleThreadScheduledExecutor(threads("console-sync", Thread.NORM_PRIORITY));
+        // The outbox's own thread: its order is still the order of the seat's actions, and a hung snapshot or
+        // reference download on the sync thread no longer keeps them from leaving (issue 14, ADR 0098).
+        this.outboxThread = Executors.newSingleThreadScheduledExecutor(threads("console-outbox", Thread.NORM_PRIORITY));
+        this.policy = SeatPolicy.load(config.dataDir());
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(30))
@@ -88,9 +96,10 @@ public final class ConsoleComposition implements AutoCloseable {
         shell.show(stage);
         LoginViewModel loginModel = new LoginViewModel(messages, platform, token, background, Platform::runLater,
                 response -> signedIn(response, shell, shellModel),
-                (user, password) -> credentials.check(userDirectory(user), password));
+                (user, password) -> credentials.check(userDirectory(user), password, clock.instant(),
+                        policy.offlineSignIn()));
         loginModel.onOnlineSignIn((response, password) ->
-                credentials.remember(userDirectory(response.user().username()), password, response));
+                credentials.remember(userDirectory(response.user().username()), password, response, clock.instant()));
         shell.showLogin(new LoginView(loginModel, messages).root());
         shellModel.checkPlatform();
     }
@@ -101,9 +110,13 @@ public final class ConsoleComposition implements AutoCloseable {
         shellModel.signedIn(user.displayName(), labels.role(user.role()));
         Parent seat = null;
         if (Workflow.isSeatRole(user.role()) || "admin".equals(user.role())) {
-            session = new SeatSession(user, config.dataDir(), platform, syncThread, clock);
+            session = new SeatSession(response, token, config.dataDir(), platform, syncThread, outboxThread, clock);
             session.bus().add(shellModel);
-            seat = buildSeat(session);
+            ReauthViewModel reauth = new ReauthViewModel(messages, user.displayName(), background, Platform::runLater,
+                    new SignInAgain(platform, session.session(), credentials, userDirectory(user.username()), policy,
+                            clock));
+            session.bus().add(reauth);
+            seat = new ReauthView(reauth, messages).over(buildSeat(session));
             session.start();
         }
         Parent meeting = null;
@@ -204,10 +217,12 @@ public final class ConsoleComposition implements AutoCloseable {
             session.stopSync();
         }
         syncThread.shutdownNow();
+        outboxThread.shutdownNow();
         background.shutdownNow();
         try {
             background.awaitTermination(2, TimeUnit.SECONDS);
             syncThread.awaitTermination(2, TimeUnit.SECONDS);
+            outboxThread.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

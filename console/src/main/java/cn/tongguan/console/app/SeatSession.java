@@ -8,6 +8,8 @@ import cn.tongguan.console.cache.OutboxStore;
 import cn.tongguan.console.cache.ReferenceHolder;
 import cn.tongguan.console.sync.Outbox;
 import cn.tongguan.console.sync.PlatformClient;
+import cn.tongguan.console.sync.Session;
+import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.console.sync.SyncBus;
 import cn.tongguan.console.sync.SyncEngine;
 import java.net.URI;
@@ -21,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class SeatSession implements AutoCloseable {
     private final Auth.User user;
+    private final Session session;
     private final CacheDatabase database;
     private final CaseCache cases;
     private final CacheMeta meta;
@@ -30,15 +33,21 @@ public final class SeatSession implements AutoCloseable {
     private final SyncEngine engine;
     private final Outbox outbox;
 
-    SeatSession(Auth.User user, Path dataDir, PlatformClient client, ScheduledExecutorService syncThread, Clock clock) {
-        this.user = user;
+    /**
+     * {@code syncThread} runs the reference lists, the snapshot and the stream; {@code outboxThread} the outbox
+     * alone, so a hung or slow snapshot never keeps the seat's actions from leaving.
+     */
+    SeatSession(Auth.LoginResponse signIn, SessionToken token, Path dataDir, PlatformClient client,
+                ScheduledExecutorService syncThread, ScheduledExecutorService outboxThread, Clock clock) {
+        this.user = signIn.user();
+        this.session = new Session(client, token, signIn);
         this.database = CacheDatabase.open(cacheDirectory(dataDir, client.base(), user.username()));
         this.cases = new CaseCache(database);
         this.meta = new CacheMeta(database);
         this.outboxStore = new OutboxStore(database);
         this.reference = new ReferenceHolder(meta);
-        this.engine = new SyncEngine(client, cases, meta, reference, syncThread, bus, clock);
-        this.outbox = new Outbox(client, outboxStore, cases, syncThread, bus, clock);
+        this.engine = new SyncEngine(client, session, cases, meta, reference, syncThread, bus, clock);
+        this.outbox = new Outbox(client, session, outboxStore, cases, outboxThread, bus, clock);
         engine.onConnected(outbox::flush);
     }
 
@@ -55,6 +64,10 @@ public final class SeatSession implements AutoCloseable {
 
     public Auth.User user() {
         return user;
+    }
+
+    public Session session() {
+        return session;
     }
 
     public CaseCache cases() {

@@ -50,6 +50,8 @@ public final class SeatViewModel implements SyncListener {
     /** When the running snapshot began, by the injected clock (the estimate's origin); null outside one. */
     private volatile Instant snapshotStarted;
     private volatile int waiting;
+    /** Why the outbox cannot send right now (null: it can). */
+    private volatile cn.tongguan.console.sync.Fault outboxFault;
 
     public SeatViewModel(Labels labels, String role, OutboxStore outbox, Executor background, Executor ui,
                          Clock clock) {
@@ -75,6 +77,13 @@ public final class SeatViewModel implements SyncListener {
         status = s;
         // Straight to the UI: the bar must not wait behind the shared workers (grids, queue queries over a cache
         // being filled), which kept it at "已收到 0 件" for half a minute. The outbox count follows when it can.
+        ui.execute(this::render);
+        countWaiting();
+    }
+
+    @Override
+    public void outboxFailing(cn.tongguan.console.sync.Fault fault) {
+        outboxFault = fault;
         ui.execute(this::render);
         countWaiting();
     }
@@ -106,12 +115,19 @@ public final class SeatViewModel implements SyncListener {
             case SNAPSHOT -> progress.text();
             case LIVE -> messages.text("sync.live", fresh);
             case RECONNECTING -> messages.text("sync.offline", fresh);
+            case SESSION_ENDED -> messages.text("sync.session_ended", fresh);
             case STOPPED -> messages.text("sync.stopped");
         };
+        cn.tongguan.console.sync.Fault writes = outboxFault;
+        boolean writesFail = writes != null && s.phase() == SyncStatus.Phase.LIVE;
+        if (writesFail) {
+            // Events arrive but the seat's own actions do not leave: that is not 实时同步中.
+            text = messages.text("sync.writes_failing", cn.tongguan.console.i18n.FaultText.of(messages, writes), fresh);
+        }
         if (waiting > 0) {
             text = messages.text("sync.waiting", text, waiting);
         }
-        live.set(s.phase() == SyncStatus.Phase.LIVE);
+        live.set(s.phase() == SyncStatus.Phase.LIVE && !writesFail);
         syncText.set(text);
         snapshotting.set(progress != null);
         boolean arriving = progress != null || s.phase() == SyncStatus.Phase.STARTING;

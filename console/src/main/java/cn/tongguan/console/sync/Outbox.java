@@ -34,10 +34,28 @@ public final class Outbox {
     private final SyncBus bus;
     private final Clock clock;
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
+    private final Session session;
+    /** Whether the seat was last told that sending fails (only the change is news). */
+    private volatile boolean failing;
 
-    public Outbox(PlatformClient client, OutboxStore store, CaseCache cases, ScheduledExecutorService worker, SyncBus bus,
-                  Clock clock) {
+    /** What one attempt came to. */
+    private enum Sent { DONE, WAIT, AGAIN, PAUSED }
+
+    public Outbox(PlatformClient client, Session session, OutboxStore store, CaseCache cases,
+                  ScheduledExecutorService worker, SyncBus bus, Clock clock) {
         this.client = client;
+        this.session = session;
+        session.addListener(new Session.Listener() {
+            @Override
+            public void ended() {
+                // Nothing to do now: the entry that met the 401 stays first in the queue, and drain stops.
+            }
+
+            @Override
+            public void resumed() {
+                flush();
+            }
+        });
         this.store = store;
         this.cases = cases;
         this.worker = worker;
@@ -96,8 +114,20 @@ public final class Outbox {
         Optional<OutboxStore.Entry> next;
         try {
             while ((next = store.firstPending()).isPresent()) {
-                if (!send(next.get())) {
+                if (session.ended()) {
+                    return; // paused until the operator signs in again (resumed() flushes)
+                }
+                Sent sent = send(next.get());
+                if (sent == Sent.DONE && failing) {
+                    failing = false;
+                    bus.outboxFailing(null);
+                }
+                if (sent == Sent.WAIT) {
                     scheduleRetry();
+                    return;
+                }
+                if (sent == Sent.PAUSED) {
+                    LOG.info("Outbox: paused with {} entries until the operator signs in again", store.pending().size());
                     return;
                 }
             }
@@ -118,10 +148,14 @@ public final class Outbox {
         }
     }
 
-    /** One attempt; false when the platform could not be reached (the entry stays pending). */
-    private boolean send(OutboxStore.Entry e) {
+    /**
+     * One attempt. WAIT: the platform could not be reached (the entry stays pending); AGAIN: the session was
+     * renewed, send it now; PAUSED: the session ended (the entry stays pending, first in line).
+     */
+    private Sent send(OutboxStore.Entry e) {
+        String token = session.token();
         if (e.isCreate()) {
-            return sendCreate(e);
+            return sendCreate(e, token);
         }
         Cases.Transition transition = new Cases.Transition(e.action(), e.baseVersion(), e.note(), e.departmentCode(),
                 e.hours(), e.targetCaseId());
@@ -135,21 +169,39 @@ public final class Outbox {
             LOG.info("Outbox: {} on case {} done (version {})", e.action(), e.caseId(), result.version());
             bus.actionSent(e, result);
             bus.casesChanged(Set.of(e.caseId()));
-            return true;
+            return Sent.DONE;
         } catch (PlatformException refused) {
+            if (refused.status() == 401) {
+                return unauthorized(token);
+            }
             if (refused.status() >= 500 || "idempotency_in_progress".equals(refused.code())) {
                 LOG.warn("Outbox: platform busy ({}), will retry {}", refused.getMessage(), e.idempotencyKey());
-                return false;
+                return Sent.WAIT;
             }
             refuse(e, refused);
-            return true;
+            return Sent.DONE;
         } catch (IOException unreachable) {
             LOG.info("Outbox: platform unreachable ({}); {} waits", unreachable.toString(), e.action());
-            return false;
+            failing = true;
+            bus.outboxFailing(Fault.of(unreachable));
+            return Sent.WAIT;
         }
     }
 
-    private boolean sendCreate(OutboxStore.Entry e) {
+    /**
+     * A 401 is never the action's fault: the entry is not failed. The session renews itself once with its refresh
+     * token (send again now) or ends (pause until the operator signs in again).
+     */
+    private Sent unauthorized(String token) {
+        if (session.unauthorized(token)) {
+            return Sent.AGAIN;
+        }
+        failing = true;
+        bus.outboxFailing(Fault.SESSION_ENDED);
+        return Sent.PAUSED;
+    }
+
+    private Sent sendCreate(OutboxStore.Entry e, String token) {
         Cases.NewCase report;
         try {
             report = client.json().readValue(e.payload(), Cases.NewCase.class);
@@ -158,7 +210,7 @@ public final class Outbox {
             LOG.error("Outbox: stored work order {} is unreadable: {}", e.seq(), unreadable.toString());
             store.finish(e.seq(), "failed", "unreadable");
             bus.actionRefused(e, null, "unreadable", null);
-            return true;
+            return Sent.DONE;
         }
         try {
             Cases.Case created = client.create(report, e.idempotencyKey());
@@ -167,18 +219,23 @@ public final class Outbox {
             LOG.info("Outbox: new case {} filed", created.caseNo());
             bus.actionSent(e, created);
             bus.casesChanged(Set.of(created.id()));
-            return true;
+            return Sent.DONE;
         } catch (PlatformException refused) {
+            if (refused.status() == 401) {
+                return unauthorized(token);
+            }
             if (refused.status() >= 500 || "idempotency_in_progress".equals(refused.code())) {
-                return false;
+                return Sent.WAIT;
             }
             LOG.info("Outbox: new case refused: {}", refused.getMessage());
             store.finish(e.seq(), "failed", refused.code());
             bus.actionRefused(e, null, refused.code(), refused.error().message());
-            return true;
+            return Sent.DONE;
         } catch (IOException unreachable) {
             LOG.info("Outbox: platform unreachable ({}); a new case waits", unreachable.toString());
-            return false;
+            failing = true;
+            bus.outboxFailing(Fault.of(unreachable));
+            return Sent.WAIT;
         }
     }
 

@@ -64,7 +64,16 @@ public final class PlatformClient {
 
     /** {@code POST /api/v1/auth/login}: does not need (nor use) a token. */
     public Auth.LoginResponse login(String username, String password) throws IOException {
-        return json.readValue(post("/api/v1/auth/login", new Auth.LoginRequest(username, password), null),
+        return json.readValue(post("/api/v1/auth/login", new Auth.LoginRequest(username, password), null, true),
+                Auth.LoginResponse.class);
+    }
+
+    /**
+     * {@code POST /api/v1/auth/refresh}: a new access and refresh token for the last refresh token (which then no
+     * longer works). Sent without the bearer: the access token it replaces has expired.
+     */
+    public Auth.LoginResponse refresh(String refreshToken) throws IOException {
+        return json.readValue(post("/api/v1/auth/refresh", new Auth.RefreshRequest(refreshToken), null, true),
                 Auth.LoginResponse.class);
     }
 
@@ -179,8 +188,15 @@ public final class PlatformClient {
     }
 
     String post(String path, Object body, String idempotencyKey) throws IOException {
+        return post(path, body, idempotencyKey, false);
+    }
+
+    private String post(String path, Object body, String idempotencyKey, boolean anonymous) throws IOException {
         Request.Builder request = new Request.Builder().url(url(path))
                 .post(RequestBody.create(json.writeValueAsBytes(body), JSON));
+        if (anonymous) {
+            request.tag(SessionToken.Anonymous.class, SessionToken.Anonymous.INSTANCE);
+        }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -203,7 +219,12 @@ public final class PlatformClient {
         } catch (IOException | RuntimeException e) {
             error = new ApiError("http_" + response.code(), "HTTP " + response.code(), Map.of());
         }
-        throw new PlatformException(response.code(), error);
+        long retryAfter = -1;
+        String header = response.header("Retry-After");
+        if (header != null && header.trim().matches("\\d{1,9}")) {
+            retryAfter = Long.parseLong(header.trim());
+        }
+        throw new PlatformException(response.code(), error, retryAfter);
     }
 
     /** The platform's current case from a 409 {@code version_conflict}, if it sent one. */

@@ -38,6 +38,9 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
     private final Clock clock;
     private final ObjectMapper json;
     private final EventStream stream;
+    private final Session session;
+    /** The token the stream (and its preparation) was last opened with: a 401 refuses this one. */
+    private volatile String streamToken;
     private volatile Instant lastEventAt;
     private volatile SyncStatus status = new SyncStatus(SyncStatus.Phase.STARTING, 0, null, null);
     private volatile boolean closed;
@@ -45,9 +48,10 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
     /** Whether this engine has told the listeners about the reference lists at least once. */
     private boolean referenceAnnounced;
 
-    public SyncEngine(PlatformClient client, CaseCache cases, CacheMeta meta, ReferenceHolder reference,
-                      ScheduledExecutorService worker, SyncBus bus, Clock clock) {
+    public SyncEngine(PlatformClient client, Session session, CaseCache cases, CacheMeta meta,
+                      ReferenceHolder reference, ScheduledExecutorService worker, SyncBus bus, Clock clock) {
         this.client = client;
+        this.session = session;
         this.cases = cases;
         this.meta = meta;
         this.reference = reference;
@@ -56,6 +60,21 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
         this.json = client.json();
         this.lastEventAt = meta.get(CacheMeta.LAST_EVENT_AT).map(Instant::parse).orElse(null);
         this.stream = new EventStream(client, worker, this);
+        session.addListener(new Session.Listener() {
+            @Override
+            public void ended() {
+                if (!closed) {
+                    publish(SyncStatus.Phase.SESSION_ENDED, 0, null);
+                }
+                bus.sessionEnded();
+            }
+
+            @Override
+            public void resumed() {
+                bus.sessionResumed();
+                stream.reconnect();
+            }
+        });
     }
 
     /** Called (on the sync thread) each time the event stream opens: the outbox replays then. */
@@ -87,6 +106,7 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
 
     @Override
     public long prepare() throws IOException {
+        streamToken = session.token();
         // Names before rows: a first sign-in used to show class and district codes for the minutes of its snapshot.
         refreshReference();
         if (meta.get(CacheMeta.SNAPSHOT_DONE).isEmpty()) {
@@ -151,6 +171,17 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
             referenceAnnounced = true;
             bus.referenceChanged();
         }
+    }
+
+    @Override
+    public boolean unauthorized() {
+        // Session.unauthorized publishes SESSION_ENDED through the listener above when it cannot renew.
+        return session.unauthorized(streamToken);
+    }
+
+    @Override
+    public void wentBackwards(long lastId, long receivedId) {
+        LOG.warn("Event id {} is not after {}: not stored (the resume point never moves back)", receivedId, lastId);
     }
 
     @Override
