@@ -95,6 +95,8 @@ public final class CacheDatabase implements AutoCloseable {
             // Added with hotline intake and merging; older caches get the columns here.
             s.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS target_case_id BIGINT");
             s.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS payload VARCHAR");
+            // Issue 14: the state shown before the action, put back when a refusal's case cannot be re-read.
+            s.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS state_before VARCHAR");
             s.execute("CREATE TABLE IF NOT EXISTS saved_filters (name VARCHAR PRIMARY KEY, json VARCHAR)");
             for (String index : CASE_INDEXES) {
                 s.execute(index);

@@ -114,7 +114,7 @@ public final class SeatViewModel implements SyncListener {
             case STARTING -> messages.text("sync.starting");
             case SNAPSHOT -> progress.text();
             case LIVE -> messages.text("sync.live", fresh);
-            case RECONNECTING -> messages.text("sync.offline", fresh);
+            case RECONNECTING -> lostText(s.detail(), fresh);
             case SESSION_ENDED -> messages.text("sync.session_ended", fresh);
             case STOPPED -> messages.text("sync.stopped");
         };
@@ -136,6 +136,20 @@ public final class SeatViewModel implements SyncListener {
             snapshotProgress.set(progress.fraction());
             snapshotText.set(progress.text());
         }
+    }
+
+    /** "与平台断开（平台响应超时），正在重连": the words match the fault the sync met. */
+    private String lostText(String detail, String fresh) {
+        cn.tongguan.console.sync.Fault fault = null;
+        for (cn.tongguan.console.sync.Fault f : cn.tongguan.console.sync.Fault.values()) {
+            if (f.name().equals(detail)) {
+                fault = f;
+            }
+        }
+        if (fault == null || fault == cn.tongguan.console.sync.Fault.UNREACHABLE) {
+            return messages.text("sync.offline", fresh);
+        }
+        return messages.text("sync.lost", cn.tongguan.console.i18n.FaultText.of(messages, fault), fresh);
     }
 
     /** 受理员, 值班长 and 派遣员 acknowledge and clear lifeline alarms (the platform's alarm roles at a seat). */

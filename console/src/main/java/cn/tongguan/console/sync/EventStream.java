@@ -42,6 +42,11 @@ public final class EventStream implements AutoCloseable {
         default void lost(String why, long retryInMs) {
         }
 
+        /** As above, with what kind of failure it was (the words the operator reads). */
+        default void lost(Fault fault, String why, long retryInMs) {
+            lost(why, retryInMs);
+        }
+
         /**
          * The platform answered {@code 401} (on the worker). True: the session was renewed, connect again now;
          * false: it has ended, and the stream waits for {@link #reconnect()} after the operator signs in again
@@ -103,11 +108,11 @@ public final class EventStream implements AutoCloseable {
                 unauthorized(gen);
             } else {
                 LOG.warn("Event stream from {} not ready: {}", client.base(), e.toString());
-                retryLater(gen, e.getMessage());
+                retryLater(gen, Fault.of(e), e.getMessage());
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Event stream from {} not ready: {}", client.base(), e.toString());
-            retryLater(gen, e.getMessage());
+            retryLater(gen, Fault.of(e), e.getMessage());
         }
     }
 
@@ -146,13 +151,13 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    private void retryLater(int gen, String why) {
+    private void retryLater(int gen, Fault fault, String why) {
         if (closed || gen != generation.get()) {
             return;
         }
         long delay = backoff;
         backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-        handler.lost(why, delay);
+        handler.lost(fault, why, delay);
         try {
             worker.schedule(() -> {
                 if (gen == generation.get()) {
@@ -204,7 +209,7 @@ public final class EventStream implements AutoCloseable {
 
         @Override
         public void onClosed(EventSource eventSource) {
-            run(() -> retryLater(gen, "closed"));
+            run(() -> retryLater(gen, Fault.UNREACHABLE, "closed"));
         }
 
         @Override
@@ -215,8 +220,15 @@ public final class EventStream implements AutoCloseable {
                 return;
             }
             String why = t != null ? t.toString() : response != null ? "HTTP " + response.code() : "unknown";
+            // An answer that is not an event stream (a proxy's page) is not a network failure.
+            Fault fault = t != null ? Fault.of(t) : response == null ? Fault.UNREACHABLE
+                    : response.code() >= 500 ? Fault.SERVER : Fault.UNRECOGNISED;
+            if (t != null && response != null && response.isSuccessful()) {
+                fault = Fault.UNRECOGNISED;
+            }
             LOG.warn("Event stream from {} lost: {}", client.base(), why);
-            run(() -> retryLater(gen, why));
+            Fault kind = fault;
+            run(() -> retryLater(gen, kind, why));
         }
     }
 

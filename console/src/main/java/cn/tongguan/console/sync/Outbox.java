@@ -77,7 +77,7 @@ public final class Outbox {
                                     Integer hours, Long targetCaseId) {
         long base = seen.item().version();
         OutboxStore.Entry entry = store.add(UUID.randomUUID().toString(), seen.id(), action.action(), base, note,
-                departmentCode, hours, clock.millis(), targetCaseId, null);
+                departmentCode, hours, clock.millis(), targetCaseId, null, seen.item().state());
         cases.applyLocally(seen.id(), action.to(), base + 1, action.action());
         bus.casesChanged(Set.of(seen.id()));
         flush();
@@ -91,7 +91,9 @@ public final class Outbox {
     public OutboxStore.Entry submitCreate(Cases.NewCase report) {
         String json;
         try {
-            json = client.json().writeValueAsString(report);
+            // The client-made id is made here, once, and travels in the stored payload: every resend, however late
+            // (after the platform's idempotency window, after a platform crash lost the key), names the same report.
+            json = client.json().writeValueAsString(withClientId(report, "seat-" + UUID.randomUUID()));
         } catch (IOException e) {
             throw new IllegalArgumentException("the report cannot be written as JSON", e);
         }
@@ -99,6 +101,15 @@ public final class Outbox {
                 clock.millis(), null, json);
         flush();
         return entry;
+    }
+
+    static Cases.NewCase withClientId(Cases.NewCase r, String clientId) {
+        if (r.clientId() != null) {
+            return r;
+        }
+        return new Cases.NewCase(r.source(), r.kind(), r.bigCode(), r.smallCode(), r.lng(), r.lat(), r.address(),
+                r.description(), r.urgency(), r.reporterName(), r.reporterPhone(), r.partCode(), r.selfHandled(),
+                r.requestType(), clientId);
     }
 
     public List<OutboxStore.Entry> pending() {
@@ -265,6 +276,10 @@ public final class Outbox {
         store.abandonPending(e.caseId(), "after " + refused.code());
         if (current != null) {
             cases.replace(current);
+        } else if (e.stateBefore() != null) {
+            // The platform refused and cannot say how the case stands: show it as it was before the action, never
+            // the predicted state the platform turned down (the next event or snapshot brings the truth).
+            cases.restore(e.caseId(), e.stateBefore(), e.baseVersion());
         } else {
             cases.clearPending(e.caseId());
         }

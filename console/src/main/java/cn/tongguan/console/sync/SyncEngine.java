@@ -4,6 +4,7 @@ import cn.tongguan.api.Cases;
 import cn.tongguan.api.Events;
 import cn.tongguan.console.cache.CacheMeta;
 import cn.tongguan.console.cache.CaseCache;
+import cn.tongguan.console.cache.ReferenceData;
 import cn.tongguan.console.cache.ReferenceHolder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -47,6 +48,8 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
     private volatile Runnable onConnected = () -> { };
     /** Whether this engine has told the listeners about the reference lists at least once. */
     private boolean referenceAnnounced;
+    /** Why the last reference refresh kept the old lists (null: it took fresh ones). */
+    private volatile Fault referenceFault;
 
     public SyncEngine(PlatformClient client, Session session, CaseCache cases, CacheMeta meta,
                       ReferenceHolder reference, ScheduledExecutorService worker, SyncBus bus, Clock clock) {
@@ -120,6 +123,7 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
         Instant started = clock.instant();
         long[] total = {-1};
         long[] stored = {0};
+        long[] skipped = {0};
         long eventId = new SnapshotLoader(client, cases).load(new SnapshotLoader.Progress() {
             @Override
             public void started(long announced) {
@@ -142,6 +146,12 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
             }
 
             @Override
+            public void skipped(String line) {
+                skipped[0]++;
+                LOG.warn("Snapshot: a line that is not a case was skipped: {}", line);
+            }
+
+            @Override
             public void indexing(long rows) {
                 publish(SyncStatus.Phase.SNAPSHOT, rows, total[0], SyncStatus.INDEXING);
             }
@@ -150,21 +160,49 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
                 Duration.between(started, clock.instant()).toMillis());
         meta.put(CacheMeta.LAST_EVENT_ID, Long.toString(eventId));
         meta.put(CacheMeta.SNAPSHOT_DONE, clock.instant().toString());
+        // Flagged, not fatal: the seat works with the rest; the cases of those lines come back with their next event.
+        meta.put(CacheMeta.SNAPSHOT_SKIPPED, Long.toString(skipped[0]));
         // The cache is as fresh as the snapshot until the first event arrives.
         lastEventAt = clock.instant();
         meta.put(CacheMeta.LAST_EVENT_AT, lastEventAt.toString());
         bus.casesChanged(Set.of());
     }
 
+    /**
+     * Each list replaces the cached one only when it is sane (JSON of the right shape, not empty): a proxy's HTML
+     * page or a truncated answer with a 200 used to replace the names, and after a restart the seat showed codes.
+     * Without a good answer the last good copy stays; without any copy at all the preparation fails and retries.
+     */
     private void refreshReference() throws IOException {
         boolean changed = false;
+        IOException bad = null;
         for (String kind : REFERENCE_KINDS) {
-            String fresh = client.referenceJson(kind);
+            String fresh;
+            try {
+                fresh = client.referenceJson(kind);
+                if (!ReferenceData.sane(kind, fresh)) {
+                    throw new UnrecognisedAnswer("the platform's " + kind + " are not a list of " + kind);
+                }
+            } catch (PlatformException e) {
+                if (e.status() == 401) {
+                    throw e;
+                }
+                bad = e;
+                continue;
+            } catch (IOException e) {
+                LOG.warn("Reference list {} not taken (the last good copy stays): {}", kind, e.toString());
+                bad = e;
+                continue;
+            }
             if (!Objects.equals(meta.reference(kind).orElse(null), fresh)) {
                 meta.putReference(kind, fresh);
                 changed = true;
             }
         }
+        if (bad != null && REFERENCE_KINDS.stream().anyMatch(k -> meta.reference(k).isEmpty())) {
+            throw bad; // nothing good to show names with yet
+        }
+        referenceFault = bad == null ? null : Fault.of(bad);
         // A reconnect with unchanged lists says nothing: the queue would rebuild its filters for no news.
         if (changed || !referenceAnnounced) {
             reference.reload();
@@ -193,10 +231,16 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
     }
 
     @Override
-    public void lost(String why, long retryInMs) {
-        if (!closed) {
-            publish(SyncStatus.Phase.RECONNECTING, 0, why);
+    public void lost(Fault fault, String why, long retryInMs) {
+        if (!closed && !session.ended()) {
+            // The detail is the fault's name: the status line says which words match (timeout, HTML, refused …).
+            publish(SyncStatus.Phase.RECONNECTING, 0, fault.name());
         }
+    }
+
+    /** Why the reference lists could not be refreshed last time (null: they were). */
+    public Fault referenceFault() {
+        return referenceFault;
     }
 
     @Override
