@@ -146,6 +146,9 @@ public final class ConsoleComposition implements AutoCloseable {
         s.bus().add(queue);
         s.bus().add(detail);
         s.bus().add(seat);
+        if (s.movedAside() != null) {
+            seat.cacheRebuilt(s.movedAside());
+        }
         CaseMap caseMap = new CaseMap(new MapView(background, clock), messages.text("detail.map.grids"));
         background.execute(() -> loadGrids(caseMap::grids));
         var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall,

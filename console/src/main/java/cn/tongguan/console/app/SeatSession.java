@@ -25,6 +25,8 @@ public final class SeatSession implements AutoCloseable {
     private final Auth.User user;
     private final Session session;
     private final CacheDatabase database;
+    private final CacheDatabase outboxDatabase;
+    private final Path movedAside;
     private final CaseCache cases;
     private final CacheMeta meta;
     private final OutboxStore outboxStore;
@@ -41,10 +43,17 @@ public final class SeatSession implements AutoCloseable {
                 ScheduledExecutorService syncThread, ScheduledExecutorService outboxThread, Clock clock) {
         this.user = signIn.user();
         this.session = new Session(client, token, signIn);
-        this.database = CacheDatabase.open(cacheDirectory(dataDir, client.base(), user.username()));
+        Path directory = cacheDirectory(dataDir, client.base(), user.username());
+        // The outbox has its own small file: a damaged case cache (rebuilt from the platform) never takes the queue.
+        CacheDatabase.Opened queue = CacheDatabase.openOrRebuild(directory, "outbox", clock);
+        this.outboxDatabase = queue.db();
+        CacheDatabase.Opened opened = CacheDatabase.openOrRebuild(directory, "cache", clock);
+        this.database = opened.db();
+        this.movedAside = opened.movedAside() != null ? opened.movedAside() : queue.movedAside();
         this.cases = new CaseCache(database);
         this.meta = new CacheMeta(database);
-        this.outboxStore = new OutboxStore(database);
+        this.outboxStore = new OutboxStore(outboxDatabase);
+        outboxStore.adopt(new OutboxStore(database));
         this.reference = new ReferenceHolder(meta);
         this.engine = new SyncEngine(client, session, cases, meta, reference, syncThread, bus, clock);
         this.outbox = new Outbox(client, session, outboxStore, cases, outboxThread, bus, clock);
@@ -64,6 +73,11 @@ public final class SeatSession implements AutoCloseable {
 
     public Auth.User user() {
         return user;
+    }
+
+    /** Where a damaged cache file was moved this time (the seat tells the operator); null when none was. */
+    public Path movedAside() {
+        return movedAside;
     }
 
     public Session session() {
@@ -107,5 +121,6 @@ public final class SeatSession implements AutoCloseable {
     public void close() {
         engine.close();
         database.close();
+        outboxDatabase.close();
     }
 }

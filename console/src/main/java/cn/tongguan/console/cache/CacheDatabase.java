@@ -56,9 +56,40 @@ public final class CacheDatabase implements AutoCloseable {
 
     /** Opens (creating if needed) the cache in {@code directory}. */
     public static CacheDatabase open(Path directory) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("cache")
-                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
-        return open(url);
+        return open(url(directory, "cache"));
+    }
+
+    private static String url(Path directory, String name) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
+    }
+
+    /** A database opened by {@link #openOrRebuild}; {@code movedAside} is where a damaged file went (null: none). */
+    public record Opened(CacheDatabase db, Path movedAside) {
+    }
+
+    /**
+     * Opens the database file {@code name} in {@code directory}; one that cannot be opened (truncated, "Chunk … not
+     * found") is moved aside as {@code name.mv.db.damaged-<time>} (time from {@code clock}) and an empty one is made,
+     * which the sync fills again from the platform. Before this a damaged file left the seat at the login screen with
+     * an exception on the FX thread.
+     */
+    public static Opened openOrRebuild(Path directory, String name, java.time.Clock clock) {
+        try {
+            return new Opened(open(url(directory, name)), null);
+        } catch (CacheException | org.h2.message.DbException damaged) {
+            String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+            Path file = directory.resolve(name + ".mv.db");
+            Path aside = directory.resolve(name + ".mv.db.damaged-" + stamp);
+            LOG.error("Cache {} cannot be opened; moved aside to {} and rebuilt: {}", file, aside, damaged.toString());
+            try {
+                java.nio.file.Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                java.nio.file.Files.deleteIfExists(directory.resolve(name + ".trace.db"));
+            } catch (java.io.IOException e) {
+                throw new CacheException("damaged cache " + file + " cannot be moved aside", e);
+            }
+            return new Opened(open(url(directory, name)), aside);
+        }
     }
 
     public static CacheDatabase inMemory(String name) {
@@ -69,7 +100,12 @@ public final class CacheDatabase implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "console", "");
         pool.setMaxConnections(8);
         CacheDatabase db = new CacheDatabase(pool);
-        db.createSchema();
+        try {
+            db.createSchema();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
         LOG.info("Cache open at {}", url);
         return db;
     }

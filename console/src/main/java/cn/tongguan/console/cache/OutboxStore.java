@@ -151,6 +151,23 @@ public final class OutboxStore {
         }
     }
 
+    /**
+     * Takes over the pending entries of an outbox kept inside the case cache (before it had its own file), in their
+     * order and with their keys, and marks them moved there; an entry already here (same key) is not doubled.
+     */
+    public int adopt(OutboxStore older) {
+        int moved = 0;
+        for (Entry e : older.pending()) {
+            if (list("WHERE idem_key = '" + e.idempotencyKey().replace("'", "''") + "'").isEmpty()) {
+                add(e.idempotencyKey(), e.caseId(), e.action(), e.baseVersion(), e.note(), e.departmentCode(), e.hours(),
+                        e.createdAt(), e.targetCaseId(), e.payload(), e.stateBefore());
+                moved++;
+            }
+            older.finish(e.seq(), "moved", "to the outbox file");
+        }
+        return moved;
+    }
+
     private List<Entry> list(String tail) {
         List<Entry> entries = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(

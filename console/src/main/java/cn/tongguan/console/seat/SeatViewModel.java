@@ -52,6 +52,7 @@ public final class SeatViewModel implements SyncListener {
     private volatile int waiting;
     /** Why the outbox cannot send right now (null: it can). */
     private volatile cn.tongguan.console.sync.Fault outboxFault;
+    private volatile String rebuiltNotice;
 
     public SeatViewModel(Labels labels, String role, OutboxStore outbox, Executor background, Executor ui,
                          Clock clock) {
@@ -127,6 +128,9 @@ public final class SeatViewModel implements SyncListener {
         if (waiting > 0) {
             text = messages.text("sync.waiting", text, waiting);
         }
+        if (rebuiltNotice != null) {
+            text = rebuiltNotice + " · " + text;
+        }
         live.set(s.phase() == SyncStatus.Phase.LIVE && !writesFail);
         syncText.set(text);
         snapshotting.set(progress != null);
@@ -136,6 +140,12 @@ public final class SeatViewModel implements SyncListener {
             snapshotProgress.set(progress.fraction());
             snapshotText.set(progress.text());
         }
+    }
+
+    /** The case cache could not be opened and was moved to {@code aside}: said on the status line all session. */
+    public void cacheRebuilt(java.nio.file.Path aside) {
+        rebuiltNotice = messages.text("cache.rebuilt", aside.getFileName().toString());
+        ui.execute(this::render);
     }
 
     /** "与平台断开（平台响应超时），正在重连": the words match the fault the sync met. */
