@@ -116,7 +116,7 @@ public final class ConsoleComposition implements AutoCloseable {
                     new SignInAgain(platform, session.session(), credentials, userDirectory(user.username()), policy,
                             clock));
             session.bus().add(reauth);
-            seat = new ReauthView(reauth, messages).over(buildSeat(session));
+            seat = new ReauthView(reauth, messages).over(buildSeat(session), policy.idleLock());
             session.start();
         }
         Parent meeting = null;

@@ -39,6 +39,6 @@ public record SeatPolicy(Duration offlineSignIn, Duration idleLock) {
             throw new UncheckedIOException("seat policy unreadable", e);
         }
         return new SeatPolicy(Duration.ofHours(Long.parseLong(p.getProperty("offline.sign-in.hours").trim())),
-                Duration.ofMinutes(Long.parseLong(p.getProperty("idle.lock.minutes").trim())));
+                Duration.ofSeconds(Long.parseLong(p.getProperty("idle.lock.seconds").trim())));
     }
 }

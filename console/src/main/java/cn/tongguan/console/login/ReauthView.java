@@ -37,7 +37,22 @@ public final class ReauthView {
 
     /** The seat with this panel over it. */
     public StackPane over(Node seat) {
+        return over(seat, null);
+    }
+
+    /**
+     * As above; with {@code idleLock}, the seat also locks after that long without keyboard or mouse input (the
+     * seat policy's {@code idle.lock.minutes}). Sync and the outbox keep running underneath.
+     */
+    public StackPane over(Node seat, java.time.Duration idleLock) {
         StackPane stack = new StackPane(seat, root);
+        if (idleLock != null) {
+            javafx.animation.PauseTransition idle = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.millis(idleLock.toMillis()));
+            idle.setOnFinished(e -> viewModel.lock());
+            stack.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> idle.playFromStart());
+            idle.play();
+        }
         root.visibleProperty().bind(viewModel.showingProperty());
         root.managedProperty().bind(viewModel.showingProperty());
         // The seat underneath takes no input while locked: its shortcuts would act behind the panel.
