@@ -1,6 +1,7 @@
 package cn.tongguan.console.app;
 
 import cn.tongguan.api.Auth;
+import cn.tongguan.console.cache.CacheKey;
 import cn.tongguan.console.detail.CaseDetailViewModel;
 import cn.tongguan.console.detail.CaseMap;
 import cn.tongguan.map.GeoJsonImporter;
@@ -65,6 +66,8 @@ public final class ConsoleComposition implements AutoCloseable {
     private final Clock clock;
     private final OfflineCredentials credentials = new OfflineCredentials();
     private SeatSession session;
+    /** The key of the signed-in user's encrypted cache, set by the sign-in before the seat is built (memory only). */
+    private volatile String fileKey;
     private WallComposition wall;
 
     public ConsoleComposition(ConsoleConfig config, Clock clock) {
@@ -96,10 +99,16 @@ public final class ConsoleComposition implements AutoCloseable {
         shell.show(stage);
         LoginViewModel loginModel = new LoginViewModel(messages, platform, token, background, Platform::runLater,
                 response -> signedIn(response, shell, shellModel),
-                (user, password) -> credentials.check(userDirectory(user), password, clock.instant(),
-                        policy.offlineSignIn()));
-        loginModel.onOnlineSignIn((response, password) ->
-                credentials.remember(userDirectory(response.user().username()), password, response, clock.instant()));
+                (user, password) -> {
+                    var kept = credentials.check(userDirectory(user), password, clock.instant(), policy.offlineSignIn());
+                    kept.ifPresent(k -> fileKey = CacheKey.derive(userDirectory(user), password));
+                    return kept;
+                });
+        loginModel.onOnlineSignIn((response, password) -> {
+            credentials.remember(userDirectory(response.user().username()), password, response, clock.instant());
+            // The cache's key comes from the password typed now; it is kept in memory only (ADR 0097).
+            fileKey = CacheKey.derive(userDirectory(response.user().username()), password);
+        });
         shell.showLogin(new LoginView(loginModel, messages).root());
         shellModel.checkPlatform();
     }
@@ -110,7 +119,8 @@ public final class ConsoleComposition implements AutoCloseable {
         shellModel.signedIn(user.displayName(), labels.role(user.role()));
         Parent seat = null;
         if (Workflow.isSeatRole(user.role()) || "admin".equals(user.role())) {
-            session = new SeatSession(response, token, config.dataDir(), platform, syncThread, outboxThread, clock);
+            session = new SeatSession(response, token, config.dataDir(), platform, syncThread, outboxThread, clock,
+                    fileKey);
             session.bus().add(shellModel);
             ReauthViewModel reauth = new ReauthViewModel(messages, user.displayName(), background, Platform::runLater,
                     new SignInAgain(platform, session.session(), credentials, userDirectory(user.username()), policy,

@@ -39,20 +39,25 @@ public final class SeatSession implements AutoCloseable {
      * {@code syncThread} runs the reference lists, the snapshot and the stream; {@code outboxThread} the outbox
      * alone, so a hung or slow snapshot never keeps the seat's actions from leaving.
      */
+    /** {@code fileKey}: the key of the encrypted cache and outbox files ({@code CacheKey}), from the sign-in. */
     SeatSession(Auth.LoginResponse signIn, SessionToken token, Path dataDir, PlatformClient client,
-                ScheduledExecutorService syncThread, ScheduledExecutorService outboxThread, Clock clock) {
+                ScheduledExecutorService syncThread, ScheduledExecutorService outboxThread, Clock clock,
+                String fileKey) {
         this.user = signIn.user();
         this.session = new Session(client, token, signIn);
         Path directory = cacheDirectory(dataDir, client.base(), user.username());
         // The outbox has its own small file: a damaged case cache (rebuilt from the platform) never takes the queue.
-        CacheDatabase.Opened queue = CacheDatabase.openOrRebuild(directory, "outbox", clock);
+        CacheDatabase.Opened queue = CacheDatabase.openOrRebuild(directory, "outbox", clock, fileKey);
         this.outboxDatabase = queue.db();
-        CacheDatabase.Opened opened = CacheDatabase.openOrRebuild(directory, "cache", clock);
+        CacheDatabase.Opened opened = CacheDatabase.openOrRebuild(directory, "cache", clock, fileKey);
         this.database = opened.db();
         this.movedAside = opened.movedAside() != null ? opened.movedAside() : queue.movedAside();
         this.cases = new CaseCache(database);
         this.meta = new CacheMeta(database);
         this.outboxStore = new OutboxStore(outboxDatabase);
+        // Queued actions of files from before (unencrypted, or the outbox inside the cache) are kept, in order.
+        outboxStore.adopt(queue.plain());
+        outboxStore.adopt(opened.plain());
         outboxStore.adopt(new OutboxStore(database));
         this.reference = new ReferenceHolder(meta);
         this.engine = new SyncEngine(client, session, cases, meta, reference, syncThread, bus, clock);

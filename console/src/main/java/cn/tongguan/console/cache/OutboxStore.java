@@ -156,14 +156,21 @@ public final class OutboxStore {
      * order and with their keys, and marks them moved there; an entry already here (same key) is not doubled.
      */
     public int adopt(OutboxStore older) {
+        List<Entry> pending = older.pending();
+        int moved = adopt(pending);
+        pending.forEach(e -> older.finish(e.seq(), "moved", "to the outbox file"));
+        return moved;
+    }
+
+    /** Adds {@code entries} (pending ones of another store) in their order, skipping keys already here. */
+    public int adopt(List<Entry> entries) {
         int moved = 0;
-        for (Entry e : older.pending()) {
+        for (Entry e : entries) {
             if (list("WHERE idem_key = '" + e.idempotencyKey().replace("'", "''") + "'").isEmpty()) {
                 add(e.idempotencyKey(), e.caseId(), e.action(), e.baseVersion(), e.note(), e.departmentCode(), e.hours(),
                         e.createdAt(), e.targetCaseId(), e.payload(), e.stateBefore());
                 moved++;
             }
-            older.finish(e.seq(), "moved", "to the outbox file");
         }
         return moved;
     }
