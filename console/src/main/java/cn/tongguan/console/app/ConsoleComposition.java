@@ -3,6 +3,7 @@ package cn.tongguan.console.app;
 import cn.tongguan.api.Auth;
 import cn.tongguan.console.audit.AuditView;
 import cn.tongguan.console.audit.AuditViewModel;
+import cn.tongguan.console.cache.CacheKey;
 import cn.tongguan.console.detail.CaseDetailViewModel;
 import cn.tongguan.console.detail.CaseMap;
 import cn.tongguan.map.GeoJsonImporter;
@@ -12,6 +13,8 @@ import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.login.LoginView;
 import cn.tongguan.console.login.LoginViewModel;
+import cn.tongguan.console.login.ReauthView;
+import cn.tongguan.console.login.ReauthViewModel;
 import cn.tongguan.console.queue.QueueViewModel;
 import cn.tongguan.console.intake.HotlineIntakeViewModel;
 import cn.tongguan.console.meeting.MeetingMap;
@@ -57,12 +60,16 @@ public final class ConsoleComposition implements AutoCloseable {
     private final Labels labels;
     private final ExecutorService background;
     private final ScheduledExecutorService syncThread;
+    private final ScheduledExecutorService outboxThread;
+    private final SeatPolicy policy;
     private final SessionToken token = new SessionToken();
     private final OkHttpClient http;
     private final PlatformClient platform;
     private final Clock clock;
     private final OfflineCredentials credentials = new OfflineCredentials();
     private SeatSession session;
+    /** The key of the signed-in user's encrypted cache, set by the sign-in before the seat is built (memory only). */
+    private volatile String fileKey;
     private WallComposition wall;
 
     public ConsoleComposition(ConsoleConfig config, Clock clock) {
@@ -71,8 +78,12 @@ public final class ConsoleComposition implements AutoCloseable {
         this.messages = Messages.load(config.locale());
         this.labels = new Labels(messages);
         this.background = Executors.newFixedThreadPool(2, threads("console-worker", Thread.NORM_PRIORITY - 1));
-        // One thread for the sync engine and the outbox: their order is the order of the seat's actions.
+        // One thread for the sync engine (snapshot, events, reference data).
         this.syncThread = Executors.newSingleThreadScheduledExecutor(threads("console-sync", Thread.NORM_PRIORITY));
+        // The outbox's own thread: its order is still the order of the seat's actions, and a hung snapshot or
+        // reference download on the sync thread no longer keeps them from leaving (issue 14, ADR 0098).
+        this.outboxThread = Executors.newSingleThreadScheduledExecutor(threads("console-outbox", Thread.NORM_PRIORITY));
+        this.policy = SeatPolicy.load(config.dataDir());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(30))
@@ -93,9 +104,16 @@ public final class ConsoleComposition implements AutoCloseable {
         shell.show(stage);
         LoginViewModel loginModel = new LoginViewModel(messages, platform, token, background, Platform::runLater,
                 response -> signedIn(response, shell, shellModel),
-                (user, password) -> credentials.check(userDirectory(user), password));
-        loginModel.onOnlineSignIn((response, password) ->
-                credentials.remember(userDirectory(response.user().username()), password, response));
+                (user, password) -> {
+                    var kept = credentials.check(userDirectory(user), password, clock.instant(), policy.offlineSignIn());
+                    kept.ifPresent(k -> fileKey = CacheKey.derive(userDirectory(user), password));
+                    return kept;
+                });
+        loginModel.onOnlineSignIn((response, password) -> {
+            credentials.remember(userDirectory(response.user().username()), password, response, clock.instant());
+            // The cache's key comes from the password typed now; it is kept in memory only (ADR 0097).
+            fileKey = CacheKey.derive(userDirectory(response.user().username()), password);
+        });
         shell.showLogin(new LoginView(loginModel, messages).root());
         shellModel.checkPlatform();
     }
@@ -110,9 +128,14 @@ public final class ConsoleComposition implements AutoCloseable {
         }
         Parent seat = null;
         if (Workflow.isSeatRole(user.role()) || "admin".equals(user.role())) {
-            session = new SeatSession(user, config.dataDir(), platform, syncThread, clock);
+            session = new SeatSession(response, token, config.dataDir(), platform, syncThread, outboxThread, clock,
+                    fileKey);
             session.bus().add(shellModel);
-            seat = buildSeat(session);
+            ReauthViewModel reauth = new ReauthViewModel(messages, user.displayName(), background, Platform::runLater,
+                    new SignInAgain(platform, session.session(), credentials, userDirectory(user.username()), policy,
+                            clock));
+            session.bus().add(reauth);
+            seat = new ReauthView(reauth, messages).over(buildSeat(session), policy.idleLock());
             session.start();
         }
         Parent meeting = null;
@@ -165,6 +188,9 @@ public final class ConsoleComposition implements AutoCloseable {
         s.bus().add(queue);
         s.bus().add(detail);
         s.bus().add(seat);
+        if (s.movedAside() != null) {
+            seat.cacheRebuilt(s.movedAside());
+        }
         CaseMap caseMap = new CaseMap(new MapView(background, clock), messages.text("detail.map.grids"));
         background.execute(() -> loadGrids(caseMap::grids));
         var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall,
@@ -236,10 +262,12 @@ public final class ConsoleComposition implements AutoCloseable {
             session.stopSync();
         }
         syncThread.shutdownNow();
+        outboxThread.shutdownNow();
         background.shutdownNow();
         try {
             background.awaitTermination(2, TimeUnit.SECONDS);
             syncThread.awaitTermination(2, TimeUnit.SECONDS);
+            outboxThread.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,6 +8,8 @@ import cn.tongguan.console.cache.OutboxStore;
 import cn.tongguan.console.cache.ReferenceHolder;
 import cn.tongguan.console.sync.Outbox;
 import cn.tongguan.console.sync.PlatformClient;
+import cn.tongguan.console.sync.Session;
+import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.console.sync.SyncBus;
 import cn.tongguan.console.sync.SyncEngine;
 import java.net.URI;
@@ -21,7 +23,10 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class SeatSession implements AutoCloseable {
     private final Auth.User user;
+    private final Session session;
     private final CacheDatabase database;
+    private final CacheDatabase outboxDatabase;
+    private final Path movedAside;
     private final CaseCache cases;
     private final CacheMeta meta;
     private final OutboxStore outboxStore;
@@ -30,15 +35,33 @@ public final class SeatSession implements AutoCloseable {
     private final SyncEngine engine;
     private final Outbox outbox;
 
-    SeatSession(Auth.User user, Path dataDir, PlatformClient client, ScheduledExecutorService syncThread, Clock clock) {
-        this.user = user;
-        this.database = CacheDatabase.open(cacheDirectory(dataDir, client.base(), user.username()));
+    /**
+     * {@code syncThread} runs the reference lists, the snapshot and the stream; {@code outboxThread} the outbox
+     * alone, so a hung or slow snapshot never keeps the seat's actions from leaving.
+     */
+    /** {@code fileKey}: the key of the encrypted cache and outbox files ({@code CacheKey}), from the sign-in. */
+    SeatSession(Auth.LoginResponse signIn, SessionToken token, Path dataDir, PlatformClient client,
+                ScheduledExecutorService syncThread, ScheduledExecutorService outboxThread, Clock clock,
+                String fileKey) {
+        this.user = signIn.user();
+        this.session = new Session(client, token, signIn);
+        Path directory = cacheDirectory(dataDir, client.base(), user.username());
+        // The outbox has its own small file: a damaged case cache (rebuilt from the platform) never takes the queue.
+        CacheDatabase.Opened queue = CacheDatabase.openOrRebuild(directory, "outbox", clock, fileKey);
+        this.outboxDatabase = queue.db();
+        CacheDatabase.Opened opened = CacheDatabase.openOrRebuild(directory, "cache", clock, fileKey);
+        this.database = opened.db();
+        this.movedAside = opened.movedAside() != null ? opened.movedAside() : queue.movedAside();
         this.cases = new CaseCache(database);
         this.meta = new CacheMeta(database);
-        this.outboxStore = new OutboxStore(database);
+        this.outboxStore = new OutboxStore(outboxDatabase);
+        // Queued actions of files from before (unencrypted, or the outbox inside the cache) are kept, in order.
+        outboxStore.adopt(queue.plain());
+        outboxStore.adopt(opened.plain());
+        outboxStore.adopt(new OutboxStore(database));
         this.reference = new ReferenceHolder(meta);
-        this.engine = new SyncEngine(client, cases, meta, reference, syncThread, bus, clock);
-        this.outbox = new Outbox(client, outboxStore, cases, syncThread, bus, clock);
+        this.engine = new SyncEngine(client, session, cases, meta, reference, syncThread, bus, clock);
+        this.outbox = new Outbox(client, session, outboxStore, cases, outboxThread, bus, clock);
         engine.onConnected(outbox::flush);
     }
 
@@ -55,6 +78,15 @@ public final class SeatSession implements AutoCloseable {
 
     public Auth.User user() {
         return user;
+    }
+
+    /** Where a damaged cache file was moved this time (the seat tells the operator); null when none was. */
+    public Path movedAside() {
+        return movedAside;
+    }
+
+    public Session session() {
+        return session;
     }
 
     public CaseCache cases() {
@@ -94,5 +126,6 @@ public final class SeatSession implements AutoCloseable {
     public void close() {
         engine.close();
         database.close();
+        outboxDatabase.close();
     }
 }

@@ -14,6 +14,7 @@ public final class BulkFill implements AutoCloseable {
     private int batched;
     private long rows;
 
+    /** {@code empty}: insert into a table without rows; otherwise merge, the snapshot's rows winning (see below). */
     BulkFill(Connection connection, boolean empty) throws SQLException {
         this.connection = connection;
         this.empty = empty;
@@ -25,8 +26,9 @@ public final class BulkFill implements AutoCloseable {
                 }
             }
         }
-        this.open = new CaseTables.Writer(connection, CaseTables.OPEN, empty);
-        this.closed = new CaseTables.Writer(connection, CaseTables.CLOSED, empty);
+        // A fill is a snapshot: the platform's rows win over any the seat has no action queued on (CaseTables).
+        this.open = new CaseTables.Writer(connection, CaseTables.OPEN, empty, true);
+        this.closed = new CaseTables.Writer(connection, CaseTables.CLOSED, empty, true);
     }
 
     public void add(Cases.Case item) {

@@ -56,20 +56,109 @@ public final class CacheDatabase implements AutoCloseable {
 
     /** Opens (creating if needed) the cache in {@code directory}. */
     public static CacheDatabase open(Path directory) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("cache")
-                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
-        return open(url);
+        return open(url(directory, "cache"));
+    }
+
+    private static String url(Path directory, String name) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
+    }
+
+    /**
+     * A database opened by {@link #openOrRebuild}; {@code movedAside} is where a damaged file went (null: none);
+     * {@code plain} holds the pending outbox entries of an unencrypted file of the same name that was replaced.
+     */
+    public record Opened(CacheDatabase db, Path movedAside, java.util.List<OutboxStore.Entry> plain) {
+        public Opened(CacheDatabase db, Path movedAside) {
+            this(db, movedAside, java.util.List.of());
+        }
+    }
+
+    /** As {@link #openOrRebuild(Path, String, java.time.Clock, String)}, unencrypted (tests, benchmarks). */
+    public static Opened openOrRebuild(Path directory, String name, java.time.Clock clock) {
+        return openOrRebuild(directory, name, clock, null);
+    }
+
+    /**
+     * Opens the database file {@code name} in {@code directory}, encrypted with H2's {@code CIPHER=AES} under
+     * {@code fileKey} (derived from the user's password, never stored: {@link CacheKey}); null opens it unencrypted.
+     * An unencrypted file found where an encrypted one belongs (a cache from before) is read once for its queued
+     * actions ({@link Opened#plain()}) and deleted — it holds callers' names and phones in the clear — and an
+     * encrypted one is made. A file that cannot be opened at all (truncated, "Chunk … not found", another key) is
+     * moved aside as {@code name.mv.db.damaged-<time>} (time from {@code clock}) and an empty one is made, which the
+     * sync fills again from the platform. Before this a damaged file left the seat at the login screen with an
+     * exception on the FX thread.
+     */
+    public static Opened openOrRebuild(Path directory, String name, java.time.Clock clock, String fileKey) {
+        try {
+            return new Opened(open(url(directory, name, fileKey), password(fileKey)), null);
+        } catch (CacheException | org.h2.message.DbException damaged) {
+            Path file = directory.resolve(name + ".mv.db");
+            java.util.List<OutboxStore.Entry> plain = fileKey == null ? null : readPlain(directory, name);
+            try {
+                if (plain != null) {
+                    LOG.info("Cache {} was not encrypted: its queued actions are kept, the file is rebuilt encrypted", file);
+                    java.nio.file.Files.delete(file);
+                    java.nio.file.Files.deleteIfExists(directory.resolve(name + ".trace.db"));
+                    return new Opened(open(url(directory, name, fileKey), password(fileKey)), null, plain);
+                }
+                String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
+                        .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+                Path aside = directory.resolve(name + ".mv.db.damaged-" + stamp);
+                LOG.error("Cache {} cannot be opened; moved aside to {} and rebuilt: {}", file, aside, damaged.toString());
+                java.nio.file.Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                java.nio.file.Files.deleteIfExists(directory.resolve(name + ".trace.db"));
+                return new Opened(open(url(directory, name, fileKey), password(fileKey)), aside);
+            } catch (java.io.IOException e) {
+                throw new CacheException("damaged cache " + file + " cannot be moved aside", e);
+            }
+        }
+    }
+
+    /** The pending outbox entries of an unencrypted file, or null if it is not one (or cannot be read). */
+    private static java.util.List<OutboxStore.Entry> readPlain(Path directory, String name) {
+        if (!java.nio.file.Files.isRegularFile(directory.resolve(name + ".mv.db"))) {
+            return null;
+        }
+        CacheDatabase plain;
+        try {
+            plain = open(url(directory, name, null) + ";IFEXISTS=TRUE", "");
+        } catch (CacheException | org.h2.message.DbException notPlain) {
+            return null;
+        }
+        try {
+            return new OutboxStore(plain).pending();
+        } finally {
+            plain.close();
+        }
+    }
+
+    private static String url(Path directory, String name, String fileKey) {
+        return url(directory, name) + (fileKey == null ? "" : ";CIPHER=AES");
+    }
+
+    /** H2's "file password, space, user password" when encrypted. */
+    private static String password(String fileKey) {
+        return fileKey == null ? "" : fileKey + " console";
     }
 
     public static CacheDatabase inMemory(String name) {
-        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "");
     }
 
     private static CacheDatabase open(String url) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "console", "");
+        return open(url, "");
+    }
+
+    private static CacheDatabase open(String url, String password) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "console", password);
         pool.setMaxConnections(8);
         CacheDatabase db = new CacheDatabase(pool);
-        db.createSchema();
+        try {
+            db.createSchema();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
         LOG.info("Cache open at {}", url);
         return db;
     }
@@ -95,6 +184,8 @@ public final class CacheDatabase implements AutoCloseable {
             // Added with hotline intake and merging; older caches get the columns here.
             s.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS target_case_id BIGINT");
             s.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS payload VARCHAR");
+            // Issue 14: the state shown before the action, put back when a refusal's case cannot be re-read.
+            s.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS state_before VARCHAR");
             s.execute("CREATE TABLE IF NOT EXISTS saved_filters (name VARCHAR PRIMARY KEY, json VARCHAR)");
             for (String index : CASE_INDEXES) {
                 s.execute(index);

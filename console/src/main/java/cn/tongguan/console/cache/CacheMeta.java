@@ -16,6 +16,8 @@ public final class CacheMeta {
     public static final String LAST_EVENT_ID = "lastEventId";
     public static final String LAST_EVENT_AT = "lastEventAt";
     public static final String SNAPSHOT_DONE = "snapshotDone";
+    /** Lines of the last snapshot that were not cases and were skipped (0 for a clean one). */
+    public static final String SNAPSHOT_SKIPPED = "snapshotSkipped";
 
     private final CacheDatabase db;
 

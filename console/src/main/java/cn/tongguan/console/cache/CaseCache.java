@@ -82,6 +82,17 @@ public final class CaseCache {
         }
     }
 
+    /**
+     * Puts back the row as it was before a refused action whose case the platform could not be asked about: its
+     * state and version, no pending mark — so the prediction is gone and any row the platform sends wins.
+     */
+    public void restore(long id, String stateBefore, long versionBefore) {
+        for (String table : List.of(OPEN, CLOSED)) {
+            update("UPDATE " + table + " SET state = ?, version = ?, pending = NULL WHERE id = ?", stateBefore,
+                    versionBefore, id);
+        }
+    }
+
     public void clearPending(long id) {
         for (String table : List.of(OPEN, CLOSED)) {
             update("UPDATE " + table + " SET pending = NULL WHERE id = ?", id);

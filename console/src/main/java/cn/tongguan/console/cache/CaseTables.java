@@ -27,23 +27,35 @@ final class CaseTables {
 
     /** Newer-or-equal versions win: the platform's answer to our own action carries the version we predicted. */
     static String upsert(String table) {
-        return mergeStatement(table);
+        return mergeStatement(table, false);
+    }
+
+    /**
+     * A snapshot's rows are the platform's truth: they win whatever the version unless the seat has an action queued
+     * on the case (its row shows the prediction). A platform restored after a crash is behind the seat's versions,
+     * and "newer wins" alone would keep the lost states for good.
+     */
+    static String authoritative(String table) {
+        return mergeStatement(table, true);
     }
 
     /** Takes a case out of the table it no longer belongs in, unless that copy is newer. */
-    static String leave(String table) {
-        return "DELETE FROM " + table + " WHERE id = ? AND version <= ?";
+    static String leave(String table, boolean authoritative) {
+        return "DELETE FROM " + table + " WHERE id = ? AND (version <= ?" + (authoritative ? " OR pending IS NULL)" : ")");
     }
 
-    static String mergeStatement(String table) {
+    static String mergeStatement(String table, boolean authoritative) {
         String[] cols = CaseRows.COLUMNS.split(", ");
         StringBuilder sql = new StringBuilder("MERGE INTO " + table + " t USING (SELECT * FROM (SELECT ");
         for (int i = 0; i < cols.length; i++) {
             sql.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(type(cols[i])).append(") ").append(cols[i]);
         }
         // Nothing is written where the other table already holds a newer version (a late event of a closed case).
+        String keep = authoritative ? " AND o.pending IS NOT NULL" : "";
+        String wins = authoritative ? "(t.version <= s.version OR t.pending IS NULL)" : "t.version <= s.version";
         sql.append(") x WHERE NOT EXISTS (SELECT 1 FROM ").append(other(table))
-                .append(" o WHERE o.id = x.id AND o.version > x.version)) s ON t.id = s.id WHEN MATCHED AND t.version <= s.version THEN UPDATE SET ");
+                .append(" o WHERE o.id = x.id AND o.version > x.version").append(keep).append(")) s ON t.id = s.id WHEN MATCHED AND ")
+                .append(wins).append(" THEN UPDATE SET ");
         for (int i = 1; i < cols.length; i++) {
             sql.append(i == 1 ? "" : ", ").append(cols[i]).append(" = ");
             if (cols[i].startsWith("reporter_")) {
@@ -81,8 +93,12 @@ final class CaseTables {
         private boolean pending;
 
         Writer(Connection c, String table, boolean empty) throws SQLException {
-            this.write = c.prepareStatement(empty ? insert(table) : upsert(table));
-            this.leave = empty ? null : c.prepareStatement(leave(other(table)));
+            this(c, table, empty, false);
+        }
+
+        Writer(Connection c, String table, boolean empty, boolean authoritative) throws SQLException {
+            this.write = c.prepareStatement(empty ? insert(table) : mergeStatement(table, authoritative));
+            this.leave = empty ? null : c.prepareStatement(leave(other(table), authoritative));
         }
 
         void add(Cases.Case item) throws SQLException {

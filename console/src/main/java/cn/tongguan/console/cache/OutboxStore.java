@@ -22,7 +22,14 @@ public final class OutboxStore {
      */
     public record Entry(long seq, String idempotencyKey, long caseId, String action, long baseVersion, String note,
                         String departmentCode, Integer hours, long createdAt, String status, String message,
-                        Long targetCaseId, String payload) {
+                        Long targetCaseId, String payload, String stateBefore) {
+        public Entry(long seq, String idempotencyKey, long caseId, String action, long baseVersion, String note,
+                     String departmentCode, Integer hours, long createdAt, String status, String message,
+                     Long targetCaseId, String payload) {
+            this(seq, idempotencyKey, caseId, action, baseVersion, note, departmentCode, hours, createdAt, status,
+                    message, targetCaseId, payload, null);
+        }
+
         public Entry(long seq, String idempotencyKey, long caseId, String action, long baseVersion, String note,
                      String departmentCode, Integer hours, long createdAt, String status, String message) {
             this(seq, idempotencyKey, caseId, action, baseVersion, note, departmentCode, hours, createdAt, status,
@@ -38,7 +45,7 @@ public final class OutboxStore {
     public static final String CREATE = "create";
 
     private static final String COLUMNS = "seq, idem_key, case_id, action, base_version, note, department_code, hours, "
-            + "created_at, status, message, target_case_id, payload";
+            + "created_at, status, message, target_case_id, payload, state_before";
 
     private final CacheDatabase db;
 
@@ -53,9 +60,15 @@ public final class OutboxStore {
 
     public Entry add(String key, long caseId, String action, long baseVersion, String note, String departmentCode,
                      Integer hours, long now, Long targetCaseId, String payload) {
+        return add(key, caseId, action, baseVersion, note, departmentCode, hours, now, targetCaseId, payload, null);
+    }
+
+    /** {@code stateBefore}: the case's state as the seat showed it when the action was taken (restored on refusal). */
+    public Entry add(String key, long caseId, String action, long baseVersion, String note, String departmentCode,
+                     Integer hours, long now, Long targetCaseId, String payload, String stateBefore) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO outbox (idem_key, case_id, action, base_version, note, department_code, hours, created_at, "
-                        + "status, target_case_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+                        + "status, target_case_id, payload, state_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
                 new String[] {"SEQ"})) {
             ps.setString(1, key);
             ps.setLong(2, caseId);
@@ -71,11 +84,12 @@ public final class OutboxStore {
             ps.setLong(8, now);
             ps.setObject(9, targetCaseId, Types.BIGINT);
             ps.setString(10, payload);
+            ps.setString(11, stateBefore);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return new Entry(keys.getLong(1), key, caseId, action, baseVersion, note, departmentCode, hours, now,
-                        "pending", null, targetCaseId, payload);
+                        "pending", null, targetCaseId, payload, stateBefore);
             }
         } catch (SQLException e) {
             throw new CacheException("cannot queue the action", e);
@@ -137,6 +151,30 @@ public final class OutboxStore {
         }
     }
 
+    /**
+     * Takes over the pending entries of an outbox kept inside the case cache (before it had its own file), in their
+     * order and with their keys, and marks them moved there; an entry already here (same key) is not doubled.
+     */
+    public int adopt(OutboxStore older) {
+        List<Entry> pending = older.pending();
+        int moved = adopt(pending);
+        pending.forEach(e -> older.finish(e.seq(), "moved", "to the outbox file"));
+        return moved;
+    }
+
+    /** Adds {@code entries} (pending ones of another store) in their order, skipping keys already here. */
+    public int adopt(List<Entry> entries) {
+        int moved = 0;
+        for (Entry e : entries) {
+            if (list("WHERE idem_key = '" + e.idempotencyKey().replace("'", "''") + "'").isEmpty()) {
+                add(e.idempotencyKey(), e.caseId(), e.action(), e.baseVersion(), e.note(), e.departmentCode(), e.hours(),
+                        e.createdAt(), e.targetCaseId(), e.payload(), e.stateBefore());
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     private List<Entry> list(String tail) {
         List<Entry> entries = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
@@ -144,7 +182,7 @@ public final class OutboxStore {
             while (rs.next()) {
                 entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
                         rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getLong(9), rs.getString(10),
-                        rs.getString(11), (Long) rs.getObject(12), rs.getString(13)));
+                        rs.getString(11), (Long) rs.getObject(12), rs.getString(13), rs.getString(14)));
             }
         } catch (SQLException e) {
             throw new CacheException("cannot read the outbox", e);

@@ -39,6 +39,36 @@ public final class ReferenceData {
         return new ReferenceData(List.of(), List.of(), List.of());
     }
 
+    /**
+     * Whether {@code json} is a usable list of {@code kind} (categories, departments, divisions): it parses into
+     * the contract's records, is not empty, and every entry has a code and a name.
+     */
+    public static boolean sane(String kind, String json) {
+        ObjectMapper mapper = Json.newMapper();
+        try {
+            List<?> items = switch (kind) {
+                case "categories" -> mapper.readValue(json, new TypeReference<List<Reference.Category>>() { });
+                case "departments" -> mapper.readValue(json, new TypeReference<List<Reference.Department>>() { });
+                case "divisions" -> mapper.readValue(json, new TypeReference<List<Reference.DivisionNode>>() { });
+                default -> throw new IllegalArgumentException("no reference list " + kind);
+            };
+            return !items.isEmpty() && items.stream().allMatch(ReferenceData::named);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Reference list {} refused: {}", kind, e.toString());
+            return false;
+        }
+    }
+
+    private static boolean named(Object item) {
+        if (item instanceof Reference.DivisionNode d) {
+            return d.code() != null && !d.code().isBlank() && d.name() != null && !d.name().isBlank();
+        }
+        if (item instanceof Reference.Department d) {
+            return !d.code().isBlank() && !d.name().isBlank();
+        }
+        return item instanceof Reference.Category c && !c.code().isBlank() && !c.name().isBlank();
+    }
+
     public static ReferenceData load(CacheMeta meta) {
         ObjectMapper json = Json.newMapper();
         try {

@@ -2,6 +2,7 @@ package cn.tongguan.console.login;
 
 import cn.tongguan.api.Auth;
 import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.sync.Fault;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.sync.PlatformException;
 import cn.tongguan.console.sync.SessionToken;
@@ -34,10 +35,14 @@ public final class LoginViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    /** Signs in from the local cache when the platform cannot be reached (blocking; empty if not possible). */
+    /**
+     * Signs in from the local cache when the platform cannot be reached or answers nonsense (blocking; empty if
+     * not possible; {@code TooOld} when the last online sign-in is longer ago than the policy allows).
+     */
     @FunctionalInterface
     public interface OfflineSignIn {
-        java.util.Optional<Auth.LoginResponse> signIn(String username, String password);
+        java.util.Optional<Auth.LoginResponse> signIn(String username, String password)
+                throws cn.tongguan.console.sync.OfflineCredentials.TooOld;
     }
 
     public LoginViewModel(Messages messages, PlatformClient client, SessionToken token, Executor background, Executor ui,
@@ -74,24 +79,50 @@ public final class LoginViewModel {
                     onSignedIn.accept(response);
                 });
             } catch (PlatformException e) {
-                String text = e.status() == 401 || e.status() == 403 ? messages.text("login.error.credentials")
-                        : messages.text("login.error.platform", e.error().message());
-                ui.execute(() -> fail(text));
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Login to {} failed: {}", client.base(), e.toString());
-                java.util.Optional<Auth.LoginResponse> cached = offline.signIn(user, pass);
-                if (cached.isPresent()) {
-                    token.set(cached.get().token());
-                    ui.execute(() -> {
-                        busy.set(false);
-                        password.set("");
-                        onSignedIn.accept(cached.get());
-                    });
+                if (e.status() == 401 || e.status() == 403) {
+                    ui.execute(() -> fail(messages.text("login.error.credentials")));
+                } else if (e.status() == 429) {
+                    long wait = Math.max(1, e.retryAfterSeconds());
+                    ui.execute(() -> fail(messages.text("login.error.throttled", wait)));
+                } else if (e.status() >= 500) {
+                    // A broken platform or a proxy's 502 is no answer about the password: the cache may open.
+                    offline(user, pass, e);
                 } else {
-                    ui.execute(() -> fail(messages.text("login.error.unreachable", client.base().toString())));
+                    ui.execute(() -> fail(messages.text("login.error.platform", e.error().message())));
                 }
+            } catch (IOException | RuntimeException e) {
+                offline(user, pass, e);
             }
         });
+    }
+
+    /** The platform gave no answer about the password: sign in from the cache, or say what went wrong. */
+    private void offline(String user, String pass, Exception why) {
+        LOG.warn("Login to {} failed: {}", client.base(), why.toString());
+        java.util.Optional<Auth.LoginResponse> cached;
+        try {
+            cached = offline.signIn(user, pass);
+        } catch (cn.tongguan.console.sync.OfflineCredentials.TooOld tooOld) {
+            long hours = tooOld.limit().toHours();
+            ui.execute(() -> fail(messages.text("login.error.offline_expired", hours)));
+            return;
+        }
+        if (cached.isPresent()) {
+            token.set(cached.get().token());
+            ui.execute(() -> {
+                busy.set(false);
+                password.set("");
+                onSignedIn.accept(cached.get());
+            });
+            return;
+        }
+        String base = client.base().toString();
+        String text = switch (Fault.of(why)) {
+            case TIMEOUT -> messages.text("login.error.timeout", base);
+            case UNRECOGNISED, SERVER -> messages.text("login.error.unrecognised", base);
+            case UNREACHABLE, SESSION_ENDED -> messages.text("login.error.unreachable", base);
+        };
+        ui.execute(() -> fail(text));
     }
 
     /** Called (off the UI thread) after each successful online sign-in, to allow the next one offline. */

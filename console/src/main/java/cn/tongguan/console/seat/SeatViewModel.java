@@ -50,6 +50,9 @@ public final class SeatViewModel implements SyncListener {
     /** When the running snapshot began, by the injected clock (the estimate's origin); null outside one. */
     private volatile Instant snapshotStarted;
     private volatile int waiting;
+    /** Why the outbox cannot send right now (null: it can). */
+    private volatile cn.tongguan.console.sync.Fault outboxFault;
+    private volatile String rebuiltNotice;
 
     public SeatViewModel(Labels labels, String role, OutboxStore outbox, Executor background, Executor ui,
                          Clock clock) {
@@ -80,6 +83,13 @@ public final class SeatViewModel implements SyncListener {
     }
 
     @Override
+    public void outboxFailing(cn.tongguan.console.sync.Fault fault) {
+        outboxFault = fault;
+        ui.execute(this::render);
+        countWaiting();
+    }
+
+    @Override
     public void casesChanged(Set<Long> ids) {
         countWaiting();
     }
@@ -105,13 +115,23 @@ public final class SeatViewModel implements SyncListener {
             case STARTING -> messages.text("sync.starting");
             case SNAPSHOT -> progress.text();
             case LIVE -> messages.text("sync.live", fresh);
-            case RECONNECTING -> messages.text("sync.offline", fresh);
+            case RECONNECTING -> lostText(s.detail(), fresh);
+            case SESSION_ENDED -> messages.text("sync.session_ended", fresh);
             case STOPPED -> messages.text("sync.stopped");
         };
+        cn.tongguan.console.sync.Fault writes = outboxFault;
+        boolean writesFail = writes != null && s.phase() == SyncStatus.Phase.LIVE;
+        if (writesFail) {
+            // Events arrive but the seat's own actions do not leave: that is not 实时同步中.
+            text = messages.text("sync.writes_failing", cn.tongguan.console.i18n.FaultText.of(messages, writes), fresh);
+        }
         if (waiting > 0) {
             text = messages.text("sync.waiting", text, waiting);
         }
-        live.set(s.phase() == SyncStatus.Phase.LIVE);
+        if (rebuiltNotice != null) {
+            text = rebuiltNotice + " · " + text;
+        }
+        live.set(s.phase() == SyncStatus.Phase.LIVE && !writesFail);
         syncText.set(text);
         snapshotting.set(progress != null);
         boolean arriving = progress != null || s.phase() == SyncStatus.Phase.STARTING;
@@ -120,6 +140,26 @@ public final class SeatViewModel implements SyncListener {
             snapshotProgress.set(progress.fraction());
             snapshotText.set(progress.text());
         }
+    }
+
+    /** The case cache could not be opened and was moved to {@code aside}: said on the status line all session. */
+    public void cacheRebuilt(java.nio.file.Path aside) {
+        rebuiltNotice = messages.text("cache.rebuilt", aside.getFileName().toString());
+        ui.execute(this::render);
+    }
+
+    /** "与平台断开（平台响应超时），正在重连": the words match the fault the sync met. */
+    private String lostText(String detail, String fresh) {
+        cn.tongguan.console.sync.Fault fault = null;
+        for (cn.tongguan.console.sync.Fault f : cn.tongguan.console.sync.Fault.values()) {
+            if (f.name().equals(detail)) {
+                fault = f;
+            }
+        }
+        if (fault == null || fault == cn.tongguan.console.sync.Fault.UNREACHABLE) {
+            return messages.text("sync.offline", fresh);
+        }
+        return messages.text("sync.lost", cn.tongguan.console.i18n.FaultText.of(messages, fault), fresh);
     }
 
     /** 受理员, 值班长 and 派遣员 acknowledge and clear lifeline alarms (the platform's alarm roles at a seat). */

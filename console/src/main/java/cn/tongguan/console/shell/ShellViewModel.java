@@ -81,7 +81,7 @@ public final class ShellViewModel implements SyncListener {
     public void statusChanged(SyncStatus s) {
         Boolean up = switch (s.phase()) {
             case LIVE -> true;
-            case RECONNECTING, STOPPED -> false;
+            case RECONNECTING, SESSION_ENDED, STOPPED -> false;
             case STARTING, SNAPSHOT -> null;
         };
         // Every applied event says LIVE again: only a change is news for the footer.

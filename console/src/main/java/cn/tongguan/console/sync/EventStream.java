@@ -41,6 +41,24 @@ public final class EventStream implements AutoCloseable {
         /** The stream or its preparation failed; a retry follows after {@code retryInMs}. */
         default void lost(String why, long retryInMs) {
         }
+
+        /** As above, with what kind of failure it was (the words the operator reads). */
+        default void lost(Fault fault, String why, long retryInMs) {
+            lost(why, retryInMs);
+        }
+
+        /**
+         * The platform answered {@code 401} (on the worker). True: the session was renewed, connect again now;
+         * false: it has ended, and the stream waits for {@link #reconnect()} after the operator signs in again
+         * (knocking with a refused token only fills the platform's log and shows "offline" while it is up).
+         */
+        default boolean unauthorized() {
+            return true;
+        }
+
+        /** An event whose id is not after the last one (a platform that lost events and reissues ids). */
+        default void wentBackwards(long lastId, long receivedId) {
+        }
     }
 
     private final PlatformClient client;
@@ -85,9 +103,16 @@ public final class EventStream implements AutoCloseable {
         try {
             long from = handler.prepare();
             open(gen, from);
+        } catch (PlatformException e) {
+            if (e.status() == 401) {
+                unauthorized(gen);
+            } else {
+                LOG.warn("Event stream from {} not ready: {}", client.base(), e.toString());
+                retryLater(gen, Fault.of(e), e.getMessage());
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Event stream from {} not ready: {}", client.base(), e.toString());
-            retryLater(gen, e.getMessage());
+            retryLater(gen, Fault.of(e), e.getMessage());
         }
     }
 
@@ -115,13 +140,24 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    private void retryLater(int gen, String why) {
+    private void unauthorized(int gen) {
+        if (closed || gen != generation.get()) {
+            return;
+        }
+        if (handler.unauthorized()) {
+            connect();
+        } else {
+            LOG.info("Event stream from {} waits for a new sign-in", client.base());
+        }
+    }
+
+    private void retryLater(int gen, Fault fault, String why) {
         if (closed || gen != generation.get()) {
             return;
         }
         long delay = backoff;
         backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-        handler.lost(why, delay);
+        handler.lost(fault, why, delay);
         try {
             worker.schedule(() -> {
                 if (gen == generation.get()) {
@@ -154,7 +190,16 @@ public final class EventStream implements AutoCloseable {
             }
             try {
                 if (id != null) {
-                    lastEventId.set(Long.parseLong(id));
+                    long received = Long.parseLong(id);
+                    long last = lastEventId.get();
+                    if (received <= last && !"resync".equals(type)) {
+                        // Stored, it would move the resume point back and every later reconnect would replay or
+                        // lose a gap: the platform's history changed under us, so ask for the truth instead.
+                        LOG.warn("Event {} after {}: ids went backwards; ignored", received, last);
+                        handler.wentBackwards(last, received);
+                        return;
+                    }
+                    lastEventId.set(received);
                 }
                 handler.event(id, type, data);
             } catch (IOException | RuntimeException e) {
@@ -164,14 +209,26 @@ public final class EventStream implements AutoCloseable {
 
         @Override
         public void onClosed(EventSource eventSource) {
-            run(() -> retryLater(gen, "closed"));
+            run(() -> retryLater(gen, Fault.UNREACHABLE, "closed"));
         }
 
         @Override
         public void onFailure(EventSource eventSource, Throwable t, Response response) {
+            if (response != null && response.code() == 401) {
+                LOG.info("Event stream from {} refused: 401", client.base());
+                run(() -> unauthorized(gen));
+                return;
+            }
             String why = t != null ? t.toString() : response != null ? "HTTP " + response.code() : "unknown";
+            // An answer that is not an event stream (a proxy's page) is not a network failure.
+            Fault fault = t != null ? Fault.of(t) : response == null ? Fault.UNREACHABLE
+                    : response.code() >= 500 ? Fault.SERVER : Fault.UNRECOGNISED;
+            if (t != null && response != null && response.isSuccessful()) {
+                fault = Fault.UNRECOGNISED;
+            }
             LOG.warn("Event stream from {} lost: {}", client.base(), why);
-            run(() -> retryLater(gen, why));
+            Fault kind = fault;
+            run(() -> retryLater(gen, kind, why));
         }
     }
 

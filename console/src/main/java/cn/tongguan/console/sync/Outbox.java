@@ -34,10 +34,28 @@ public final class Outbox {
     private final SyncBus bus;
     private final Clock clock;
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
+    private final Session session;
+    /** Whether the seat was last told that sending fails (only the change is news). */
+    private volatile boolean failing;
 
-    public Outbox(PlatformClient client, OutboxStore store, CaseCache cases, ScheduledExecutorService worker, SyncBus bus,
-                  Clock clock) {
+    /** What one attempt came to. */
+    private enum Sent { DONE, WAIT, AGAIN, PAUSED }
+
+    public Outbox(PlatformClient client, Session session, OutboxStore store, CaseCache cases,
+                  ScheduledExecutorService worker, SyncBus bus, Clock clock) {
         this.client = client;
+        this.session = session;
+        session.addListener(new Session.Listener() {
+            @Override
+            public void ended() {
+                // Nothing to do now: the entry that met the 401 stays first in the queue, and drain stops.
+            }
+
+            @Override
+            public void resumed() {
+                flush();
+            }
+        });
         this.store = store;
         this.cases = cases;
         this.worker = worker;
@@ -59,7 +77,7 @@ public final class Outbox {
                                     Integer hours, Long targetCaseId) {
         long base = seen.item().version();
         OutboxStore.Entry entry = store.add(UUID.randomUUID().toString(), seen.id(), action.action(), base, note,
-                departmentCode, hours, clock.millis(), targetCaseId, null);
+                departmentCode, hours, clock.millis(), targetCaseId, null, seen.item().state());
         cases.applyLocally(seen.id(), action.to(), base + 1, action.action());
         bus.casesChanged(Set.of(seen.id()));
         flush();
@@ -73,7 +91,9 @@ public final class Outbox {
     public OutboxStore.Entry submitCreate(Cases.NewCase report) {
         String json;
         try {
-            json = client.json().writeValueAsString(report);
+            // The client-made id is made here, once, and travels in the stored payload: every resend, however late
+            // (after the platform's idempotency window, after a platform crash lost the key), names the same report.
+            json = client.json().writeValueAsString(withClientId(report, "seat-" + UUID.randomUUID()));
         } catch (IOException e) {
             throw new IllegalArgumentException("the report cannot be written as JSON", e);
         }
@@ -81,6 +101,15 @@ public final class Outbox {
                 clock.millis(), null, json);
         flush();
         return entry;
+    }
+
+    static Cases.NewCase withClientId(Cases.NewCase r, String clientId) {
+        if (r.clientId() != null) {
+            return r;
+        }
+        return new Cases.NewCase(r.source(), r.kind(), r.bigCode(), r.smallCode(), r.lng(), r.lat(), r.address(),
+                r.description(), r.urgency(), r.reporterName(), r.reporterPhone(), r.partCode(), r.selfHandled(),
+                r.requestType(), clientId);
     }
 
     public List<OutboxStore.Entry> pending() {
@@ -96,8 +125,20 @@ public final class Outbox {
         Optional<OutboxStore.Entry> next;
         try {
             while ((next = store.firstPending()).isPresent()) {
-                if (!send(next.get())) {
+                if (session.ended()) {
+                    return; // paused until the operator signs in again (resumed() flushes)
+                }
+                Sent sent = send(next.get());
+                if (sent == Sent.DONE && failing) {
+                    failing = false;
+                    bus.outboxFailing(null);
+                }
+                if (sent == Sent.WAIT) {
                     scheduleRetry();
+                    return;
+                }
+                if (sent == Sent.PAUSED) {
+                    LOG.info("Outbox: paused with {} entries until the operator signs in again", store.pending().size());
                     return;
                 }
             }
@@ -118,10 +159,14 @@ public final class Outbox {
         }
     }
 
-    /** One attempt; false when the platform could not be reached (the entry stays pending). */
-    private boolean send(OutboxStore.Entry e) {
+    /**
+     * One attempt. WAIT: the platform could not be reached (the entry stays pending); AGAIN: the session was
+     * renewed, send it now; PAUSED: the session ended (the entry stays pending, first in line).
+     */
+    private Sent send(OutboxStore.Entry e) {
+        String token = session.token();
         if (e.isCreate()) {
-            return sendCreate(e);
+            return sendCreate(e, token);
         }
         Cases.Transition transition = new Cases.Transition(e.action(), e.baseVersion(), e.note(), e.departmentCode(),
                 e.hours(), e.targetCaseId());
@@ -135,21 +180,39 @@ public final class Outbox {
             LOG.info("Outbox: {} on case {} done (version {})", e.action(), e.caseId(), result.version());
             bus.actionSent(e, result);
             bus.casesChanged(Set.of(e.caseId()));
-            return true;
+            return Sent.DONE;
         } catch (PlatformException refused) {
+            if (refused.status() == 401) {
+                return unauthorized(token);
+            }
             if (refused.status() >= 500 || "idempotency_in_progress".equals(refused.code())) {
                 LOG.warn("Outbox: platform busy ({}), will retry {}", refused.getMessage(), e.idempotencyKey());
-                return false;
+                return Sent.WAIT;
             }
             refuse(e, refused);
-            return true;
+            return Sent.DONE;
         } catch (IOException unreachable) {
             LOG.info("Outbox: platform unreachable ({}); {} waits", unreachable.toString(), e.action());
-            return false;
+            failing = true;
+            bus.outboxFailing(Fault.of(unreachable));
+            return Sent.WAIT;
         }
     }
 
-    private boolean sendCreate(OutboxStore.Entry e) {
+    /**
+     * A 401 is never the action's fault: the entry is not failed. The session renews itself once with its refresh
+     * token (send again now) or ends (pause until the operator signs in again).
+     */
+    private Sent unauthorized(String token) {
+        if (session.unauthorized(token)) {
+            return Sent.AGAIN;
+        }
+        failing = true;
+        bus.outboxFailing(Fault.SESSION_ENDED);
+        return Sent.PAUSED;
+    }
+
+    private Sent sendCreate(OutboxStore.Entry e, String token) {
         Cases.NewCase report;
         try {
             report = client.json().readValue(e.payload(), Cases.NewCase.class);
@@ -158,7 +221,7 @@ public final class Outbox {
             LOG.error("Outbox: stored work order {} is unreadable: {}", e.seq(), unreadable.toString());
             store.finish(e.seq(), "failed", "unreadable");
             bus.actionRefused(e, null, "unreadable", null);
-            return true;
+            return Sent.DONE;
         }
         try {
             Cases.Case created = client.create(report, e.idempotencyKey());
@@ -167,18 +230,23 @@ public final class Outbox {
             LOG.info("Outbox: new case {} filed", created.caseNo());
             bus.actionSent(e, created);
             bus.casesChanged(Set.of(created.id()));
-            return true;
+            return Sent.DONE;
         } catch (PlatformException refused) {
+            if (refused.status() == 401) {
+                return unauthorized(token);
+            }
             if (refused.status() >= 500 || "idempotency_in_progress".equals(refused.code())) {
-                return false;
+                return Sent.WAIT;
             }
             LOG.info("Outbox: new case refused: {}", refused.getMessage());
             store.finish(e.seq(), "failed", refused.code());
             bus.actionRefused(e, null, refused.code(), refused.error().message());
-            return true;
+            return Sent.DONE;
         } catch (IOException unreachable) {
             LOG.info("Outbox: platform unreachable ({}); a new case waits", unreachable.toString());
-            return false;
+            failing = true;
+            bus.outboxFailing(Fault.of(unreachable));
+            return Sent.WAIT;
         }
     }
 
@@ -208,6 +276,10 @@ public final class Outbox {
         store.abandonPending(e.caseId(), "after " + refused.code());
         if (current != null) {
             cases.replace(current);
+        } else if (e.stateBefore() != null) {
+            // The platform refused and cannot say how the case stands: show it as it was before the action, never
+            // the predicted state the platform turned down (the next event or snapshot brings the truth).
+            cases.restore(e.caseId(), e.stateBefore(), e.baseVersion());
         } else {
             cases.clearPending(e.caseId());
         }

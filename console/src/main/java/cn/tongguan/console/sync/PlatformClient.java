@@ -9,9 +9,7 @@ import cn.tongguan.api.Lifeline;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,6 +29,17 @@ import okhttp3.ResponseBody;
  */
 public final class PlatformClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /**
+     * The most an answer of each kind may hold: the whole city's reference lists are well under 1 MB, a case with
+     * its timeline a few KB; a proxy's endless body or a 200 MB answer stops here, not in the seat's heap.
+     */
+    static final long REFERENCE_MAX = 8L << 20;
+    static final long ANSWER_MAX = 16L << 20;
+    static final long GRIDS_MAX = 64L << 20;
+    /** One NDJSON line of the snapshot (a case is ~1 KB). */
+    static final int LINE_MAX = 1 << 20;
+    /** A whole non-streamed call, however slowly its bytes trickle in (the read timeout only bounds each gap). */
+    static final java.time.Duration CALL_MAX = java.time.Duration.ofSeconds(60);
 
     private final OkHttpClient http;
     private final URI base;
@@ -64,7 +73,16 @@ public final class PlatformClient {
 
     /** {@code POST /api/v1/auth/login}: does not need (nor use) a token. */
     public Auth.LoginResponse login(String username, String password) throws IOException {
-        return json.readValue(post("/api/v1/auth/login", new Auth.LoginRequest(username, password), null),
+        return json.readValue(post("/api/v1/auth/login", new Auth.LoginRequest(username, password), null, true),
+                Auth.LoginResponse.class);
+    }
+
+    /**
+     * {@code POST /api/v1/auth/refresh}: a new access and refresh token for the last refresh token (which then no
+     * longer works). Sent without the bearer: the access token it replaces has expired.
+     */
+    public Auth.LoginResponse refresh(String refreshToken) throws IOException {
+        return json.readValue(post("/api/v1/auth/refresh", new Auth.RefreshRequest(refreshToken), null, true),
                 Auth.LoginResponse.class);
     }
 
@@ -113,7 +131,7 @@ public final class PlatformClient {
 
     /** A reference list ({@code categories}, {@code departments}, {@code divisions}) as the platform's JSON. */
     public String referenceJson(String kind) throws IOException {
-        return get("/api/v1/" + kind);
+        return get("/api/v1/" + kind, REFERENCE_MAX);
     }
 
     /**
@@ -126,23 +144,52 @@ public final class PlatformClient {
 
     /** As above; {@code header} gets the first line (event id and announced total) before any case. */
     public long snapshot(Consumer<Cases.SnapshotHeader> header, Consumer<Cases.Case> sink) throws IOException {
+        return snapshot(header, sink, line -> { });
+    }
+
+    /**
+     * As above; a line that is not a case goes to {@code skipped} (and the rest still arrive). A snapshot that ends
+     * before its announced total is an error (it was cut), and so is one line longer than {@link #LINE_MAX}.
+     */
+    public long snapshot(Consumer<Cases.SnapshotHeader> header, Consumer<Cases.Case> sink, Consumer<String> skipped)
+            throws IOException {
         Request request = new Request.Builder().url(url("/api/v1/cases/snapshot")).get().build();
         try (Response response = http.newBuilder().readTimeout(java.time.Duration.ofMinutes(2)).build()
                 .newCall(request).execute()) {
             check(response);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body().byteStream(),
-                    StandardCharsets.UTF_8), 1 << 16);
-            String first = reader.readLine();
+            expectType(response, "json");
+            LineReader reader = new LineReader(response.body().byteStream(), LINE_MAX);
+            String first = reader.next();
             if (first == null) {
-                throw new IOException("empty snapshot");
+                throw new UnrecognisedAnswer("empty snapshot");
             }
             Cases.SnapshotHeader head = json.readValue(first, Cases.SnapshotHeader.class);
             header.accept(head);
             ObjectReader cases = json.readerFor(Cases.Case.class);
-            try (MappingIterator<Cases.Case> items = cases.readValues(reader)) {
-                while (items.hasNextValue()) {
-                    sink.accept(items.nextValue());
+            long rows = 0;
+            long corrupt = 0;
+            String line;
+            while ((line = reader.next()) != null) {
+                if (line.isBlank()) {
+                    continue;
                 }
+                Cases.Case item;
+                try {
+                    item = cases.readValue(line);
+                } catch (IOException | RuntimeException notACase) {
+                    // One bad line must not cost the other 910,000: skipped, counted, and the snapshot flagged.
+                    skipped.accept(line.length() > 120 ? line.substring(0, 120) + "…" : line);
+                    corrupt++;
+                    continue;
+                }
+                sink.accept(item);
+                rows++;
+            }
+            for (long i = 0; i < reader.skippedLines(); i++) {
+                skipped.accept("(a line longer than " + LINE_MAX + " bytes)");
+            }
+            if (head.total() != null && rows + corrupt + reader.skippedLines() < head.total()) {
+                throw new UnrecognisedAnswer("snapshot cut after " + rows + " of " + head.total() + " cases");
             }
             return head.eventId();
         }
@@ -155,15 +202,43 @@ public final class PlatformClient {
 
     /** {@code GET /api/v1/grids}: every unit grid as a GeoJSON FeatureCollection. */
     public String gridsGeoJson() throws IOException {
-        return get("/api/v1/grids");
+        return get("/api/v1/grids", GRIDS_MAX);
     }
 
     String get(String path) throws IOException {
+        return get(path, ANSWER_MAX);
+    }
+
+    /** A JSON answer of at most {@code maxBytes}, within {@link #CALL_MAX}. */
+    String get(String path, long maxBytes) throws IOException {
         Request request = new Request.Builder().url(url(path)).get().build();
-        try (Response response = http.newCall(request).execute()) {
+        okhttp3.Call call = http.newCall(request);
+        call.timeout().timeout(CALL_MAX.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
             check(response);
-            return response.body().string();
+            expectType(response, "json");
+            return bounded(response.body(), maxBytes);
         }
+    }
+
+    /** A proxy's HTML page with a 200 is not the platform's answer. */
+    private static void expectType(Response response, String subtype) throws UnrecognisedAnswer {
+        String type = response.header("Content-Type", "");
+        if (!type.toLowerCase(java.util.Locale.ROOT).contains(subtype)) {
+            throw new UnrecognisedAnswer("answer of type '" + type + "' where " + subtype + " was expected");
+        }
+    }
+
+    /** Reads at most {@code max} bytes; more is an {@link UnrecognisedAnswer}, never an out-of-memory seat. */
+    static String bounded(ResponseBody body, long max) throws IOException {
+        if (body.contentLength() > max) {
+            throw new UnrecognisedAnswer("answer of " + body.contentLength() + " bytes, more than " + max);
+        }
+        okio.BufferedSource source = body.source();
+        if (source.request(max + 1)) {
+            throw new UnrecognisedAnswer("answer longer than " + max + " bytes");
+        }
+        return source.readString(StandardCharsets.UTF_8);
     }
 
     /** Streams a binary answer (a report file) to {@code target}. */
@@ -179,14 +254,24 @@ public final class PlatformClient {
     }
 
     String post(String path, Object body, String idempotencyKey) throws IOException {
+        return post(path, body, idempotencyKey, false);
+    }
+
+    private String post(String path, Object body, String idempotencyKey, boolean anonymous) throws IOException {
         Request.Builder request = new Request.Builder().url(url(path))
                 .post(RequestBody.create(json.writeValueAsBytes(body), JSON));
+        if (anonymous) {
+            request.tag(SessionToken.Anonymous.class, SessionToken.Anonymous.INSTANCE);
+        }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        try (Response response = http.newCall(request.build()).execute()) {
+        okhttp3.Call call = http.newCall(request.build());
+        call.timeout().timeout(CALL_MAX.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
             check(response);
-            return response.body().string();
+            expectType(response, "json");
+            return bounded(response.body(), ANSWER_MAX);
         }
     }
 
@@ -196,14 +281,24 @@ public final class PlatformClient {
             return;
         }
         ResponseBody body = response.body();
-        String text = body == null ? "" : body.string();
+        String text;
+        try {
+            text = body == null ? "" : bounded(body, 64 * 1024);
+        } catch (UnrecognisedAnswer tooLong) {
+            text = "";
+        }
         ApiError error;
         try {
             error = json.readValue(text, ApiError.class);
         } catch (IOException | RuntimeException e) {
             error = new ApiError("http_" + response.code(), "HTTP " + response.code(), Map.of());
         }
-        throw new PlatformException(response.code(), error);
+        long retryAfter = -1;
+        String header = response.header("Retry-After");
+        if (header != null && header.trim().matches("\\d{1,9}")) {
+            retryAfter = Long.parseLong(header.trim());
+        }
+        throw new PlatformException(response.code(), error, retryAfter);
     }
 
     /** The platform's current case from a 409 {@code version_conflict}, if it sent one. */

@@ -9,15 +9,26 @@ public final class PlatformException extends IOException {
     private static final long serialVersionUID = 1L;
     private final int status;
     private final transient ApiError error;
+    private final long retryAfterSeconds;
 
     public PlatformException(int status, String message) {
         this(status, new ApiError("http_" + status, message, Map.of()));
     }
 
     public PlatformException(int status, ApiError error) {
+        this(status, error, -1);
+    }
+
+    /** {@code retryAfterSeconds}: the answer's {@code Retry-After} (-1 without one), e.g. on 429 too_many_attempts. */
+    public PlatformException(int status, ApiError error, long retryAfterSeconds) {
         super("HTTP " + status + " " + error.code() + ": " + error.message());
         this.status = status;
         this.error = error;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

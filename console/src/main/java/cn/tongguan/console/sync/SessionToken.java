@@ -11,6 +11,10 @@ import okhttp3.Response;
  * interceptor (so no call site can forget it).
  */
 public final class SessionToken implements Interceptor {
+    /** The tag of a request that must go without the bearer (sign-in, refresh). */
+    public enum Anonymous { INSTANCE }
+
+
     private final AtomicReference<String> token = new AtomicReference<>();
 
     public void set(String value) {
@@ -25,7 +29,7 @@ public final class SessionToken implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         String value = token.get();
         Request request = chain.request();
-        if (value == null || request.header("Authorization") != null) {
+        if (value == null || request.header("Authorization") != null || request.tag(Anonymous.class) != null) {
             return chain.proceed(request);
         }
         return chain.proceed(request.newBuilder().header("Authorization", "Bearer " + value).build());

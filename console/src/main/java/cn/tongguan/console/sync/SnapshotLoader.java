@@ -30,6 +30,10 @@ public final class SnapshotLoader {
         /** Every row is stored; the cache now builds its indexes (seconds at a million rows). */
         void indexing(long rows);
 
+        /** A line that is not a case was skipped (the others still arrive). */
+        default void skipped(String line) {
+        }
+
         /** For callers that do not watch (benchmarks). */
         static Progress none() {
             return new Progress() {
@@ -74,7 +78,8 @@ public final class SnapshotLoader {
                             put(batches, batch[0], failure);
                             batch[0] = new ArrayList<>(BATCH);
                         }
-                    });
+                    },
+                    progress::skipped);
             put(batches, batch[0], failure);
         } finally {
             put(batches, END, failure);

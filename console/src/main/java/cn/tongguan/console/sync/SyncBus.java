@@ -61,4 +61,19 @@ public final class SyncBus implements SyncListener {
     public void actionRefused(OutboxStore.Entry entry, Cases.Case current, String code, String platformMessage) {
         each(l -> l.actionRefused(entry, current, code, platformMessage));
     }
+
+    @Override
+    public void outboxFailing(Fault fault) {
+        each(l -> l.outboxFailing(fault));
+    }
+
+    @Override
+    public void sessionEnded() {
+        each(SyncListener::sessionEnded);
+    }
+
+    @Override
+    public void sessionResumed() {
+        each(SyncListener::sessionResumed);
+    }
 }

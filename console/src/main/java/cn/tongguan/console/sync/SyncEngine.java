@@ -4,6 +4,7 @@ import cn.tongguan.api.Cases;
 import cn.tongguan.api.Events;
 import cn.tongguan.console.cache.CacheMeta;
 import cn.tongguan.console.cache.CaseCache;
+import cn.tongguan.console.cache.ReferenceData;
 import cn.tongguan.console.cache.ReferenceHolder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -38,16 +39,22 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
     private final Clock clock;
     private final ObjectMapper json;
     private final EventStream stream;
+    private final Session session;
+    /** The token the stream (and its preparation) was last opened with: a 401 refuses this one. */
+    private volatile String streamToken;
     private volatile Instant lastEventAt;
     private volatile SyncStatus status = new SyncStatus(SyncStatus.Phase.STARTING, 0, null, null);
     private volatile boolean closed;
     private volatile Runnable onConnected = () -> { };
     /** Whether this engine has told the listeners about the reference lists at least once. */
     private boolean referenceAnnounced;
+    /** Why the last reference refresh kept the old lists (null: it took fresh ones). */
+    private volatile Fault referenceFault;
 
-    public SyncEngine(PlatformClient client, CaseCache cases, CacheMeta meta, ReferenceHolder reference,
-                      ScheduledExecutorService worker, SyncBus bus, Clock clock) {
+    public SyncEngine(PlatformClient client, Session session, CaseCache cases, CacheMeta meta,
+                      ReferenceHolder reference, ScheduledExecutorService worker, SyncBus bus, Clock clock) {
         this.client = client;
+        this.session = session;
         this.cases = cases;
         this.meta = meta;
         this.reference = reference;
@@ -56,6 +63,21 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
         this.json = client.json();
         this.lastEventAt = meta.get(CacheMeta.LAST_EVENT_AT).map(Instant::parse).orElse(null);
         this.stream = new EventStream(client, worker, this);
+        session.addListener(new Session.Listener() {
+            @Override
+            public void ended() {
+                if (!closed) {
+                    publish(SyncStatus.Phase.SESSION_ENDED, 0, null);
+                }
+                bus.sessionEnded();
+            }
+
+            @Override
+            public void resumed() {
+                bus.sessionResumed();
+                stream.reconnect();
+            }
+        });
     }
 
     /** Called (on the sync thread) each time the event stream opens: the outbox replays then. */
@@ -87,6 +109,7 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
 
     @Override
     public long prepare() throws IOException {
+        streamToken = session.token();
         // Names before rows: a first sign-in used to show class and district codes for the minutes of its snapshot.
         refreshReference();
         if (meta.get(CacheMeta.SNAPSHOT_DONE).isEmpty()) {
@@ -100,6 +123,7 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
         Instant started = clock.instant();
         long[] total = {-1};
         long[] stored = {0};
+        long[] skipped = {0};
         long eventId = new SnapshotLoader(client, cases).load(new SnapshotLoader.Progress() {
             @Override
             public void started(long announced) {
@@ -122,6 +146,12 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
             }
 
             @Override
+            public void skipped(String line) {
+                skipped[0]++;
+                LOG.warn("Snapshot: a line that is not a case was skipped: {}", line);
+            }
+
+            @Override
             public void indexing(long rows) {
                 publish(SyncStatus.Phase.SNAPSHOT, rows, total[0], SyncStatus.INDEXING);
             }
@@ -130,27 +160,66 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
                 Duration.between(started, clock.instant()).toMillis());
         meta.put(CacheMeta.LAST_EVENT_ID, Long.toString(eventId));
         meta.put(CacheMeta.SNAPSHOT_DONE, clock.instant().toString());
+        // Flagged, not fatal: the seat works with the rest; the cases of those lines come back with their next event.
+        meta.put(CacheMeta.SNAPSHOT_SKIPPED, Long.toString(skipped[0]));
         // The cache is as fresh as the snapshot until the first event arrives.
         lastEventAt = clock.instant();
         meta.put(CacheMeta.LAST_EVENT_AT, lastEventAt.toString());
         bus.casesChanged(Set.of());
     }
 
+    /**
+     * Each list replaces the cached one only when it is sane (JSON of the right shape, not empty): a proxy's HTML
+     * page or a truncated answer with a 200 used to replace the names, and after a restart the seat showed codes.
+     * Without a good answer the last good copy stays; without any copy at all the preparation fails and retries.
+     */
     private void refreshReference() throws IOException {
         boolean changed = false;
+        IOException bad = null;
         for (String kind : REFERENCE_KINDS) {
-            String fresh = client.referenceJson(kind);
+            String fresh;
+            try {
+                fresh = client.referenceJson(kind);
+                if (!ReferenceData.sane(kind, fresh)) {
+                    throw new UnrecognisedAnswer("the platform's " + kind + " are not a list of " + kind);
+                }
+            } catch (PlatformException e) {
+                if (e.status() == 401) {
+                    throw e;
+                }
+                bad = e;
+                continue;
+            } catch (IOException e) {
+                LOG.warn("Reference list {} not taken (the last good copy stays): {}", kind, e.toString());
+                bad = e;
+                continue;
+            }
             if (!Objects.equals(meta.reference(kind).orElse(null), fresh)) {
                 meta.putReference(kind, fresh);
                 changed = true;
             }
         }
+        if (bad != null && REFERENCE_KINDS.stream().anyMatch(k -> meta.reference(k).isEmpty())) {
+            throw bad; // nothing good to show names with yet
+        }
+        referenceFault = bad == null ? null : Fault.of(bad);
         // A reconnect with unchanged lists says nothing: the queue would rebuild its filters for no news.
         if (changed || !referenceAnnounced) {
             reference.reload();
             referenceAnnounced = true;
             bus.referenceChanged();
         }
+    }
+
+    @Override
+    public boolean unauthorized() {
+        // Session.unauthorized publishes SESSION_ENDED through the listener above when it cannot renew.
+        return session.unauthorized(streamToken);
+    }
+
+    @Override
+    public void wentBackwards(long lastId, long receivedId) {
+        LOG.warn("Event id {} is not after {}: not stored (the resume point never moves back)", receivedId, lastId);
     }
 
     @Override
@@ -162,10 +231,16 @@ public final class SyncEngine implements AutoCloseable, EventStream.Handler {
     }
 
     @Override
-    public void lost(String why, long retryInMs) {
-        if (!closed) {
-            publish(SyncStatus.Phase.RECONNECTING, 0, why);
+    public void lost(Fault fault, String why, long retryInMs) {
+        if (!closed && !session.ended()) {
+            // The detail is the fault's name: the status line says which words match (timeout, HTML, refused …).
+            publish(SyncStatus.Phase.RECONNECTING, 0, fault.name());
         }
+    }
+
+    /** Why the reference lists could not be refreshed last time (null: they were). */
+    public Fault referenceFault() {
+        return referenceFault;
     }
 
     @Override

@@ -37,4 +37,19 @@ public interface SyncListener {
      */
     default void actionRefused(OutboxStore.Entry entry, Cases.Case current, String code, String platformMessage) {
     }
+
+    /**
+     * The outbox cannot send ({@code fault}) or can again ({@code null}): the status line must not say 实时同步中
+     * while writes fail.
+     */
+    default void outboxFailing(Fault fault) {
+    }
+
+    /** The session ended: the seat asks the operator to sign in again over the screen (same user). */
+    default void sessionEnded() {
+    }
+
+    /** The operator signed in again; the outbox and the stream resume. */
+    default void sessionResumed() {
+    }
 }

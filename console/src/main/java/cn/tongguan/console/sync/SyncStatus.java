@@ -11,7 +11,8 @@ import java.time.Instant;
 public record SyncStatus(Phase phase, long snapshotRows, long snapshotTotal, Instant lastEventAt, String detail) {
     public static final String INDEXING = "indexing";
 
-    public enum Phase { STARTING, SNAPSHOT, LIVE, RECONNECTING, STOPPED }
+    /** {@code SESSION_ENDED}: the platform refused the session; sync waits for the operator to sign in again. */
+    public enum Phase { STARTING, SNAPSHOT, LIVE, RECONNECTING, SESSION_ENDED, STOPPED }
 
     public SyncStatus(Phase phase, long snapshotRows, Instant lastEventAt, String detail) {
         this(phase, snapshotRows, -1, lastEventAt, detail);

@@ -191,7 +191,8 @@ public final class ConsoleBench {
             ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
             SyncBus bus = new SyncBus();
             ReferenceHolder reference = new ReferenceHolder(meta);
-            SyncEngine engine = new SyncEngine(platform.client("dispatcher"), cases, meta, reference, worker, bus,
+            TestPlatform.SignedIn dispatcher = platform.signIn("dispatcher");
+            SyncEngine engine = new SyncEngine(dispatcher.client(), dispatcher.session(), cases, meta, reference, worker, bus,
                     Clock.systemUTC());
             var background = Executors.newFixedThreadPool(2);
             QueueViewModel queue = new QueueViewModel(new Labels(Messages.load(Locale.SIMPLIFIED_CHINESE)), cases, meta,

@@ -58,7 +58,9 @@ class CaseDetailViewModelTest {
         client = new PlatformClient(new OkHttpClient.Builder().connectTimeout(Duration.ofMillis(200))
                 .build(), URI.create("http://127.0.0.1:" + deadPort));
         clock = Clock.fixed(SampleCases.T0, ZoneOffset.UTC);
-        outbox = new Outbox(client, store, cases, worker, new SyncBus(), clock);
+        outbox = new Outbox(client, new cn.tongguan.console.sync.Session(client, new cn.tongguan.console.sync.SessionToken(),
+                new cn.tongguan.api.Auth.LoginResponse("t", null, new cn.tongguan.api.Auth.User("dispatcher", "派遣员",
+                        "dispatcher", null))), store, cases, worker, new SyncBus(), clock);
         cases.upsert(List.of(SampleCases.item(5, "filed", 3, SampleCases.T0, null)));
         vm = new CaseDetailViewModel(new Labels(Messages.load(Locale.SIMPLIFIED_CHINESE)), "dispatcher", cases, meta,
                 reference, client, outbox, Runnable::run, Runnable::run, clock);

@@ -4,6 +4,7 @@ import cn.tongguan.api.Auth;
 import cn.tongguan.api.Cases;
 import cn.tongguan.api.testing.TestClocks;
 import cn.tongguan.console.sync.PlatformClient;
+import cn.tongguan.console.sync.Session;
 import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.platform.PlatformConfig;
 import cn.tongguan.platform.PlatformServer;
@@ -79,6 +80,32 @@ public final class TestPlatform implements AutoCloseable {
         Auth.LoginResponse login = client.login(username, PlatformServer.DEMO_PASSWORD);
         token.set(login.token());
         return client;
+    }
+
+    /** A signed-in seat's client and its {@link Session} (which holds the token the client sends). */
+    public record SignedIn(PlatformClient client, Session session) {
+    }
+
+    /** Signs {@code username} in as a seat does: the session owns the token, so a 401 can renew or end it. */
+    public SignedIn signIn(String username) throws IOException {
+        SessionToken token = new SessionToken();
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(token).readTimeout(Duration.ofSeconds(30)).build();
+        PlatformClient client = new PlatformClient(http, uri());
+        Auth.LoginResponse login = client.login(username, PlatformServer.DEMO_PASSWORD);
+        return new SignedIn(client, new Session(client, token, login));
+    }
+
+    /** Signs out the given access token on the platform (what an expiry or a revocation looks like to the seat). */
+    public void revoke(String accessToken) throws IOException {
+        OkHttpClient http = new OkHttpClient();
+        okhttp3.Request logout = new okhttp3.Request.Builder().url(uri().resolve("/api/v1/auth/logout").toString())
+                .header("Authorization", "Bearer " + accessToken)
+                .post(okhttp3.RequestBody.create(new byte[0], okhttp3.MediaType.get("application/json"))).build();
+        try (okhttp3.Response r = http.newCall(logout).execute()) {
+            if (r.code() / 100 != 2) {
+                throw new IOException("logout: HTTP " + r.code());
+            }
+        }
     }
 
     /** Files a report as the operator: 暴露垃圾 in 红旗区. */

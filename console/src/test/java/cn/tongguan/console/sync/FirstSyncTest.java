@@ -69,7 +69,8 @@ class FirstSyncTest {
                 }
             }
         });
-        engine = new SyncEngine(platform.client("operator"), new CaseCache(db), meta, reference, worker, bus,
+        TestPlatform.SignedIn operator = platform.signIn("operator");
+        engine = new SyncEngine(operator.client(), operator.session(), new CaseCache(db), meta, reference, worker, bus,
                 new MutableClock(SampleCases.T0, Duration.ofSeconds(1)));
     }
 

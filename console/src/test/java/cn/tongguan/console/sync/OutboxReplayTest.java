@@ -38,6 +38,8 @@ class OutboxReplayTest {
     private OutboxStore store;
     private Outbox outbox;
     private final List<String> refusals = new CopyOnWriteArrayList<>();
+    private final List<String> heard = new CopyOnWriteArrayList<>();
+    private Session session;
 
     @BeforeEach
     void start() throws Exception {
@@ -47,17 +49,30 @@ class OutboxReplayTest {
         CacheMeta meta = new CacheMeta(db);
         store = new OutboxStore(db);
         worker = Executors.newSingleThreadScheduledExecutor();
-        PlatformClient client = platform.client("operator");
+        TestPlatform.SignedIn seat = platform.signIn("operator");
+        PlatformClient client = seat.client();
+        session = seat.session();
         SyncBus bus = new SyncBus();
         bus.add(new SyncListener() {
             @Override
             public void actionRefused(OutboxStore.Entry entry, Cases.Case current, String code, String message) {
                 refusals.add(code + ":" + (current == null ? "?" : current.state()));
             }
+
+            @Override
+            public void sessionEnded() {
+                heard.add("ended");
+            }
+
+            @Override
+            public void statusChanged(SyncStatus status) {
+                heard.add(status.phase().name());
+            }
         });
-        engine = new SyncEngine(client, cases, meta, new cn.tongguan.console.cache.ReferenceHolder(meta), worker, bus,
+        engine = new SyncEngine(client, session, cases, meta, new cn.tongguan.console.cache.ReferenceHolder(meta),
+                worker, bus, platform.clock());
+        outbox = new Outbox(client, session, store, cases, Executors.newSingleThreadScheduledExecutor(), bus,
                 platform.clock());
-        outbox = new Outbox(client, store, cases, worker, bus, platform.clock());
         engine.onConnected(outbox::flush);
     }
 
@@ -133,5 +148,42 @@ class OutboxReplayTest {
         assertThat(refusals).containsExactly("version_conflict:verifying");
         assertThat(cases.find(z.id()).orElseThrow().item().state()).isEqualTo("verifying");
         assertThat(cases.find(z.id()).orElseThrow().pending()).isNull();
+    }
+
+    @Test
+    void aRefusedSessionFailsNoActionThePanelIsAskedForAndTheQueueLeavesInOrderAfterSigningInAgain() throws Exception {
+        PlatformClient operator = platform.client("operator");
+        Cases.Case x = platform.report(operator, "井盖缺失 X");
+        Cases.Case y = platform.report(operator, "暴露垃圾 Y");
+        engine.start();
+        waitUntil(() -> cases.find(x.id()).isPresent() && cases.find(y.id()).isPresent(), Duration.ofSeconds(20));
+
+        // The seat's token stops working (expired or revoked); this platform has no refresh for it.
+        platform.revoke(session.token());
+        outbox.submit(cases.find(x.id()).orElseThrow(), Workflow.action("accept").orElseThrow(), null, null, null);
+        outbox.submit(cases.find(y.id()).orElseThrow(), Workflow.action("accept").orElseThrow(), null, null, null);
+        outbox.submit(cases.find(x.id()).orElseThrow(), Workflow.action("reject").orElseThrow(), "重复上报", null, null);
+        waitUntil(() -> heard.contains("ended"), Duration.ofSeconds(10));
+        engine.reconnect();
+        waitUntil(() -> heard.contains("SESSION_ENDED"), Duration.ofSeconds(10));
+
+        // Nothing failed, nothing lost: three entries wait, in order, and the cache shows them as still pending.
+        assertThat(store.all()).extracting(OutboxStore.Entry::status).containsExactly("pending", "pending", "pending");
+        assertThat(store.pending()).extracting(OutboxStore.Entry::action).containsExactly("accept", "accept", "reject");
+        assertThat(refusals).isEmpty();
+        assertThat(cases.find(x.id()).orElseThrow().pending()).isNotNull();
+        // The stream stopped knocking: it does not go back to "reconnecting" while the session is over.
+        int before = heard.size();
+        Thread.sleep(1_500);
+        assertThat(heard.subList(before, heard.size())).doesNotContain("RECONNECTING");
+
+        session.signedInAgain(platform.signIn("operator").session().current());
+        waitUntil(() -> store.pending().isEmpty(), Duration.ofSeconds(20));
+        PlatformClient check = platform.client("shift_leader");
+        assertThat(check.parseDetail(check.detailJson(x.id())).timeline()).extracting(Cases.TimelineEntry::action)
+                .containsExactly("report", "accept", "reject");
+        assertThat(check.parseDetail(check.detailJson(y.id())).item().state()).isEqualTo("accepted");
+        assertThat(store.all()).extracting(OutboxStore.Entry::status).containsOnly("done");
+        waitUntil(() -> heard.get(heard.size() - 1).equals("LIVE"), Duration.ofSeconds(10));
     }
 }
