@@ -42,7 +42,7 @@ final class PlatformProcess implements AutoCloseable {
     void start(Duration timeout) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A quick start matters more than peak speed here: the test restarts the platform after every kill.
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "cn.tongguan.platform.PlatformMain", "serve",
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "cn.tongguan.platform.PlatformMain", "serve", "--demo",
                 "--port", String.valueOf(port), "--data", data.toString()));
         cmd.addAll(dbArgs);
         cmd.addAll(extraArgs);
