@@ -58,7 +58,9 @@ final class SimRoles {
         if (existing == null) {
             existing = new java.util.HashSet<>(admin.users().stream().map(Auth.User::username).toList());
         }
-        String username = department == null ? "sim-" + role : "sim-dept-" + department;
+        // User names are lower case (Auth.NewUser): department D01 signs in as sim-dept-d01.
+        String username = department == null ? "sim-" + role
+                : "sim-dept-" + department.toLowerCase(java.util.Locale.ROOT);
         if (!existing.contains(username)) {
             String name = department == null ? "模拟" + role : "模拟处置·" + department;
             admin.createUser(new Auth.NewUser(username, name, role, department, LiveSimulator.PASSWORD));
