@@ -107,8 +107,11 @@ class ChineseEverywhereUiTest {
         look("sign-in refused");
         robot.doubleClickOn("#username").eraseText(10).write("shift_leader");
         robot.doubleClickOn("#password").eraseText(10).write("tongguan").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#queueTable").tryQuery().isPresent()
-                && robot.lookup("#queueTable").query().isFocused());
+        // Looked up on the FX thread: the shell swaps the seat in (with its session panel) while the test waits, and a
+        // scene graph walked from another thread can change under it.
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                robot.lookup("#queueTable").tryQuery().map(javafx.scene.Node::isFocused).orElse(false))
+                .get(5, TimeUnit.SECONDS));
 
         SeatUi seat = new SeatUi(robot, platform, dir.resolve("c"));
         seat.tabAndFirstRow(1, r -> true);
