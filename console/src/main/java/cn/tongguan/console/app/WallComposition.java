@@ -13,7 +13,6 @@ import cn.tongguan.console.sync.WallEvents;
 import cn.tongguan.console.sync.WallFeed;
 import cn.tongguan.console.sync.WallListener;
 import cn.tongguan.console.sync.WallRecall;
-import cn.tongguan.console.cache.WallStore;
 import cn.tongguan.console.wall.AlarmResponse;
 import cn.tongguan.console.wall.LifelineMap;
 import cn.tongguan.console.wall.LifelineViewModel;
@@ -46,9 +45,6 @@ import cn.tongguan.video.VideoWall;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -74,8 +70,6 @@ final class WallComposition implements WallListener {
     private static final Logger LOG = LoggerFactory.getLogger(WallComposition.class);
     /** The KPI aggregates (the only thing still polled), the schedule and the banner's age. */
     static final Duration SLOW_REFRESH = Duration.ofSeconds(30);
-    /** How often a live wall saves the state it shows (it also saves every state it reads on (re)connection). */
-    static final Duration SAVE_EVERY = Duration.ofMinutes(5);
 
     private final ConsoleConfig config;
     private final Messages messages;
@@ -105,8 +99,7 @@ final class WallComposition implements WallListener {
     private List<cn.tongguan.map.Feature> gridFeatures;
     private List<Camera> everyCamera = List.of();
     /** The wall's memory between runs; opened on the event thread before the first connection. */
-    private volatile WallRecall recall;
-    private volatile java.time.Instant lastSaved = java.time.Instant.EPOCH;
+    private final WallMemory memory;
 
     WallComposition(ConsoleConfig config, Messages messages, Labels labels, PlatformClient platform, SessionToken token,
                     ExecutorService background, ScheduledExecutorService eventThread, Clock clock) {
@@ -119,14 +112,15 @@ final class WallComposition implements WallListener {
         this.eventThread = eventThread;
         this.clock = clock;
         this.feed = new WallFeed(platform, clock);
+        this.memory = new WallMemory(config.dataDir().resolve("wall"), platform.json(), clock);
     }
 
     void show() throws IOException {
-        List<WallLayout> scheduled = config.wallLayout() != null ? List.of(readLayout())
-                : List.of(preset("daily"), preset("night"));
+        List<WallLayout> scheduled = config.wallLayout() != null ? List.of(WallSources.layout(config.wallLayout()))
+                : List.of(WallLayout.shipped("daily"), WallLayout.shipped("night"));
         presets = new WallPresets(scheduled, clock, this::useLayout);
         wallModel = new WallViewModel(messages, presets.current());
-        response = new AlarmResponse(preset("rainstorm"), presets::override, this::tourNearest, this::tourAll);
+        response = new AlarmResponse(WallLayout.shipped("rainstorm"), presets::override, this::tourNearest, this::tourAll);
         lifeline = new LifelineViewModel(messages, SensorLevels.load(), response);
         figures = new WallPanelsViewModel(messages, labels::state, WallFeed.RECENT_CASES);
         trend = new SensorTrendViewModel(messages, feed::readings, background, Platform::runLater, clock);
@@ -160,18 +154,6 @@ final class WallComposition implements WallListener {
         }
     }
 
-    /** {@code --wall-layout}: a layout file, or the name of a shipped preset (daily, night, rainstorm, meeting). */
-    private WallLayout readLayout() throws IOException {
-        java.nio.file.Path path = config.wallLayout();
-        WallLayout shipped = Files.exists(path) ? null : WallLayout.shipped(path.toString());
-        if (shipped != null) {
-            return shipped;
-        }
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return WallLayout.read(reader);
-        }
-    }
-
     /** The meeting on a wall screen: the same view as the leader's console, read with the wall's account. */
     private Node meeting() {
         MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background, Platform::runLater,
@@ -187,13 +169,9 @@ final class WallComposition implements WallListener {
         return root;
     }
 
-    private static WallLayout preset(String name) throws IOException {
-        return WallLayout.shipped(name);
-    }
-
     /** Rainstorm response: the alarms' cameras, one per tile, cycling quickly. */
     private void tourNearest(String place, List<Reference.Camera> cameras) {
-        List<Camera> cams = cameras.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
+        List<Camera> cams = cameras.stream().filter(c -> c.streamUrl() != null).map(WallSources::camera).toList();
         if (!cams.isEmpty()) {
             video.setLayout(cn.tongguan.video.WallLayout.FOUR);
             video.startTour(Tour.of(messages.text("wall.tour.alarm", place), cams).withDwell(Duration.ofSeconds(15)));
@@ -209,18 +187,17 @@ final class WallComposition implements WallListener {
 
     /** Event thread, once, first: open the wall's memory and show what it kept while the platform answers. */
     private void restore() {
+        java.util.Optional<WallRecall.Recalled> saved = memory.open();
+        if (saved.isEmpty()) {
+            return;
+        }
+        WallRecall.Recalled r = saved.get();
         try {
-            recall = new WallRecall(WallStore.open(config.dataDir().resolve("wall"),
-                    String.valueOf(clock.millis())), platform.json(), clock);
-            java.util.Optional<WallRecall.Recalled> saved = recall.recall();
-            if (saved.isPresent()) {
-                WallRecall.Recalled r = saved.get();
-                List<cn.tongguan.map.Feature> grids = r.gridsGeoJson() == null ? null
-                        : new GeoJsonImporter().read(new StringReader(r.gridsGeoJson())).features();
-                Platform.runLater(() -> showRecalled(r, grids));
-            }
+            List<cn.tongguan.map.Feature> grids = r.gridsGeoJson() == null ? null
+                    : new GeoJsonImporter().read(new StringReader(r.gridsGeoJson())).features();
+            Platform.runLater(() -> showRecalled(r, grids));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("The wall starts without its saved state: {}", e.toString());
+            LOG.warn("The wall's saved grids cannot be read back: {}", e.toString());
         }
     }
 
@@ -252,11 +229,7 @@ final class WallComposition implements WallListener {
         String gridsJson = feed.gridsGeoJson();
         ImportResult grids = new GeoJsonImporter().read(new StringReader(gridsJson));
         loadedOnce = true;
-        WallRecall memory = recall;
-        if (memory != null) {
-            memory.cameras(cameras);
-            memory.grids(gridsJson);
-        }
+        memory.catalogue(cameras, gridsJson);
         Platform.runLater(() -> showCatalogue(cameras, grids.features()));
     }
 
@@ -271,7 +244,7 @@ final class WallComposition implements WallListener {
         }
         cameras.forEach(c -> map.getOverlay().put(LiveItem.camera(c.id(), c.lng(), c.lat(),
                 "online".equals(c.status()) ? LiveStatus.NORMAL : LiveStatus.OFFLINE, clock.instant(), 0, 70)));
-        everyCamera = cameras.stream().filter(c -> c.streamUrl() != null).map(WallComposition::camera).toList();
+        everyCamera = cameras.stream().filter(c -> c.streamUrl() != null).map(WallSources::camera).toList();
         response.cameras(cameras);
         video.setCatalog(everyCamera);
         if (response.activeCount() == 0) {
@@ -283,7 +256,7 @@ final class WallComposition implements WallListener {
 
     @Override
     public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
-        remember(sensors, active, recent);
+        memory.loaded(sensors, active, recent);
         Platform.runLater(() -> {
             wallModel.loaded(clock.instant());
             lifeline.loaded(sensors, active);
@@ -357,7 +330,7 @@ final class WallComposition implements WallListener {
         wallModel.tick(clock.instant());
         if (wallModel.isLive()) {
             background.execute(this::pollKpis);
-            if (!clock.instant().isBefore(lastSaved.plus(SAVE_EVERY))) {
+            if (memory.dueForSave()) {
                 background.execute(this::saveNow);
             }
         }
@@ -366,17 +339,9 @@ final class WallComposition implements WallListener {
     /** Background: the state as it stands now, read again and saved (events changed it since the last save). */
     private void saveNow() {
         try {
-            remember(feed.sensors(), feed.activeAlarms(), feed.recentCases());
+            memory.loaded(feed.sensors(), feed.activeAlarms(), feed.recentCases());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Wall state not saved: {}", e.toString());
-        }
-    }
-
-    private void remember(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
-        WallRecall memory = recall;
-        if (memory != null) {
-            memory.loaded(sensors, active, recent);
-            lastSaved = clock.instant();
         }
     }
 
@@ -397,31 +362,19 @@ final class WallComposition implements WallListener {
     private void pollKpis() {
         try {
             Stats.Report today = feed.today();
-            WallRecall memory = recall;
-            if (memory != null) {
-                memory.today(today);
-            }
+            memory.today(today);
             Platform.runLater(() -> figures.today(today));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Wall KPI refresh failed: {}", e.toString());
         }
     }
 
-    private static Camera camera(Reference.Camera c) {
-        URI main = URI.create(c.streamUrl());
-        URI sub = URI.create(c.streamUrl().replace("/main", "/sub"));
-        return new Camera(c.id(), c.name(), main, sub);
-    }
-
     void close() {
         if (events != null) {
             events.close();
         }
-        WallRecall memory = recall;
-        if (memory != null) {
-            // On the event thread, after anything it was saving.
-            eventThread.execute(memory::close);
-        }
+        // On the event thread, after anything it was saving.
+        eventThread.execute(memory::close);
         if (slow != null) {
             slow.stop();
         }

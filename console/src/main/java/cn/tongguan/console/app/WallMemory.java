@@ -1,0 +1,87 @@
+package cn.tongguan.console.app;
+
+import cn.tongguan.api.Cases;
+import cn.tongguan.api.Lifeline;
+import cn.tongguan.api.Reference;
+import cn.tongguan.api.Stats;
+import cn.tongguan.console.cache.WallStore;
+import cn.tongguan.console.sync.WallRecall;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wall's memory between runs, as its composition uses it: opened on the event thread before the first
+ * connection, fed with every state the wall reads, and asked whether a live wall is due to save again. Every
+ * method is safe before {@link #open} succeeded (the wall then simply remembers nothing). Blocking; never on the FX
+ * thread.
+ */
+final class WallMemory {
+    private static final Logger LOG = LoggerFactory.getLogger(WallMemory.class);
+    /** How often a live wall saves the state it shows (it also saves every state it reads on (re)connection). */
+    static final Duration SAVE_EVERY = Duration.ofMinutes(5);
+
+    private final Path directory;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private volatile WallRecall recall;
+    private volatile Instant lastSaved = Instant.EPOCH;
+
+    WallMemory(Path directory, ObjectMapper json, Clock clock) {
+        this.directory = directory;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Opens the store and gives back what the last run saved, if anything. */
+    Optional<WallRecall.Recalled> open() {
+        try {
+            recall = new WallRecall(WallStore.open(directory, String.valueOf(clock.millis())), json, clock);
+            return recall.recall();
+        } catch (RuntimeException e) {
+            LOG.warn("The wall starts without its saved state: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
+        WallRecall memory = recall;
+        if (memory != null) {
+            memory.loaded(sensors, active, recent);
+            lastSaved = clock.instant();
+        }
+    }
+
+    void catalogue(List<Reference.Camera> cameras, String gridsGeoJson) {
+        WallRecall memory = recall;
+        if (memory != null) {
+            memory.cameras(cameras);
+            memory.grids(gridsGeoJson);
+        }
+    }
+
+    void today(Stats.Report today) {
+        WallRecall memory = recall;
+        if (memory != null) {
+            memory.today(today);
+        }
+    }
+
+    /** Whether a live wall should read its state again and save it. */
+    boolean dueForSave() {
+        return !clock.instant().isBefore(lastSaved.plus(SAVE_EVERY));
+    }
+
+    void close() {
+        WallRecall memory = recall;
+        if (memory != null) {
+            memory.close();
+        }
+    }
+}
