@@ -14,6 +14,7 @@ public final class FaultText {
             case UNRECOGNISED -> messages.text("fault.unrecognised");
             case SERVER -> messages.text("fault.server");
             case SESSION_ENDED -> messages.text("fault.session_ended");
+            case UNTRUSTED -> messages.text("fault.untrusted");
         };
     }
 }

@@ -121,6 +121,7 @@ public final class LoginViewModel {
             case TIMEOUT -> messages.text("login.error.timeout", base);
             case UNRECOGNISED, SERVER -> messages.text("login.error.unrecognised", base);
             case UNREACHABLE, SESSION_ENDED -> messages.text("login.error.unreachable", base);
+            case UNTRUSTED -> messages.text("login.error.untrusted", base);
         };
         ui.execute(() -> fail(text));
     }

@@ -17,12 +17,17 @@ public enum Fault {
     /** It answered 5xx. */
     SERVER,
     /** The session ended: the operator must sign in again. */
-    SESSION_ENDED;
+    SESSION_ENDED,
+    /** The platform's TLS certificate is not trusted (neither a known authority nor the city's --trust-store). */
+    UNTRUSTED;
 
     public static Fault of(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof PlatformException p) {
                 return p.status() == 401 ? SESSION_ENDED : p.status() >= 500 ? SERVER : UNRECOGNISED;
+            }
+            if (c instanceof javax.net.ssl.SSLHandshakeException || c instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return UNTRUSTED;
             }
             if (c instanceof UnrecognisedAnswer || c instanceof JacksonException) {
                 return UNRECOGNISED;

@@ -96,6 +96,10 @@ class TrustedCertificatesTest {
         assertThatThrownBy(() -> get(http, https("/api/v1/health")).close())
                 .isInstanceOf(TrustedCertificates.UntrustedPlatformException.class)
                 .hasMessageContaining("certificate is not trusted").hasMessageContaining("--trust-store");
+        // The sign-in screen names this fault in its own words (login.error.untrusted), not as "cannot connect".
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> get(http, https("/api/v1/health")).close());
+        org.assertj.core.api.Assertions.assertThat(cn.tongguan.console.sync.Fault.of(refused))
+                .isEqualTo(cn.tongguan.console.sync.Fault.UNTRUSTED);
     }
 
     @Test
