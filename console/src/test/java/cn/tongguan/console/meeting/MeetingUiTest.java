@@ -61,8 +61,8 @@ class MeetingUiTest {
         console.open();
         console.signIn("leader");
         // The meeting opens on the previous month; this month is one PageDown away.
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#meetingTitle").tryQuery().isPresent()
-                && !robot.lookup("#meetingTitle").queryAs(Label.class).getText().isEmpty());
+        cn.tongguan.console.support.ConsoleUi.waitOnFx(15, () -> robot.lookup("#meetingTitle").tryQuery()
+                .map(n -> !((Label) n).getText().isEmpty()).orElse(false));
         console.fillScreen();
         robot.type(KeyCode.PAGE_DOWN);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#tile-reported").tryQuery().isPresent()

@@ -109,9 +109,8 @@ class ChineseEverywhereUiTest {
         robot.doubleClickOn("#password").eraseText(10).write("tongguan").type(KeyCode.ENTER);
         // Looked up on the FX thread: the shell swaps the seat in (with its session panel) while the test waits, and a
         // scene graph walked from another thread can change under it.
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
-                robot.lookup("#queueTable").tryQuery().map(javafx.scene.Node::isFocused).orElse(false))
-                .get(5, TimeUnit.SECONDS));
+        cn.tongguan.console.support.ConsoleUi.waitOnFx(15,
+                () -> robot.lookup("#queueTable").tryQuery().map(javafx.scene.Node::isFocused).orElse(false));
 
         SeatUi seat = new SeatUi(robot, platform, dir.resolve("c"));
         seat.tabAndFirstRow(1, r -> true);

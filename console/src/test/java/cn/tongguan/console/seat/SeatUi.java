@@ -26,8 +26,8 @@ final class SeatUi {
     void open(String username) throws Exception {
         console.open();
         console.signIn(username);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#queueTable").tryQuery().isPresent()
-                && robot.lookup("#queueTable").query().isFocused());
+        cn.tongguan.console.support.ConsoleUi.waitOnFx(15,
+                () -> robot.lookup("#queueTable").tryQuery().map(javafx.scene.Node::isFocused).orElse(false));
     }
 
     void close() throws Exception {

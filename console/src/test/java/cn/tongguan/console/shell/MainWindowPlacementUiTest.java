@@ -85,8 +85,8 @@ class MainWindowPlacementUiTest {
         assertThat(stage.isMaximized()).isTrue();
 
         robot.write("operator").type(KeyCode.ENTER).write("tongguan").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#queueTable").tryQuery().isPresent()
-                && robot.lookup("#queueTable").queryTableView().getItems().size() == 6);
+        cn.tongguan.console.support.ConsoleUi.waitOnFx(15, () -> robot.lookup("#queueTable").tryQuery()
+                .map(n -> ((javafx.scene.control.TableView<?>) n).getItems().size() == 6).orElse(false));
         robot.type(KeyCode.HOME);
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(500); // let the detail's map paint before the capture (not an assertion)

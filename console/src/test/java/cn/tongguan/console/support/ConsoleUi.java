@@ -47,6 +47,15 @@ public final class ConsoleUi implements AutoCloseable {
     }
 
     /** Makes the window cover the (1920×1080) primary screen, for screenshots. */
+    /**
+     * Waits until {@code condition} holds, checking it on the FX thread: the shell swaps screens in (the seat with its
+     * session panel) while a test waits, and a scene graph walked from another thread can change under the walk.
+     */
+    public static void waitOnFx(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS));
+    }
+
     public void fillScreen() throws Exception {
         Window window = robot.listTargetWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
         WaitForAsyncUtils.asyncFx(() -> {
