@@ -50,7 +50,20 @@ public final class ReauthView {
             javafx.animation.PauseTransition idle = new javafx.animation.PauseTransition(
                     javafx.util.Duration.millis(idleLock.toMillis()));
             idle.setOnFinished(e -> viewModel.lock());
-            stack.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> idle.playFromStart());
+            // The idle clock runs only while the seat is open: it starts again when the panel goes, so a slow
+            // password check cannot leave the operator a fraction of the idle time before the next lock.
+            stack.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> {
+                if (!viewModel.showingProperty().get()) {
+                    idle.playFromStart();
+                }
+            });
+            viewModel.showingProperty().addListener((o, was, now) -> {
+                if (now) {
+                    idle.stop();
+                } else {
+                    idle.playFromStart();
+                }
+            });
             idle.play();
         }
         root.visibleProperty().bind(viewModel.showingProperty());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tongguan.api.Cases;
 import cn.tongguan.api.testing.MutableClock;
 import cn.tongguan.api.testing.TestClocks;
+import cn.tongguan.console.support.ConsoleUi;
 import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.testing.ScreenshotOnFailure;
@@ -63,7 +64,7 @@ class SessionPanelUiTest {
         // cannot renew the session by itself and must ask the operator.
         clock.advance(Duration.ofHours(13));
         robot.type(KeyCode.A);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> panelShown(robot));
+        ConsoleUi.waitOnFx(20, () -> panelShown(robot));
         assertThat(seat.text("#reauthError")).isEmpty();
         assertThat(robot.lookup("#queueTable").tryQuery()).isPresent();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seat.text("#syncStatus").contains("登录已过期")
@@ -74,7 +75,7 @@ class SessionPanelUiTest {
         robot.clickOn("#reauthPassword").write("tongguan").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> "accepted".equals(observer.parseDetail(observer.detailJson(c.id())).item().state()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !panelShown(robot));
+        ConsoleUi.waitOnFx(10, () -> !panelShown(robot));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> seat.text("#syncStatus").startsWith("实时同步中")
                 && !seat.text("#syncStatus").contains("待发送"));
         assertThat(observer.parseDetail(observer.detailJson(c.id())).timeline())
@@ -89,16 +90,18 @@ class SessionPanelUiTest {
         Files.writeString(dir.resolve("console").resolve("seat-policy.properties"), "idle.lock.seconds=3\n");
         seat = new SeatUi(robot, platform, dir.resolve("console"));
         seat.open("operator");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> panelShown(robot));
+        ConsoleUi.waitOnFx(20, () -> panelShown(robot));
         assertThat(seat.text("#reauthError")).isEmpty();
-        assertThat(robot.lookup("#queueTable").query().isDisabled()).isTrue();
+        // Read on the FX thread: off it, the panel can be seen shown a moment before the seat's disabling reaches it.
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#queueTable").query().isDisabled())
+                .get(5, TimeUnit.SECONDS)).isTrue();
 
         robot.clickOn("#reauthPassword").write("wrong").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seat.text("#reauthError").equals("密码不正确。"));
         robot.clickOn("#reauthPassword").write("tongguan").type(KeyCode.ENTER);
         // Open again (it locks again 3 s later without input, which is the policy working).
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !panelShown(robot)
+        ConsoleUi.waitOnFx(10, () -> !panelShown(robot)
                 && !robot.lookup("#queueTable").query().isDisabled());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> panelShown(robot));
+        ConsoleUi.waitOnFx(20, () -> panelShown(robot));
     }
 }
