@@ -169,7 +169,7 @@ public final class PlatformMain {
                         t.setDaemon(true);
                         return t;
                     });
-            new cn.tongguan.platform.reports.ReportScheduler(server.reports(), clock).start(reportTimer, 10);
+            new cn.tongguan.platform.reports.ReportScheduler(server.reports(), clock, server::leads).start(reportTimer, 10);
             // the scheduler's thread ticks its heartbeat between passes: a pass stuck for long shows in GET /health
             server.liveness().register(PlatformServer.JOB_REPORTS,
                     cn.tongguan.platform.health.HealthPolicy.load().silenceOf(PlatformServer.JOB_REPORTS));

@@ -329,6 +329,11 @@ public final class PlatformServer {
         return evaluation;
     }
 
+    /** Whether this instance runs the city's once-only jobs (several instances on one PostgreSQL, ADR 0101). */
+    public boolean leads() {
+        return db.leads();
+    }
+
     /** Report generation (日统计 / 周通报 / 月考核), for the scheduler of {@code serve}. */
     public ReportService reports() {
         return reports;

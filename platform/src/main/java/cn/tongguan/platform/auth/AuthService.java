@@ -41,9 +41,15 @@ public final class AuthService {
         this.passwords = passwords;
         this.clock = clock;
         this.passwordPolicy = PasswordPolicy.of(policy);
-        this.throttle = new SignInThrottle(policy, clock);
+        this.throttle = new SignInThrottle(db, policy, clock);
         this.sessions = new Sessions(db, clock, policy);
         this.audit = audit;
+        // A sign-out or a revoked family on another platform instance on the same database (ADR 0101): forget the
+        // tokens known here, the next request reads its session again.
+        db.onForeignWrites(tx -> {
+            cache.clear();
+            return null;
+        });
     }
 
     /**

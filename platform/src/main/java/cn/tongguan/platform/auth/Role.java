@@ -47,6 +47,8 @@ public enum Role {
     public static final Set<Role> ADMIN_ONLY = EnumSet.of(ADMIN);
     /** Who reads the audit log: the auditor only (the administrator must not read or alter the trail of their own acts). */
     public static final Set<Role> AUDITORS = EnumSet.of(AUDITOR);
+    /** Who may follow the city's events: everyone but the auditor, whose work is the audit log (least privilege). */
+    public static final Set<Role> EVENT_SUBSCRIBERS = EnumSet.complementOf(EnumSet.of(AUDITOR));
     /** Who acknowledges and clears lifeline alarms: the hall's seats, the leader, the administrator (not the wall). */
     public static final Set<Role> ALARM_HANDLERS = EnumSet.of(OPERATOR, SHIFT_LEADER, DISPATCHER, LEADER, ADMIN);
     /** Who pushes a case or a camera to the wall. */

@@ -67,6 +67,13 @@ public final class CaseService {
         this.clock = clock;
         this.effects = new CaseEffects(reference::calendar);
         this.nextId = db.read(tx -> Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM cases")) + 1;
+        // Another platform instance on the same database wrote: its cases move the counters and age the cache.
+        db.onForeignWrites(tx -> {
+            nextId = Math.max(nextId, Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM cases") + 1);
+            daySeq.clear();
+            recent.clear();
+            return null;
+        });
     }
 
     /** A report as filed: the case, and whether this call filed it ({@code false}: its clientId was seen before). */

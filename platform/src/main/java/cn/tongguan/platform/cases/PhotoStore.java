@@ -40,6 +40,11 @@ public final class PhotoStore {
         this.clock = clock;
         this.maxBytes = maxBytes;
         this.nextId = db.read(tx -> Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM case_photos")) + 1;
+        // Ids continue after those another platform instance on the same database gave (ADR 0101).
+        db.onForeignWrites(tx -> {
+            nextId = Math.max(nextId, Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM case_photos") + 1);
+            return null;
+        });
     }
 
     public long maxBytes() {

@@ -56,6 +56,47 @@ public final class EventLog {
         if (oldestKeptId == 0) {
             oldestKeptId = nextId;
         }
+        db.onForeignWrites(this::catchUp);
+    }
+
+    /** Page size of a catch-up read: bounded memory however much another instance wrote meanwhile. */
+    private static final int CATCH_UP_PAGE = 1_000;
+
+    /**
+     * Publishes, in id order, the events other platform instances committed on the shared database since this one's
+     * last (ADR 0101), so that its subscribers see every event whichever instance wrote it; ids continue after them.
+     * Runs under the write lock, before this instance's next write or when another's commit is heard.
+     */
+    private Void catchUp(Database.Tx tx) throws SQLException {
+        while (true) {
+            List<Stored> page = new ArrayList<>();
+            try (PreparedStatement ps = Sql.prepare(tx.connection(),
+                    "SELECT id, type, payload FROM events WHERE id > ? ORDER BY id", latestId)) {
+                ps.setMaxRows(CATCH_UP_PAGE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            page.forEach(this::publish);
+            if (page.size() < CATCH_UP_PAGE) {
+                break;
+            }
+        }
+        nextId = Math.max(nextId, latestId + 1);
+        long floor = Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(CAST(val AS BIGINT)), 0) FROM settings WHERE name = 'events.floor'");
+        nextId = Math.max(nextId, floor + 1);
+        long min = Sql.queryLong(tx.connection(), "SELECT COALESCE(MIN(id), 0) FROM events");
+        oldestKeptId = min == 0 ? nextId : Math.max(oldestKeptId, min);
+        return null;
+    }
+
+    /** Catches up with other instances first when asked for more than this one knows (a console that moved here). */
+    public void catchUpWith(long lastId) {
+        if (lastId > latestId) {
+            db.catchUp();
+        }
     }
 
     /** Appends within {@code tx}; the event becomes visible to subscribers once the transaction is durable. */
@@ -76,6 +117,11 @@ public final class EventLog {
     }
 
     private synchronized void publish(Stored e) {
+        if (e.id() <= latestId) {
+            // Published already: on PostgreSQL a catch-up (ADR 0101) may read this instance's own committed event
+            // from the table before the group-commit thread hands it over here.
+            return;
+        }
         ring.addLast(e);
         if (ring.size() > ringSize) {
             ring.removeFirst();

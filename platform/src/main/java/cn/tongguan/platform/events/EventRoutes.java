@@ -19,13 +19,13 @@ public final class EventRoutes {
     }
 
     public void register(Javalin app, Router r) {
-        r.declare("GET", "/api/v1/events", Role.ALL);
+        r.declare("GET", "/api/v1/events", Role.EVENT_SUBSCRIBERS);
         // Authenticate before Javalin switches the response to text/event-stream, so refusals are JSON.
         app.before("/api/v1/events", ctx -> {
             if (ctx.method() != io.javalin.http.HandlerType.GET) {
                 return; // another method is a 405 (Router), not a refused subscription
             }
-            ctx.attribute("principal", r.authorise(ctx, Role.ALL));
+            ctx.attribute("principal", r.authorise(ctx, Role.EVENT_SUBSCRIBERS));
             ctx.attribute("token", Router.token(ctx));
             ctx.attribute("lastEventId", lastEventId(ctx));
             // Javalin's SSE handler only engages for exactly this Accept header (what EventSource and okhttp-sse send).

@@ -60,6 +60,10 @@ public final class EventStream implements AutoCloseable {
     /** Serves one subscriber; {@code lastEventId} null means "from now on". */
     public void subscribe(SseClient client, Principal principal, String token, Long lastEventId) {
         client.keepAlive();
+        if (lastEventId != null) {
+            // A console that moved here from another instance may know events this one has not heard of yet.
+            log.catchUpWith(lastEventId);
+        }
         boolean resync = lastEventId != null && !log.canResumeFrom(lastEventId);
         long start = lastEventId == null || resync ? log.latestId() : lastEventId;
         // Tell the client where it stands even when nothing happens (also flushes the headers).

@@ -128,14 +128,14 @@ public final class AlarmCases {
         String small = site.partSmallCode() != null ? site.partSmallCode() : kind.caseSmallCode();
         Cases.Case filed;
         try {
-            filed = create(kind, small, s, description);
+            filed = create(alarmId, kind, small, s, description);
         } catch (ApiException e) {
             if (!"unknown_category".equals(e.code()) || small.equals(kind.caseSmallCode())) {
                 LOG.warn("alarm {}: case refused ({})", alarmId, e.code());
                 return Optional.empty();
             }
             // The cover's own class is not a case category here: file under the alarm kind's class.
-            filed = create(kind, kind.caseSmallCode(), s, description);
+            filed = create(alarmId, kind, kind.caseSmallCode(), s, description);
         }
         if (jpeg != null) {
             try {
@@ -156,9 +156,12 @@ public final class AlarmCases {
                 && ThresholdTable.rank(a.level()) >= ThresholdTable.rank(kind.caseFromLevel());
     }
 
-    private Cases.Case create(ThresholdTable.AlarmKind kind, String small, AlarmLifecycle.Sensor s, String description) {
+    private Cases.Case create(long alarmId, ThresholdTable.AlarmKind kind, String small, AlarmLifecycle.Sensor s,
+                              String description) {
+        // The alarm is the case's client-made id: two platform instances (or a restart's requeue) filing the same
+        // alarm get the same case (ADR 0081, 0101).
         return cases.create(FILER, new Cases.NewCase("iot", kind.caseKind(), kind.caseBigCode(), small, s.lng(), s.lat(),
-                s.name(), description, kind.caseUrgency(), null, null, null, false));
+                s.name(), description, kind.caseUrgency(), null, null, null, false, null, String.format(java.util.Locale.ROOT, "alarm-%08d", alarmId)));
     }
 
     private Site site(Connection c, Lifeline.Alarm a, ThresholdTable.AlarmKind kind) throws SQLException {

@@ -22,6 +22,11 @@ final class AlarmStore {
 
     AlarmStore(Database db) {
         this.nextId = db.read(tx -> Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM alarms")) + 1;
+        // Ids continue after those another platform instance on the same database gave (ADR 0101).
+        db.onForeignWrites(tx -> {
+            nextId = Math.max(nextId, Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM alarms") + 1);
+            return null;
+        });
     }
 
     static String openKey(String sensorId, String kind) {

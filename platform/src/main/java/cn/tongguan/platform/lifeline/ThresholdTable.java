@@ -37,7 +37,13 @@ public final class ThresholdTable {
     public ThresholdTable(Database db) {
         this.db = db;
         reload();
+        // Rules replaced on another platform instance on the same database (ADR 0101).
+        db.reloadOnChange(TOPIC, () -> loadedVersion, this::reload);
     }
+
+    private static final String TOPIC = "thresholds";
+    /** The {@link #TOPIC} version {@link #data} was read at. */
+    private volatile long loadedVersion;
 
     public static int rank(String level) {
         return Lifeline.LEVELS.indexOf(level);
@@ -45,6 +51,7 @@ public final class ThresholdTable {
 
     public void reload() {
         data = db.read(tx -> {
+            loadedVersion = Database.topicVersion(tx, TOPIC);
             Map<String, String> main = new LinkedHashMap<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT kind, main_quantity FROM sensor_kinds");
                  ResultSet rs = ps.executeQuery()) {
@@ -139,6 +146,7 @@ public final class ThresholdTable {
                         + "threshold, window_s) VALUES (?, ?, ?, ?, ?, ?, ?)", sensorKind, scope, r.alarmKind(), r.level(),
                         r.rule(), r.value(), r.windowSeconds() == null ? Sql.NullOf.INTEGER : r.windowSeconds());
             }
+            Database.changed(tx, TOPIC);
             return null;
         });
         reload();

@@ -28,6 +28,11 @@ public final class WallPushes {
         this.events = events;
         this.clock = clock;
         this.nextId = db.read(tx -> Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM wall_pushes")) + 1;
+        // Ids continue after those another platform instance on the same database gave (ADR 0101).
+        db.onForeignWrites(tx -> {
+            nextId = Math.max(nextId, Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(id), 0) FROM wall_pushes") + 1);
+            return null;
+        });
     }
 
     public Lifeline.WallPush push(Principal p, Lifeline.NewWallPush n) {

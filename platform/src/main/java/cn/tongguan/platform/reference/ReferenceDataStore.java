@@ -40,7 +40,13 @@ public final class ReferenceDataStore {
         this.mapper = mapper;
         this.cityBounds = cityBounds;
         reload();
+        // Reference data imported through another platform instance on the same database (ADR 0101).
+        db.reloadOnChange(TOPIC, () -> loadedVersion, this::reload);
     }
+
+    private static final String TOPIC = "reference";
+    /** The {@link #TOPIC} version the locator, gazetteer and calendar were built from. */
+    private volatile long loadedVersion;
 
     public Locator locator() {
         return locator;
@@ -63,6 +69,7 @@ public final class ReferenceDataStore {
         Map<LocalDate, Boolean> days = new HashMap<>();
         String[] hours = {null};
         db.read(tx -> {
+            loadedVersion = Database.topicVersion(tx, TOPIC);
             Map<String, String[]> parents = new HashMap<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT code, level, parent_code, geometry, name FROM divisions");
                  ResultSet rs = ps.executeQuery()) {
@@ -239,6 +246,7 @@ public final class ReferenceDataStore {
         WorkCalendar.parsePeriods(spec);
         db.write(tx -> {
             Sql.update(tx.connection(), "DELETE FROM settings WHERE name = 'calendar.hours'");
+            Database.changed(tx, TOPIC);
             return Sql.update(tx.connection(), "INSERT INTO settings (name, val) VALUES ('calendar.hours', ?)", spec);
         });
         reload();
@@ -264,6 +272,7 @@ public final class ReferenceDataStore {
                 }
                 flush(del, ins);
             }
+            Database.changed(tx, TOPIC);
             return (long) rows.size();
         });
     }

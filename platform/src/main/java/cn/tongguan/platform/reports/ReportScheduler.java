@@ -21,10 +21,20 @@ public final class ReportScheduler {
 
     private final ReportService service;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier leads;
 
     public ReportScheduler(ReportService service, Clock clock) {
+        this(service, clock, () -> true);
+    }
+
+    /**
+     * With {@code leads}: whether this platform instance runs the city's once-only jobs now (several instances on one
+     * database: only the leader writes the reports, ADR 0101).
+     */
+    public ReportScheduler(ReportService service, Clock clock, java.util.function.BooleanSupplier leads) {
         this.service = service;
         this.clock = clock;
+        this.leads = leads;
     }
 
     /** Generates every report that is due now and missing; returns the periods it wrote. */
@@ -47,6 +57,10 @@ public final class ReportScheduler {
     }
 
     public void start(ScheduledExecutorService executor, long periodMinutes) {
-        executor.scheduleWithFixedDelay(this::runDue, 1, periodMinutes, TimeUnit.MINUTES);
+        executor.scheduleWithFixedDelay(() -> {
+            if (leads.getAsBoolean()) {
+                runDue();
+            }
+        }, 1, periodMinutes, TimeUnit.MINUTES);
     }
 }

@@ -15,7 +15,13 @@ import org.slf4j.LoggerFactory;
  * The one database of the platform (H2 file by default, PostgreSQL in production), migrated by Flyway.
  * All writes go through {@link #write}: one JVM-wide lock serialises write transactions so that event ids are
  * committed in id order (a reader that has seen id N never misses a smaller id later) and ids/case numbers can
- * be allocated in memory. This assumes one platform process per database (ADR 0011).
+ * be allocated in memory (ADR 0011).
+ * <p>
+ * On PostgreSQL several platform instances may share the database (ADR 0101): every write transaction first bumps
+ * the one row of {@code cluster_epoch}, whose row lock orders the writers of all instances, and whose number tells
+ * this instance whether another one wrote since its own last write; if so, the {@link #onForeignWrites} hooks reload
+ * what is kept in memory (id counters, caches, the other instance's events) inside that transaction, before its work.
+ * Between writes, {@link ClusterLink} hears the others' commits (LISTEN/NOTIFY) and runs the same hooks.
  * <p>
  * A write returns only once its transaction is durable ({@link Durability}, ADR 0080): on H2 by group commit (one
  * store write and fsync for every commit made while the previous one ran), on PostgreSQL by the commit itself.
@@ -33,6 +39,13 @@ public final class Database implements AutoCloseable {
     private final GroupCommit group;
     /** The flusher's own connection (GROUP) or the writers' (PER_COMMIT, under the lock). */
     private Connection flushConnection;
+    /** What reloads in-memory state after other instances wrote (PostgreSQL only); in registration order. */
+    private final List<Work<?>> foreignWriteHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The {@code cluster_epoch} this instance's memory reflects (under the write lock). */
+    private long seenEpoch;
+    /** This process among the instances (the NOTIFY payload that lets it ignore its own commits). */
+    private final String instanceId = java.util.UUID.randomUUID().toString();
+    private final ClusterLink link;
 
     public Database(String jdbcUrl, String user, String password, int poolSize) {
         this(jdbcUrl, user, password, poolSize, Durability.GROUP);
@@ -62,6 +75,9 @@ public final class Database implements AutoCloseable {
         this.durability = durability;
         this.needsFlush = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:") && durability != Durability.LAZY;
         this.group = durability == Durability.GROUP ? new GroupCommit(this::flush, "db-group-commit") : null;
+        // What every component loads after this line already reflects at least this epoch.
+        this.seenEpoch = read(tx -> Sql.queryLong(tx.connection(), "SELECT n FROM cluster_epoch WHERE id = 1"));
+        this.link = postgres ? new ClusterLink(jdbcUrl, user, password, instanceId, this::catchUp) : null;
         LOG.info("Database ready: {} ({} commit)", postgres ? "PostgreSQL" : "H2", durability);
     }
 
@@ -179,8 +195,12 @@ public final class Database implements AutoCloseable {
             c.setAutoCommit(false);
             Tx tx = new Tx(c);
             try {
+                long epoch = postgres ? claimEpoch(tx) : 0;
                 result = work.run(tx);
                 c.commit();
+                if (postgres) {
+                    seenEpoch = epoch;
+                }
                 tx.afterCommit.forEach(Runnable::run);
                 if (group == null) {
                     if (durability == Durability.PER_COMMIT) {
@@ -204,6 +224,101 @@ public final class Database implements AutoCloseable {
         // Outside the lock, so that the next writers commit while this batch is being flushed.
         group.await(seq);
         return result;
+    }
+
+    /**
+     * Registers {@code hook}, run with a transaction's connection when other instances wrote since this one last
+     * looked (before this instance's next write, or when their commit is heard): it reloads what this instance keeps
+     * in memory. It runs under the write lock; it must only read.
+     */
+    public void onForeignWrites(Work<?> hook) {
+        foreignWriteHooks.add(hook);
+    }
+
+    /**
+     * First statement of a write on PostgreSQL: takes the epoch row (waiting for another instance's writer), bumps it,
+     * and reloads memory if someone else bumped it since; the commit then tells the other instances.
+     */
+    private long claimEpoch(Tx tx) throws SQLException {
+        long epoch;
+        try (java.sql.PreparedStatement ps = tx.connection().prepareStatement(
+                "UPDATE cluster_epoch SET n = n + 1 WHERE id = 1 RETURNING n"); java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            epoch = rs.getLong(1);
+        }
+        if (epoch - 1 != seenEpoch) {
+            runForeignWriteHooks(tx);
+        }
+        try (java.sql.PreparedStatement ps = Sql.prepare(tx.connection(), "SELECT pg_notify('" + ClusterLink.CHANNEL + "', current_schema() || ' ' || ?)", instanceId)) {
+            ps.execute();
+        }
+        return epoch;
+    }
+
+    /**
+     * Marks {@code topic} (something instances keep loaded: reference data, thresholds) changed by {@code tx}, so that
+     * the other instances reload it ({@link #topicVersion}) instead of reloading everything on every foreign write.
+     */
+    public static void changed(Tx tx, String topic) throws SQLException {
+        if (Sql.update(tx.connection(), "UPDATE cluster_topics SET n = n + 1 WHERE topic = ?", topic) == 0) {
+            Sql.update(tx.connection(), "INSERT INTO cluster_topics (topic, n) VALUES (?, 1)", topic);
+        }
+    }
+
+    /**
+     * Runs {@code reload} when another instance changed {@code topic} since the version {@code loaded} answers (what
+     * the caller read when it last loaded, with {@link #topicVersion}).
+     */
+    public void reloadOnChange(String topic, java.util.function.LongSupplier loaded, Runnable reload) {
+        onForeignWrites(tx -> {
+            if (topicVersion(tx, topic) != loaded.getAsLong()) {
+                reload.run();
+            }
+            return null;
+        });
+    }
+
+    /** How many times {@code topic} was changed (0: never). */
+    public static long topicVersion(Tx tx, String topic) throws SQLException {
+        return Sql.queryLong(tx.connection(), "SELECT COALESCE(MAX(n), 0) FROM cluster_topics WHERE topic = ?", topic);
+    }
+
+    private void runForeignWriteHooks(Tx tx) throws SQLException {
+        for (Work<?> hook : foreignWriteHooks) {
+            hook.run(tx);
+        }
+    }
+
+    /**
+     * Brings memory up to what the other instances committed (their events reach this instance's subscribers here);
+     * a no-op when nobody else wrote, and on H2 (one process per file).
+     */
+    public void catchUp() {
+        if (!postgres) {
+            return;
+        }
+        writeLock.lock();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            // The epoch first, then the data: what the hooks read is at least as new as the epoch remembered.
+            long epoch = Sql.queryLong(c, "SELECT n FROM cluster_epoch WHERE id = 1");
+            if (epoch != seenEpoch) {
+                runForeignWriteHooks(new Tx(c));
+                seenEpoch = epoch;
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Whether this instance runs the jobs that must run once per city (scheduled reports): always on H2; on
+     * PostgreSQL the instance that holds the cluster's leader lock (taken over within seconds when it dies).
+     */
+    public boolean leads() {
+        return link == null || link.leads();
     }
 
     /**
@@ -236,6 +351,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (link != null) {
+            link.close();
+        }
         if (group != null) {
             group.close();
         }

@@ -65,11 +65,11 @@ class KillTest {
             List<Seat> seats = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < SEATS.size(); i++) {
-                Seat seat = new Seat(SEATS.get(i), platform.port(), SEED * 31 + i, JSON);
+                Seat seat = new Seat(SEATS.get(i), new int[] {platform.port()}, SEED * 31 + i, JSON);
                 seats.add(seat);
                 threads.add(new Thread(seat, "seat-" + SEATS.get(i)));
             }
-            SseFollower live = new SseFollower(platform.port(), "leader", JSON);
+            SseFollower live = new SseFollower(new int[] {platform.port()}, "leader", JSON);
             threads.add(new Thread(live, "sse-live"));
             threads.forEach(Thread::start);
             for (int k = 0; k < KILLS; k++) {
@@ -77,22 +77,14 @@ class KillTest {
                 platform.kill();
                 platform.start(Duration.ofSeconds(90));
             }
-            Thread.sleep(500);
-            seats.forEach(Seat::stopPlanning);
-            waitFor(() -> seats.stream().allMatch(s -> s.drained() || s.failure() != null), Duration.ofSeconds(60));
-            seats.forEach(Seat::stop);
-            for (Seat s : seats) {
-                assertThat(s.failure()).as("seat failure").isNull();
-            }
-
+            drain(seats);
             HttpClient http = HttpClient.newHttpClient();
-            String token = Seat.login(http, platform.port(), "leader", JSON);
             Map<String, String> caseNoOfTag = new HashMap<>();
             List<String> problems = new ArrayList<>();
-            Counts counts = count(http, platform.port(), token, seats, caseNoOfTag, problems);
+            Counts counts = count(http, platform.port(), seats, caseNoOfTag, problems);
 
             // Every event the live subscriber saw, replayed from the start after all the kills: same id, same data.
-            SseFollower replay = new SseFollower(platform.port(), "leader", JSON);
+            SseFollower replay = new SseFollower(new int[] {platform.port()}, "leader", JSON);
             Thread replayThread = new Thread(replay, "sse-replay");
             replayThread.start();
             waitFor(() -> replay.lastId() >= live.lastId(), Duration.ofSeconds(60));
@@ -130,8 +122,9 @@ class KillTest {
     }
 
     /** Looks every action up on the platform: a report by its tag, a transition by its step in the timeline. */
-    private static Counts count(HttpClient http, int port, String token, List<Seat> seats, Map<String, String> caseNoOfTag,
-                                List<String> problems) throws Exception {
+    static Counts count(HttpClient http, int port, List<Seat> seats, Map<String, String> caseNoOfTag,
+                        List<String> problems) throws Exception {
+        String token = Seat.login(http, port, "leader", JSON);
         int sent = 0;
         int acknowledged = 0;
         int refused = 0;
@@ -192,7 +185,18 @@ class KillTest {
         return JSON.readTree(r.body());
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
+    /** Lets the seats send what they queued (no new plans), then stops them; none may have failed. */
+    static void drain(List<Seat> seats) throws InterruptedException {
+        Thread.sleep(500);
+        seats.forEach(Seat::stopPlanning);
+        waitFor(() -> seats.stream().allMatch(s -> s.drained() || s.failure() != null), Duration.ofSeconds(60));
+        seats.forEach(Seat::stop);
+        for (Seat s : seats) {
+            assertThat(s.failure()).as("seat failure").isNull();
+        }
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(50);

@@ -62,7 +62,9 @@ final class Seat implements Runnable {
             "shift_leader", new String[] {"accepted", "file"}, "dispatcher", new String[] {"filed", "dispatch"});
 
     private final String user;
-    private final int port;
+    /** The platform instances, tried in turn: on no answer the client moves to the next (the console's failover). */
+    private final int[] ports;
+    private volatile int at;
     private final Random random;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -76,9 +78,9 @@ final class Seat implements Runnable {
     private String token;
     private int made;
 
-    Seat(String user, int port, long seed, ObjectMapper json) {
+    Seat(String user, int[] ports, long seed, ObjectMapper json) {
         this.user = user;
-        this.port = port;
+        this.ports = ports.clone();
         this.random = new Random(seed);
         this.json = json;
     }
@@ -100,6 +102,15 @@ final class Seat implements Runnable {
         synchronized (outbox) {
             return stopPlanning && outbox.isEmpty();
         }
+    }
+
+    private int port() {
+        return ports[at];
+    }
+
+    /** No answer from this instance: the next one (with one instance, the same after its restart). */
+    private void moveOn() {
+        at = (at + 1) % ports.length;
     }
 
     @Override
@@ -127,6 +138,7 @@ final class Seat implements Runnable {
                     }
                 }
             } catch (IOException e) {
+                moveOn();
                 pause(50);
             } catch (InterruptedException e) {
                 return;
@@ -222,9 +234,9 @@ final class Seat implements Runnable {
 
     private HttpRequest.Builder request(String path) throws IOException, InterruptedException {
         if (token == null) {
-            token = login(http, port, user, json);
+            token = login(http, port(), user, json);
         }
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5))
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).timeout(Duration.ofSeconds(5))
                 .header("Authorization", "Bearer " + token);
     }
 

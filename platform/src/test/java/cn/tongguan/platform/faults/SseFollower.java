@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * platform serves after the restarts, and counts ids that did not increase and {@code resync} answers.
  */
 final class SseFollower implements Runnable {
-    private final int port;
+    /** The platform instances, tried in turn: on no answer the client moves to the next (the console's failover). */
+    private final int[] ports;
+    private volatile int at;
     private final String user;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -34,8 +36,8 @@ final class SseFollower implements Runnable {
     private volatile boolean stopped;
     private volatile InputStream current;
 
-    SseFollower(int port, String user, ObjectMapper json) {
-        this.port = port;
+    SseFollower(int[] ports, String user, ObjectMapper json) {
+        this.ports = ports.clone();
         this.user = user;
         this.json = json;
     }
@@ -64,15 +66,24 @@ final class SseFollower implements Runnable {
         }
     }
 
+    private int port() {
+        return ports[at];
+    }
+
+    /** No answer from this instance: the next one (with one instance, the same after its restart). */
+    private void moveOn() {
+        at = (at + 1) % ports.length;
+    }
+
     @Override
     public void run() {
         String token = null;
         while (!stopped) {
             try {
                 if (token == null) {
-                    token = Seat.login(http, port, user, json);
+                    token = Seat.login(http, port(), user, json);
                 }
-                HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+                HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/v1/events"))
                         .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token)
                         .header("Last-Event-ID", String.valueOf(lastId)).build();
                 HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
@@ -84,7 +95,8 @@ final class SseFollower implements Runnable {
                 current = r.body();
                 read(new BufferedReader(new InputStreamReader(current, StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                // killed: reconnect to the restarted platform
+                // killed: reconnect to the other instance, or to this one restarted
+                moveOn();
             } catch (InterruptedException e) {
                 return;
             }
