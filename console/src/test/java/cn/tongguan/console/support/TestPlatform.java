@@ -25,6 +25,8 @@ public final class TestPlatform implements AutoCloseable {
     private final Clock clock;
     private PlatformServer server;
     private int port;
+    /** The database; null: the embedded H2 file under {@code dir}. */
+    private String jdbcUrl;
 
     /** A platform on the suite's clock ({@link TestClocks#suite()}). */
     public TestPlatform(Path dir) {
@@ -47,8 +49,14 @@ public final class TestPlatform implements AutoCloseable {
         this.port = port;
     }
 
+    /** A platform instance on the database at {@code jdbcUrl} (several instances may share one PostgreSQL). */
+    public TestPlatform(Path dir, String jdbcUrl) {
+        this(dir, TestClocks.suite());
+        this.jdbcUrl = jdbcUrl;
+    }
+
     public TestPlatform start() {
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform");
+        String url = jdbcUrl != null ? jdbcUrl : "jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform");
         PlatformConfig cfg = new PlatformConfig("127.0.0.1", port, url, null, null, dir, Duration.ofHours(4),
                 256 * 1024, 256 * 1024, true, null);
         server = new PlatformServer(cfg, clock);
@@ -88,8 +96,13 @@ public final class TestPlatform implements AutoCloseable {
 
     /** Signs {@code username} in as a seat does: the session owns the token, so a 401 can renew or end it. */
     public SignedIn signIn(String username) throws IOException {
+        return signIn(username, new OkHttpClient.Builder());
+    }
+
+    /** As {@link #signIn(String)}, on a client built from {@code http} (e.g. with the console's failover). */
+    public SignedIn signIn(String username, OkHttpClient.Builder builder) throws IOException {
         SessionToken token = new SessionToken();
-        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(token).readTimeout(Duration.ofSeconds(30)).build();
+        OkHttpClient http = builder.addInterceptor(token).readTimeout(Duration.ofSeconds(30)).build();
         PlatformClient client = new PlatformClient(http, uri());
         Auth.LoginResponse login = client.login(username, PlatformServer.DEMO_PASSWORD);
         return new SignedIn(client, new Session(client, token, login));
