@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 mvn -B -ntp -q -pl democity -am test-compile -DskipTests
 mvn -B -ntp -q -pl democity dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/democity-bench.cp
 java -Xmx6g -cp "democity/target/test-classes:democity/target/classes:$(cat democity/target/democity-bench.cp)" \
-  cn.tongguan.democity.bench.DemoCityBench "${1:-/tmp/democity-bench}" 2>&1 | grep -E "RESULT|loaded|compacted|ERROR"
+  "${BENCH_CLASS:-cn.tongguan.democity.bench.DemoCityBench}" "${1:-/tmp/democity-bench}" 2>&1 | grep -E "RESULT|loaded|compacted|ERROR"

@@ -130,6 +130,7 @@ public final class ReferenceRoutes {
             case "cameras" -> load(c, Reference.Camera.class, store::upsertCameras);
             case "sensors" -> load(c, Reference.Sensor.class, store::upsertSensors);
             case "calendar" -> load(c, Reference.CalendarDay.class, store::upsertCalendarDays);
+            case "lines" -> load(c, cn.tongguan.api.Geo.Line.class, store::upsertLines);
             default -> throw ApiException.notFound("import kind", kind);
         };
         store.reload();
