@@ -51,6 +51,7 @@ public final class GeoBench {
                 Duration.ofHours(1), 10L << 20, 1L << 20, true, null), clock);
         platform.start();
         List<String> rows = new ArrayList<>();
+        List<String> wire = new ArrayList<>();
         try {
             DemoCityLoader.Report report = new DemoCityLoader(platform).load(city, CodeTables.load(),
                     LocalDate.of(2026, 11, 1), end, 2_000);
@@ -75,12 +76,23 @@ public final class GeoBench {
             for (String path : paths) {
                 rows.add(measure(http, base, token, path));
             }
+            for (String path : List.of("/api/v1/geo/parts", "/api/v1/parts/all", "/api/v1/geo/divisions?level=community")) {
+                // What travels when the client asks for gzip (OkHttp, the console's client, always does).
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                wire.add(String.format(Locale.ROOT, "%s with Accept-Encoding: gzip → Content-Encoding %s, %,d bytes on the "
+                        + "wire in %d ms", path, gz.headers().firstValue("Content-Encoding").orElse("none"), gz.body().length,
+                        (System.nanoTime() - t0) / 1_000_000));
+            }
             LOG.info("RESULT generated the full city in {} ms ({} lines of the map, {} grids, {} parts); loaded reference "
                     + "data in {} ms", generated, city.lines().size(), city.grids().size(), report.parts(), report.referenceMillis());
         } finally {
             platform.stop();
         }
         rows.forEach(r -> LOG.info("RESULT {}", r));
+        wire.forEach(r -> LOG.info("RESULT {}", r));
         DemoCityBench.delete(dir);
     }
 

@@ -61,7 +61,10 @@ public final class PartsColumns {
     }
 
     /** Parts with a code after {@code cursor} (null: from the first), at most {@code limit} (null: all). */
-    public void write(String cursor, Integer limit, OutputStream out) {
+    public void write(String cursor, Integer limit, OutputStream raw) {
+        // Javalin decides on gzip at the first write, by its size: the header line alone would be too small, so the
+        // buffer holds more than a whole block (~0.6 MB) and the first write is header and block together.
+        java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(raw, 1 << 20);
         db.read(tx -> {
             long total = Sql.queryLong(tx.connection(), "SELECT COUNT(*) FROM parts");
             line(out, new Geo.PartsHeader("header", Geo.PARTS_FORMAT, total, BLOCK, SCALE));
@@ -75,6 +78,11 @@ public final class PartsColumns {
             }
             return null;
         });
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One block's columns and the stream's dictionaries. */
