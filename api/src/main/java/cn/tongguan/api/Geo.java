@@ -50,8 +50,8 @@ public final class Geo {
      * dictionaries as they stand after its own entries.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Dictionary(List<ClassEntry> classes, List<String> grids, List<String> departments,
-                             List<String> states, List<String> roads) {
+    public record Dictionary(List<String> codePrefixes, List<ClassEntry> classes, List<String> grids,
+                             List<String> departments, List<String> states, List<String> roads) {
     }
 
     /** A part class as the stream names it once. */
@@ -59,12 +59,23 @@ public final class Geo {
     }
 
     /**
-     * Up to {@code blockSize} parts in columns (all lists the same length). Index columns refer to the
-     * dictionaries, {@code -1} = none; {@code doorNumbers} 0 = none.
+     * Up to {@code blockSize} parts in columns (all lists the same length). A part's code is
+     * {@code codePrefixes[codePrefix[i]] + codeSuffix[i]} (the prefix is all but the last six characters:
+     * district + class in a GB/T 47678.5 code). Index columns refer to the dictionaries, {@code -1} = none;
+     * {@code doorNumbers} 0 = none.
      */
-    public record PartsBlock(String type, Dictionary dictionary, List<String> codes, int[] classes, long[] lng,
-                             long[] lat, int[] grids, int[] departments, int[] states, int[] roads, int[] doorNumbers) {
+    public record PartsBlock(String type, Dictionary dictionary, int[] codePrefix, List<String> codeSuffix,
+                             int[] classes, long[] lng, long[] lat, int[] grids, int[] departments, int[] states,
+                             int[] roads, int[] doorNumbers) {
+
+        /** The code of the {@code i}-th part, given the stream's prefix dictionary so far. */
+        public String code(List<String> prefixes, int i) {
+            return prefixes.get(codePrefix[i]) + codeSuffix.get(i);
+        }
     }
+
+    /** Characters of a part code kept in the block; the rest is the prefix looked up in the dictionary. */
+    public static final int CODE_SUFFIX = 6;
 
     /** Last line: the parts this response carried, and where the next page starts ({@code null}: no more). */
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -194,6 +194,7 @@ class GeoTest {
     private static Decoded decode(String ndjson) {
         String[] lines = ndjson.split("\n");
         JsonNode header = json(lines[0]);
+        List<String> prefixes = new ArrayList<>();
         List<String> classes = new ArrayList<>();
         Map<String, String> classNames = new HashMap<>();
         List<String> grids = new ArrayList<>();
@@ -206,6 +207,7 @@ class GeoTest {
             JsonNode block = json(lines[l]);
             assertThat(block.get("type").asText()).isEqualTo("block");
             JsonNode dict = block.get("dictionary");
+            dict.path("codePrefixes").forEach(g -> prefixes.add(g.asText()));
             dict.path("classes").forEach(c -> {
                 classes.add(c.get("code").asText());
                 classNames.put(c.get("code").asText(), c.get("name").asText());
@@ -214,11 +216,12 @@ class GeoTest {
             dict.path("departments").forEach(g -> departments.add(g.asText()));
             dict.path("states").forEach(g -> states.add(g.asText()));
             dict.path("roads").forEach(g -> roads.add(g.asText()));
-            for (int i = 0; i < block.get("codes").size(); i++) {
+            for (int i = 0; i < block.get("codeSuffix").size(); i++) {
                 String cls = classes.get(block.get("classes").get(i).asInt());
                 int road = block.get("roads").get(i).asInt();
                 int door = block.get("doorNumbers").get(i).asInt();
-                out.add(new Reference.Part(block.get("codes").get(i).asText(), cls, classNames.get(cls),
+                String code = prefixes.get(block.get("codePrefix").get(i).asInt()) + block.get("codeSuffix").get(i).asText();
+                out.add(new Reference.Part(code, cls, classNames.get(cls),
                         block.get("lng").get(i).asLong() / scale, block.get("lat").get(i).asLong() / scale,
                         pick(grids, block.get("grids").get(i).asInt()), pick(departments, block.get("departments").get(i).asInt()),
                         pick(states, block.get("states").get(i).asInt()), pick(roads, road), door == 0 ? null : door));

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Every part as NDJSON in columns (ADR 0110): a {@link Geo.PartsHeader}, then {@link Geo.PartsBlock}s of up to
- * {@link #BLOCK} parts, then a {@link Geo.PartsEnd}. Classes, grids, departments, states and roads are indexes into
+ * {@link #BLOCK} parts, then a {@link Geo.PartsEnd}. Code prefixes, classes, grids, departments, states and roads are indexes into
  * dictionaries that grow block by block; coordinates are integers of 10⁻⁶ degree. Streamed from the result set: at
  * most one block is held, whatever the number of parts (629,724 in the demo city).
  */
@@ -87,12 +87,14 @@ public final class PartsColumns {
 
     /** One block's columns and the stream's dictionaries. */
     private final class Columns {
+        final Dict<String> prefixes = new Dict<>();
         final Dict<Geo.ClassEntry> classes = new Dict<>();
         final Dict<String> grids = new Dict<>();
         final Dict<String> departments = new Dict<>();
         final Dict<String> states = new Dict<>();
         final Dict<String> roads = new Dict<>();
-        final List<String> codes = new ArrayList<>(BLOCK);
+        final List<String> suffixes = new ArrayList<>(BLOCK);
+        final int[] prefix = new int[BLOCK];
         final int[] cls = new int[BLOCK];
         final long[] lng = new long[BLOCK];
         final long[] lat = new long[BLOCK];
@@ -104,8 +106,11 @@ public final class PartsColumns {
 
         /** Adds the current row; true when the block is full. */
         boolean add(ResultSet rs) throws SQLException {
-            int n = codes.size();
-            codes.add(rs.getString(1));
+            int n = suffixes.size();
+            String code = rs.getString(1);
+            int cut = Math.max(0, code.length() - Geo.CODE_SUFFIX);
+            prefix[n] = prefixes.of(code.substring(0, cut), code.substring(0, cut));
+            suffixes.add(code.substring(cut));
             cls[n] = classes.of(rs.getString(2), new Geo.ClassEntry(rs.getString(2), rs.getString(3)));
             lng[n] = Math.round(rs.getDouble(4) * SCALE);
             lat[n] = Math.round(rs.getDouble(5) * SCALE);
@@ -114,20 +119,21 @@ public final class PartsColumns {
             state[n] = states.of(rs.getString(8), rs.getString(8));
             road[n] = roads.of(rs.getString(9), rs.getString(9));
             door[n] = rs.getInt(10);
-            return codes.size() == BLOCK;
+            return suffixes.size() == BLOCK;
         }
 
         void flush(OutputStream out) {
-            int n = codes.size();
+            int n = suffixes.size();
             if (n == 0) {
                 return;
             }
-            Geo.Dictionary dict = new Geo.Dictionary(classes.drain(), grids.drain(), departments.drain(), states.drain(),
-                    roads.drain());
-            line(out, new Geo.PartsBlock("block", dict, List.copyOf(codes), Arrays.copyOf(cls, n), Arrays.copyOf(lng, n),
+            Geo.Dictionary dict = new Geo.Dictionary(prefixes.drain(), classes.drain(), grids.drain(), departments.drain(),
+                    states.drain(), roads.drain());
+            line(out, new Geo.PartsBlock("block", dict, Arrays.copyOf(prefix, n), List.copyOf(suffixes), Arrays.copyOf(cls, n),
+                    Arrays.copyOf(lng, n),
                     Arrays.copyOf(lat, n), Arrays.copyOf(grid, n), Arrays.copyOf(dept, n), Arrays.copyOf(state, n),
                     Arrays.copyOf(road, n), Arrays.copyOf(door, n)));
-            codes.clear();
+            suffixes.clear();
         }
     }
 
