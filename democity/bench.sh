@@ -4,7 +4,9 @@
 #   democity/bench.sh [WORK_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -ntp -q -pl democity -am test-compile -DskipTests
-mvn -B -ntp -q -pl democity dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/democity-bench.cp
+# One reactor run, so that the classpath names the modules' fresh target/classes, not jars installed earlier.
+# Extra Maven options (e.g. -o -Dmaven.repo.local=…) in MVN_OPTS.
+mvn -B -ntp -q ${MVN_OPTS:-} -pl democity -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/democity-bench.cp
 java -Xmx6g -cp "democity/target/test-classes:democity/target/classes:$(cat democity/target/democity-bench.cp)" \
-  cn.tongguan.democity.bench.DemoCityBench "${1:-/tmp/democity-bench}" 2>&1 | grep -E "RESULT|loaded|compacted|ERROR"
+  "${BENCH_CLASS:-cn.tongguan.democity.bench.DemoCityBench}" "${1:-/tmp/democity-bench}" 2>&1 | grep -E "RESULT|loaded|compacted|ERROR"

@@ -96,6 +96,30 @@ class DemoCityOnPlatformTest {
         assertThat(report.cases()).isEqualTo(CASES);
     }
 
+    /** Issue 15: the loaded city's geography is served, named like Xinxiang, and its cases are at street addresses. */
+    @Test
+    void theLoadedCityServesItsNamedRoadsDivisionsAndParts() throws Exception {
+        String wall = token("wall");
+        com.fasterxml.jackson.databind.JsonNode roads = get("/api/v1/geo/lines?kind=road", wall,
+                com.fasterxml.jackson.databind.JsonNode.class).get("features");
+        List<String> names = new ArrayList<>();
+        roads.forEach(f -> names.add(f.get("properties").get("name").asText()));
+        assertThat(names).contains("平原路", "人民路", "胜利路", "金穗大道").anyMatch(n -> n.endsWith("支路"));
+        assertThat(get("/api/v1/geo/lines?kind=water", wall, com.fasterxml.jackson.databind.JsonNode.class).get("features"))
+                .anyMatch(f -> f.get("properties").get("name").asText().equals("卫河"));
+        assertThat(get("/api/v1/geo/lines?kind=rail", wall, com.fasterxml.jackson.databind.JsonNode.class).get("features"))
+                .anyMatch(f -> f.get("properties").get("name").asText().equals("京广铁路"));
+        assertThat(get("/api/v1/geo/divisions?level=community&zoom=12", wall, com.fasterxml.jackson.databind.JsonNode.class)
+                .get("features")).hasSize(276);
+        HttpResponse<String> parts = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/geo/parts?limit=1"))
+                .header("Authorization", "Bearer " + wall).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(parts.body().split("\n")[0]).get("total").asLong()).isEqualTo(40_000);
+        // the imported history is at road + door number (live-simulated reports may come without an address)
+        Cases.CasePage page = get("/api/v1/cases?limit=50", token("leader"), Cases.CasePage.class);
+        assertThat(page.items()).anyMatch(c -> c.address() != null && c.address().matches(".+(路|大道)\\d+号"))
+                .noneMatch(c -> c.address() != null && c.address().matches(".*\\d+\\.\\d+.*"));
+    }
+
     @Test
     void platformStatisticsShowTheSeedsRates() throws Exception {
         Stats.Report stats = get("/api/v1/stats?groupBy=district&from=" + first.minusDays(1) + "T00:00:00Z&to="

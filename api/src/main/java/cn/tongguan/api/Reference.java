@@ -37,14 +37,22 @@ public final class Reference {
         }
     }
 
+    /** {@code road} and {@code doorNumber}: where it stands as people say it (平原路 128 号), both optional. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Part(String code, String smallCode, String name, Double lng, Double lat, String gridCode,
-                       String departmentCode, String status) {
+                       String departmentCode, String status, String road, Integer doorNumber) {
         public Part {
             Invalid.maxLength("code", Invalid.required("code", code), 32);
             Invalid.required("smallCode", smallCode);
             Invalid.required("lng", lng);
             Invalid.required("lat", lat);
+            Invalid.maxLength("road", road, 100);
+        }
+
+        /** A part without an address. */
+        public Part(String code, String smallCode, String name, Double lng, Double lat, String gridCode,
+                    String departmentCode, String status) {
+            this(code, smallCode, name, lng, lat, gridCode, departmentCode, status, null, null);
         }
     }
 

@@ -31,7 +31,6 @@ public final class CaseHistoryGenerator {
     private final long seed;
     private final List<CaseCategory> categories;
     private final double[] categoryCumulative;
-    private final Map<String, Area> areas;
     private final CaseRouter router;
     private final CaseScripts scripts;
     private final Sources sources;
@@ -53,7 +52,6 @@ public final class CaseHistoryGenerator {
             sum += categories.get(i).weight();
             categoryCumulative[i] = sum;
         }
-        this.areas = city.areas().stream().collect(Collectors.toMap(Area::code, a -> a));
         this.router = new CaseRouter(city.departments());
         this.scripts = new CaseScripts(calendar);
         this.sources = new Sources();
@@ -160,8 +158,8 @@ public final class CaseHistoryGenerator {
         String lastDepartment = script.back > 0 ? router.fallback(district) : department;
         return new HistoricCase(index + 1, caseNo, source, category.kind(), category.bigCode(), category.smallCode(),
                 city.projection().lng(x), city.projection().lat(y), district, street, community, gridCode,
-                "part".equals(category.kind()) ? site.code() : null,
-                describe(category, areas.get(community), source), urgent ? "urgent" : "normal",
+                "part".equals(category.kind()) ? site.code() : null, site.address(),
+                describe(category, site.address(), source), urgent ? "urgent" : "normal",
                 hotline ? Sources.reporterName(random) : null, hotline ? Sources.reporterPhone(random) : null,
                 script.deadline == null ? null : lastDepartment, amount, unit, script.deadline, script.rework,
                 script.back, script.extension, difficult, difficult && difficultLeft >= DIFFICULT - DIFFICULT_ASSIGNED,
@@ -188,8 +186,8 @@ public final class CaseHistoryGenerator {
         return parts.get(random.nextInt(parts.size()));
     }
 
-    private static String describe(CaseCategory category, Area community, String source) {
-        String where = community == null ? "" : community.name().replace("居民委员会", "").replace("村民委员会", "村");
+    /** Said as people say it: at a road and door number (平原路128号). */
+    private static String describe(CaseCategory category, String where, String source) {
         return switch (source) {
             case "video_ai" -> "视频轮巡发现" + where + "附近" + category.name();
             case "hotline_12319", "hotline_12345", "public" -> "市民反映" + where + "附近" + category.name() + "，请尽快处理";

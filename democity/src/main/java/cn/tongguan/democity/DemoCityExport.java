@@ -20,11 +20,11 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Writes the city as NDJSON files in lng/lat (7 decimals, ~1 cm), in a fixed order and format, so that the
  * SHA-256 over all files is the city's fingerprint. Files: divisions, grids, parts, departments,
- * cameras, sensors, thresholds.
+ * cameras, sensors, thresholds, lines (roads, waters, railways).
  */
 public final class DemoCityExport {
     public static final String[] FILES = {"divisions.ndjson", "grids.ndjson", "parts.ndjson", "departments.ndjson",
-        "cameras.ndjson", "sensors.ndjson", "thresholds.ndjson"};
+        "cameras.ndjson", "sensors.ndjson", "thresholds.ndjson", "lines.ndjson"};
 
     private DemoCityExport() {
     }
@@ -85,7 +85,7 @@ public final class DemoCityExport {
                     w.write("{\"code\":\"" + part.code() + "\",\"classCode\":\"" + part.classCode() + "\",\"lng\":"
                             + deg(p.lng(part.x())) + ",\"lat\":" + deg(p.lat(part.y())) + ",\"gridCode\":\""
                             + part.gridCode() + "\",\"departmentCode\":\"" + part.departmentCode() + "\",\"state\":\""
-                            + part.state() + "\"}\n");
+                            + part.state() + "\",\"address\":" + str(part.address()) + "}\n");
                 }
             }
             case 3 -> {
@@ -110,6 +110,12 @@ public final class DemoCityExport {
                             + (s.partCode() == null ? "" : ",\"partCode\":\"" + s.partCode() + "\"") + "}\n");
                 }
             }
+            case 7 -> {
+                for (CityLine l : city.lines()) {
+                    w.write("{\"name\":" + str(l.name()) + ",\"kind\":\"" + l.kind() + "\",\"class\":\"" + l.lineClass()
+                            + "\",\"generated\":" + l.generated() + ",\"geometry\":" + lineJson(l.shape(), p) + "}\n");
+                }
+            }
             default -> {
                 for (Threshold t : city.thresholds()) {
                     w.write("{\"kind\":\"" + t.kind() + "\",\"level\":\"" + t.level() + "\",\"quantity\":\""
@@ -126,6 +132,25 @@ public final class DemoCityExport {
         java.io.StringWriter w = new java.io.StringWriter();
         try {
             geometry(w, g, p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** GeoJSON text of a line or multi-line in metres, in lng/lat. */
+    public static String lineJson(Geometry g, LocalProjection p) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            boolean multi = g.getNumGeometries() > 1;
+            w.write(multi ? "{\"type\":\"MultiLineString\",\"coordinates\":[" : "{\"type\":\"LineString\",\"coordinates\":");
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                if (i > 0) {
+                    w.write(',');
+                }
+                ring(w, g.getGeometryN(i).getCoordinates(), p);
+            }
+            w.write(multi ? "]}" : "}");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

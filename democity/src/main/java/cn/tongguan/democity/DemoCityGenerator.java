@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.slf4j.Logger;
@@ -34,9 +35,14 @@ public final class DemoCityGenerator {
         SplittableRandom partsRandom = root.split();
         SplittableRandom facilityRandom = root.split();
 
+        List<CityLine> lines = source.lines().stream().map(l -> l.withShape(projection.toMetres(l.shape()))).toList();
+        List<CityLine> namedRoads = lines.stream().filter(l -> l.kind() == CityLine.Kind.ROAD).toList();
         Partitioner partitioner = new Partitioner(factory);
-        List<Area> areas = new DivisionBuilder(projection, partitioner).build(source, divisionsRandom);
+        List<Area> areas = new DivisionBuilder(projection, partitioner)
+                .build(source, DivisionBuilder.builtUp(namedRoads), divisionsRandom);
         Set<String> urbanStreets = areas.stream().filter(Area::isUrbanStreet).map(Area::code).collect(Collectors.toSet());
+        Geometry city = org.locationtech.jts.operation.union.UnaryUnionOp.union(
+                areas.stream().filter(Area::isUrbanStreet).map(Area::shape).toList());
         List<Area> builtUp = areas.stream()
                 .filter(a -> a.level() == Area.Level.COMMUNITY && urbanStreets.contains(a.parentCode())).toList();
         GridBuilder gridBuilder = new GridBuilder(factory, partitioner);
@@ -46,17 +52,23 @@ public final class DemoCityGenerator {
 
         List<Coordinate> cores = XinxiangSource.URBAN_DISTRICTS.stream().map(source::district)
                 .map(d -> new Coordinate(projection.x(d.centerLng()), projection.y(d.centerLat()))).toList();
-        RoadNetwork roads = new RoadNetwork(builtUp, cores, factory, roadsRandom);
+        RoadNetwork roads = new RoadNetwork(namedRoads, city, cores, factory, roadsRandom);
         GridIndex index = new GridIndex(grids, factory);
         List<Part> parts = new PartGenerator(roads, index).generate(tables.partClasses(), partCount, partsRandom);
         LOG.info("{} parts placed after {} ms", parts.size(), (System.nanoTime() - start) / 1_000_000);
 
-        FacilityGenerator facilities = new FacilityGenerator(projection);
+        FacilityGenerator facilities = new FacilityGenerator();
         List<Camera> cameras = facilities.cameras(roads, cores, cameraUrlTemplate, facilityRandom);
-        List<Sensor> sensors = facilities.sensors(roads, parts, facilityRandom);
+        List<CityLine> railways = lines.stream().filter(l -> l.kind() == CityLine.Kind.RAIL).toList();
+        List<Sensor> sensors = facilities.sensors(roads, railways, parts, tables.partClasses().stream()
+                .collect(Collectors.toMap(PartClass::code, PartClass::name)));
         List<Department> departments = departments(tables.departments(), areas);
+        List<CityLine> map = new ArrayList<>(lines);
+        map.addAll(roads.streets());
+        LOG.info("{} named lines and {} generated streets after {} ms", lines.size(), roads.streets().size(),
+                (System.nanoTime() - start) / 1_000_000);
         return new DemoCity(seed, projection, areas, List.copyOf(grids), parts, departments, cameras, sensors,
-                tables.thresholds(), tables.partClasses());
+                tables.thresholds(), tables.partClasses(), List.copyOf(map));
     }
 
     /** The nine city departments, then a platform per district and an office per urban street. */

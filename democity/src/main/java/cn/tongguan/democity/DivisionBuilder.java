@@ -10,14 +10,14 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Street and community polygons for the four urban districts: the real names and codes, shapes made up
- * by Voronoi partition. 街道 lie in the built-up core around the district's government seat, towns and
- * villages in the fringe; communities are smaller (denser) where the city is.
+ * by Voronoi partition. 街道 lie in the built-up area (the band along the named roads, {@link #builtUp}),
+ * towns and villages in the fringe; communities are smaller (denser) where the city is.
  */
 final class DivisionBuilder {
-    /** Radius of the built-up core around each district's seat, in metres. */
-    private static final double CORE_RADIUS = 4_000;
-    /** 凤泉区 is a separate, smaller town north of the city. */
-    private static final double SMALL_CORE_RADIUS = 2_200;
+    /** How far the city reaches either side of a named road, in metres. */
+    static final double ROAD_REACH = 420;
+    /** Closes the gaps between parallel bands (a block between two roads is city, not a field). */
+    private static final double CLOSING = 300;
 
     private final LocalProjection projection;
     private final Partitioner partitioner;
@@ -41,8 +41,19 @@ final class DivisionBuilder {
         }
     }
 
+    /**
+     * The built-up area: {@link #ROAD_REACH} either side of every named road (not the water or the railways),
+     * closed over the blocks between roads, so that the city follows its road network.
+     */
+    static Geometry builtUp(List<CityLine> roadsInMetres) {
+        List<Geometry> bands = roadsInMetres.stream().filter(l -> l.kind() == CityLine.Kind.ROAD && !l.generated())
+                .map(l -> l.shape().buffer(ROAD_REACH, 8)).toList();
+        Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(bands);
+        return union.buffer(CLOSING, 8).buffer(-CLOSING, 8);
+    }
+
     /** Districts, then streets, then communities, each level in code order. */
-    List<Area> build(XinxiangSource source, SplittableRandom random) {
+    List<Area> build(XinxiangSource source, Geometry builtUp, SplittableRandom random) {
         List<Area> districts = new ArrayList<>();
         List<Area> streets = new ArrayList<>();
         List<Area> communities = new ArrayList<>();
@@ -50,17 +61,18 @@ final class DivisionBuilder {
             District district = source.district(code);
             Geometry shape = projection.toMetres(district.shape());
             districts.add(new Area(code, district.name(), Area.Level.DISTRICT, "410700", shape));
-            Coordinate seat = new Coordinate(projection.x(district.centerLng()), projection.y(district.centerLat()));
-            double core = "410704".equals(code) ? SMALL_CORE_RADIUS : CORE_RADIUS;
 
             List<Division> children = source.children(code);
             List<Division> urban = children.stream().filter(d -> Integer.parseInt(d.code().substring(6)) < 100).toList();
             List<Division> fringe = children.stream().filter(d -> Integer.parseInt(d.code().substring(6)) >= 100).toList();
-            // The core disk is partitioned among the 街道, the rest of the district among towns and zones,
-            // so that the built-up area stays where the city is however the seeds fall.
-            Geometry disk = partitioner.point(seat.x, seat.y).buffer(core, 32);
-            Geometry coreArea = partitioner.polygonal(shape.intersection(disk));
-            Geometry fringeArea = partitioner.polygonal(shape.difference(disk));
+            // The built-up part is partitioned among the 街道, the rest of the district among towns and zones,
+            // so that the 街道 stay where the roads are however the seeds fall.
+            Geometry coreArea = partitioner.polygonal(shape.intersection(builtUp));
+            Geometry fringeArea = partitioner.polygonal(shape.difference(builtUp));
+            if (!urban.isEmpty() && coreArea.getArea() < urban.size() * 100_000.0) {
+                throw new IllegalStateException(district.name() + ": the named roads leave too little built-up area ("
+                        + Math.round(coreArea.getArea() / 1e6) + " km²) for " + urban.size() + " 街道");
+            }
             addStreets(streets, code, urban, coreArea, random);
             addStreets(streets, code, fringe, fringeArea, random);
         }

@@ -3,15 +3,17 @@ package cn.tongguan.democity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * Cameras and lifeline sensors placed where a city puts them: cameras at arterial crossings nearest the
- * centres, waterlogging gauges at the lowest crossings, underpass gauges where arterials pass under the
- * railways, smart covers on manholes (gas and sewage first).
+ * Cameras and lifeline sensors placed where a city puts them, each named by where it is: cameras at crossings
+ * of named roads nearest the centres (平原路与胜利路交叉口), waterlogging gauges at the lowest crossings,
+ * underpass gauges where roads pass under the railways (平原路下穿京广铁路通道), smart covers on manholes (gas
+ * and sewage first), named by road and door number.
  */
 final class FacilityGenerator {
     static final int OWN_CAMERAS = 105;
@@ -23,22 +25,21 @@ final class FacilityGenerator {
     private static final Set<String> MANHOLES = Set.of("01001", "01002", "01003", "01005", "01006", "01007",
             "01008", "01010", "01011", "01012");
 
-    private final LocalProjection projection;
-
-    FacilityGenerator(LocalProjection projection) {
-        this.projection = projection;
-    }
-
     List<Camera> cameras(RoadNetwork roads, List<Coordinate> cores, String urlTemplate, SplittableRandom random) {
-        List<Coordinate> sites = spread(byDistanceToCores(roads.mainIntersections(), cores), OWN_CAMERAS + SHARED_CAMERAS, 350);
+        // Crossings of two named roads first, nearest the centres first; then named roads with generated streets.
+        List<RoadNetwork.Crossing> candidates = new ArrayList<>(byDistanceToCores(
+                roads.crossings().stream().filter(RoadNetwork.Crossing::named).toList(), cores));
+        candidates.addAll(byDistanceToCores(roads.crossings().stream().filter(c -> !c.named()).toList(), cores));
+        List<RoadNetwork.Crossing> sites = spread(candidates, OWN_CAMERAS + SHARED_CAMERAS, 350);
         List<Camera> cameras = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             String id = String.format("cam%03d", i + 1);
             // Every fourth of the first 136 is shared: 34 shared, 105 own, spread over the city.
             boolean shared = i % 4 == 3 && i < SHARED_CAMERAS * 4;
             String owner = shared ? SHARED_OWNERS.get(i % SHARED_OWNERS.size()) : "城市管理局指挥中心";
-            Coordinate c = sites.get(i);
-            cameras.add(new Camera(id, "视频" + String.format("%03d", i + 1) + "·" + crossingName(c), c.x + 6, c.y + 6,
+            Coordinate c = sites.get(i).at();
+            // Named by what it watches: the crossing (平原路与胜利路交叉口).
+            cameras.add(new Camera(id, sites.get(i).name(), c.x + 6, c.y + 6,
                     random.nextInt(8) * 45.0, 60 + random.nextInt(4) * 10, shared, owner,
                     urlTemplate.replace("{id}", id).replace("{stream}", "main"),
                     urlTemplate.replace("{id}", id).replace("{stream}", "sub")));
@@ -46,23 +47,24 @@ final class FacilityGenerator {
         return cameras;
     }
 
-    List<Sensor> sensors(RoadNetwork roads, List<Part> parts, SplittableRandom random) {
+    List<Sensor> sensors(RoadNetwork roads, List<CityLine> railways, List<Part> parts, Map<String, String> classNames) {
         List<Sensor> sensors = new ArrayList<>();
-        List<Coordinate> low = new ArrayList<>(roads.mainIntersections());
-        low.sort(Comparator.comparingDouble(FacilityGenerator::elevation));
-        List<Coordinate> gauges = spread(low, WATERLOGGING, 900);
+        // The lowest crossings of named roads first: where a city's gauges stand (then generated streets).
+        List<RoadNetwork.Crossing> low = new ArrayList<>(roads.crossings());
+        low.sort(Comparator.comparing((RoadNetwork.Crossing c) -> !c.named()).thenComparingDouble(c -> elevation(c.at())));
+        List<RoadNetwork.Crossing> gauges = spread(low, WATERLOGGING, 900);
         for (int i = 0; i < gauges.size(); i++) {
-            Coordinate c = gauges.get(i);
+            Coordinate c = gauges.get(i).at();
             sensors.add(new Sensor(String.format("WL%02d", i + 1), Sensor.Kind.WATERLOGGING,
-                    "积水监测点·" + crossingName(c), c.x, c.y, null));
+                    gauges.get(i).name() + "积水点", c.x, c.y, null));
         }
-        List<Coordinate> crossings = roads.mainIntersections().stream()
-                .sorted(Comparator.comparingDouble(this::distanceToRailway)).toList();
-        List<Coordinate> underpasses = spread(crossings, UNDERPASSES, 1_200);
+        // Where a road passes under a railway, named roads first (平原路下穿京广铁路通道).
+        List<RoadNetwork.Crossing> crossings = roads.crossingsWith(railways);
+        List<RoadNetwork.Crossing> underpasses = spread(crossings, UNDERPASSES, 1_200);
         for (int i = 0; i < underpasses.size(); i++) {
-            Coordinate c = underpasses.get(i);
+            RoadNetwork.Crossing u = underpasses.get(i);
             sensors.add(new Sensor(String.format("UP%02d", i + 1), Sensor.Kind.UNDERPASS,
-                    "下穿通道·" + crossingName(c), c.x, c.y, null));
+                    u.first().name() + "下穿" + u.second().name() + "通道", u.at().x, u.at().y, null));
         }
         List<Part> manholes = parts.stream().filter(p -> MANHOLES.contains(p.classCode()))
                 .sorted(Comparator.comparing((Part p) -> !"01011".equals(p.classCode()))
@@ -71,8 +73,9 @@ final class FacilityGenerator {
         // Every third candidate, so that covers spread over the city instead of one district's sequence.
         for (int i = 0, n = 0; i < manholes.size() && n < SMART_COVERS; i += 3, n++) {
             Part p = manholes.get(i);
-            sensors.add(new Sensor(String.format("MC%05d", n + 1), Sensor.Kind.MANHOLE_COVER, "智能井盖·" + p.code(),
-                    p.x(), p.y(), p.code()));
+            // By road and door number, then what it covers: 平原路128号燃气井盖.
+            sensors.add(new Sensor(String.format("MC%05d", n + 1), Sensor.Kind.MANHOLE_COVER,
+                    p.address() + classNames.getOrDefault(p.classCode(), "井盖"), p.x(), p.y(), p.code()));
         }
         return sensors;
     }
@@ -86,26 +89,20 @@ final class FacilityGenerator {
         return plain + hollows;
     }
 
-    /** The 京广 railway runs north-south just west of the centre, the 新菏 line east-west south of it. */
-    private double distanceToRailway(Coordinate c) {
-        double jingguang = Math.abs(c.x - projection.x(113.866));
-        double xinhe = Math.abs(c.y - projection.y(35.281));
-        return Math.min(jingguang, xinhe);
-    }
-
-    private static List<Coordinate> byDistanceToCores(List<Coordinate> sites, List<Coordinate> cores) {
-        List<Coordinate> sorted = new ArrayList<>(sites);
-        sorted.sort(Comparator.comparingDouble(c -> cores.stream().mapToDouble(c::distance).min().orElse(0)));
+    private static List<RoadNetwork.Crossing> byDistanceToCores(List<RoadNetwork.Crossing> sites, List<Coordinate> cores) {
+        List<RoadNetwork.Crossing> sorted = new ArrayList<>(sites);
+        sorted.sort(Comparator.comparingDouble(c -> cores.stream().mapToDouble(c.at()::distance).min().orElse(0)));
         return sorted;
     }
 
     /** The first {@code count} sites in order that keep {@code spacing} metres from each other. */
-    private static List<Coordinate> spread(List<Coordinate> ordered, int count, double spacing) {
-        List<Coordinate> chosen = new ArrayList<>();
+    private static List<RoadNetwork.Crossing> spread(List<RoadNetwork.Crossing> ordered, int count, double spacing) {
+        List<RoadNetwork.Crossing> chosen = new ArrayList<>();
         for (double s = spacing; chosen.size() < count && s > 1; s /= 2) {
-            for (Coordinate c : ordered) {
+            for (RoadNetwork.Crossing c : ordered) {
                 final double limit = s;
-                if (chosen.size() < count && chosen.stream().noneMatch(o -> o.distance(c) < limit)) {
+                if (chosen.size() < count && !chosen.contains(c)
+                        && chosen.stream().noneMatch(o -> o.at().distance(c.at()) < limit)) {
                     chosen.add(c);
                 }
             }
@@ -114,10 +111,6 @@ final class FacilityGenerator {
             throw new IllegalStateException("only " + chosen.size() + " sites for " + count);
         }
         return chosen;
-    }
-
-    private String crossingName(Coordinate c) {
-        return String.format(java.util.Locale.ROOT, "%.4f,%.4f", projection.lng(c.x), projection.lat(c.y));
     }
 
     private static double sq(double v) {

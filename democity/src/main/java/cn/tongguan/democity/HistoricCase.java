@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param difficult one of the 疑难案件 of the ledger
  * @param meetingAssigned a difficult case handed out at a monthly joint meeting
+ * @param address road and door number of the spot (平原路128号)
  */
 public record HistoricCase(long id, String caseNo, String source, String kind, String bigCode, String smallCode,
                            double lng, double lat, String districtCode, String streetCode, String communityCode,
-                           String gridCode, String partCode, String description, String urgency,
+                           String gridCode, String partCode, String address, String description, String urgency,
                            String reporterName, String reporterPhone, String departmentCode, int limitAmount,
                            String limitUnit, Instant deadline, int reworkCount, int backCount, int extensionCount,
                            boolean difficult, boolean meetingAssigned, List<CaseStep> steps) {

@@ -82,8 +82,10 @@ final class PartGenerator {
             String district = grid.code().substring(0, 6);
             int seq = sequence.merge(district + type.code(), 1, Integer::sum);
             PartState state = state(random);
+            double measure = segment.measure() + along.distance(line.p0);
+            int number = 2 * (int) Math.floor(measure / RoadNetwork.DOOR_SPACING) + (side > 0 ? 1 : 2);
             return new Part(district + type.code() + String.format("%06d", seq), type.code(), x, y, grid.code(),
-                    type.department(), state);
+                    type.department(), state, segment.road().name(), number);
         }
     }
 

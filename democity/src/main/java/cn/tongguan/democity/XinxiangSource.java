@@ -37,15 +37,18 @@ public final class XinxiangSource {
 
     private final Map<String, District> districts;
     private final List<Division> divisions;
+    private final List<CityLine> lines;
 
-    private XinxiangSource(Map<String, District> districts, List<Division> divisions) {
+    private XinxiangSource(Map<String, District> districts, List<Division> divisions, List<CityLine> lines) {
         this.districts = districts;
         this.divisions = divisions;
+        this.lines = lines;
     }
 
     public static XinxiangSource load(GeometryFactory factory) {
-        try (InputStream geo = resource("districts.geojson"); InputStream csv = resource("divisions.csv")) {
-            return new XinxiangSource(readDistricts(geo, factory), readDivisions(csv));
+        try (InputStream geo = resource("districts.geojson"); InputStream csv = resource("divisions.csv");
+             InputStream lines = resource("lines.csv")) {
+            return new XinxiangSource(readDistricts(geo, factory), readDivisions(csv), readLines(lines, factory));
         } catch (IOException e) {
             throw new UncheckedIOException("Xinxiang reference data unreadable", e);
         }
@@ -118,6 +121,42 @@ public final class XinxiangSource {
             }
         }
         return result;
+    }
+
+    /**
+     * lines.csv: {@code name,kind,class,coordinates} with the course as {@code lng lat;lng lat;…} (approximate, from
+     * general knowledge of the city's layout, see the README next to it).
+     */
+    private static List<CityLine> readLines(InputStream in, GeometryFactory factory) throws IOException {
+        List<CityLine> result = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            if (header == null || !header.startsWith("name,kind,class,coordinates")) {
+                throw new IOException("lines.csv: unexpected header " + header);
+            }
+            int row = 1;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                row++;
+                String[] f = line.strip().split(",", -1);
+                if (f.length != 4) {
+                    throw new IOException("lines.csv row " + row + ": expected 4 fields");
+                }
+                String[] points = f[3].split(";");
+                Coordinate[] cs = new Coordinate[points.length];
+                for (int i = 0; i < points.length; i++) {
+                    String[] lngLat = points[i].strip().split("\\s+");
+                    cs[i] = new Coordinate(Double.parseDouble(lngLat[0]), Double.parseDouble(lngLat[1]));
+                }
+                result.add(new CityLine(f[0], CityLine.Kind.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)), f[2], false,
+                        factory.createLineString(cs)));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** The named roads, waters and railways of lines.csv, in file order, in lng/lat. */
+    public List<CityLine> lines() {
+        return lines;
     }
 
     public District district(String code) {

@@ -48,6 +48,9 @@ import cn.tongguan.platform.lifeline.WallPushes;
 import cn.tongguan.platform.reference.ReferenceDataStore;
 import cn.tongguan.platform.reference.ReferenceQueries;
 import cn.tongguan.platform.reference.ReferenceRoutes;
+import cn.tongguan.platform.geo.GeoLayers;
+import cn.tongguan.platform.geo.GeoRoutes;
+import cn.tongguan.platform.geo.PartsColumns;
 import cn.tongguan.platform.reports.ReportRoutes;
 import cn.tongguan.platform.reports.ReportService;
 import cn.tongguan.platform.reports.ReportStore;
@@ -229,6 +232,7 @@ public final class PlatformServer {
         evaluation = new EvaluationService(db, evaluationModel, evaluationSettings, clock);
         new EvaluationRoutes(evaluation, evaluationSettings).register(router);
         new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), requests).register(router);
+        new GeoRoutes(reference, new GeoLayers(db, mapper), new PartsColumns(db, mapper)).register(router);
         thresholds = new ThresholdTable(db);
         AlarmLifecycle alarms = new AlarmLifecycle(db, events, clock, thresholds);
         readings = new Readings(db, events, clock, thresholds, alarms);

@@ -260,6 +260,35 @@ class AccessMatrixTest {
         assertThat(cells).isGreaterThan(150);
     }
 
+    /**
+     * The served geography (ADR 0110) is public map data: every signed-in role reads every layer, the wall
+     * included, with the same content for all; nobody reads it without signing in.
+     */
+    @Test
+    void everySignedInRoleReadsTheGeographyAndNobodyElse() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/api/v1/geo/divisions?level=district", "/api/v1/geo/divisions?level=community&zoom=12",
+                "/api/v1/geo/lines?kind=road", "/api/v1/geo/lines?kind=water", "/api/v1/geo/lines?kind=rail",
+                "/api/v1/geo/parts", "/api/v1/geo/parts?limit=10")) {
+            String first = null;
+            for (Role r : Role.values()) {
+                Api.Resp resp = api.get(path, api.login(r.code()));
+                if (resp.status() != 200) {
+                    wrong.add(path + " as " + r + " → " + resp.status());
+                } else if (first == null) {
+                    first = resp.text();
+                } else if (!first.equals(resp.text())) {
+                    wrong.add(path + " as " + r + ": another answer than the first role's");
+                }
+            }
+            Api.Resp anonymous = api.get(path, null);
+            if (anonymous.status() != 401) {
+                wrong.add(path + " without token → " + anonymous.status());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     private static int check(List<String> leaks, Caller c, Obj o, String route, boolean may, boolean got, int status) {
         if (may != got) {
             leaks.add(route + " as " + c + " on " + o.name() + ": " + (got ? "LEAKED" : "withheld") + (status == 0 ? "" : " (" + status + ")"));

@@ -33,8 +33,8 @@ public final class DemoCityLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCityLoader.class);
 
     /** What was loaded, and how long each part took. */
-    public record Report(long divisions, long grids, long parts, long cases, long difficult, long referenceMillis,
-                         long caseMillis) {
+    public record Report(long divisions, long grids, long parts, long lines, long cases, long difficult,
+                         long referenceMillis, long caseMillis) {
     }
 
     private final PlatformServer platform;
@@ -54,7 +54,7 @@ public final class DemoCityLoader {
     public Report load(DemoCity city, CodeTables tables, LocalDate firstDay, Instant end, int caseCount,
                        LoadProgress progress) {
         long start = System.nanoTime();
-        progress.begin("参考数据（区、街道、社区、网格、部件、摄像机、传感器）", city.parts().size(), "个部件");
+        progress.begin("参考数据（区、街道、社区、网格、部件、道路水系铁路、摄像机、传感器）", city.parts().size(), "个部件");
         ReferenceDataStore ref = platform.referenceData();
         ReferenceRows rows = new ReferenceRows(city);
         ref.upsertCategories(categories(tables.categories()));
@@ -66,6 +66,7 @@ public final class DemoCityLoader {
             parts += ref.upsertParts(rows.parts(from, Math.min(city.parts().size(), from + 50_000)));
             progress.advance(parts);
         }
+        ref.upsertLines(rows.lines());
         ref.upsertCameras(rows.cameras());
         ref.upsertSensors(sensors(city, tables));
         ref.reload();
@@ -111,7 +112,7 @@ public final class DemoCityLoader {
         }
         long caseMillis = (System.nanoTime() - casesStart) / 1_000_000;
         LOG.info("{} cases loaded in {} ms", cases, caseMillis);
-        return new Report(divisions, grids, parts, cases, difficult[0], referenceMillis, caseMillis);
+        return new Report(divisions, grids, parts, city.lines().size(), cases, difficult[0], referenceMillis, caseMillis);
     }
 
     public static CaseHistoryImport.HistoricCase toImport(HistoricCase c, Instant end) {
@@ -133,7 +134,7 @@ public final class DemoCityLoader {
         assert department == null || department.equals(c.departmentCode()) || c.backCount() > 0;
         return new CaseHistoryImport.HistoricCase(c.id(), c.caseNo(), c.source(), c.kind(), c.bigCode(), c.smallCode(),
                 c.lng(), c.lat(), c.districtCode(), c.streetCode(), c.communityCode(), c.gridCode(), c.partCode(),
-                c.description(), c.urgency(), c.reporterName(), c.reporterPhone(), steps, ledger(c, end));
+                c.address(), c.description(), c.urgency(), c.reporterName(), c.reporterPhone(), steps, ledger(c, end));
     }
 
     /**

@@ -1,8 +1,10 @@
 package cn.tongguan.democity.load;
 
+import cn.tongguan.api.Geo;
 import cn.tongguan.api.Reference;
 import cn.tongguan.democity.Area;
 import cn.tongguan.democity.Camera;
+import cn.tongguan.democity.CityLine;
 import cn.tongguan.democity.DemoCity;
 import cn.tongguan.democity.DemoCityExport;
 import cn.tongguan.democity.LocalProjection;
@@ -54,7 +56,23 @@ final class ReferenceRows {
         List<Reference.Part> out = new ArrayList<>(to - from);
         for (Part p : city.parts().subList(from, to)) {
             out.add(new Reference.Part(p.code(), p.classCode(), partNames.get(p.classCode()), projection.lng(p.x()),
-                    projection.lat(p.y()), p.gridCode(), p.departmentCode(), p.state().name()));
+                    projection.lat(p.y()), p.gridCode(), p.departmentCode(), p.state().name(), p.road(), p.number()));
+        }
+        return out;
+    }
+
+    /**
+     * The lines of the map: ids stable for a seed, by kind in the order of lines.csv ({@code road-0001},
+     * {@code water-0001}, {@code rail-0001}), the generated streets after them ({@code street-0001}).
+     */
+    List<Geo.Line> lines() {
+        List<Geo.Line> out = new ArrayList<>();
+        Map<String, Integer> sequence = new java.util.HashMap<>();
+        for (CityLine l : city.lines()) {
+            String prefix = l.generated() ? "street" : l.kind().name().toLowerCase(Locale.ROOT);
+            int n = sequence.merge(prefix, 1, Integer::sum);
+            out.add(new Geo.Line(String.format(Locale.ROOT, "%s-%04d", prefix, n), l.kind().name().toLowerCase(Locale.ROOT),
+                    l.name(), l.lineClass(), l.generated(), tree(DemoCityExport.lineJson(l.shape(), projection))));
         }
         return out;
     }

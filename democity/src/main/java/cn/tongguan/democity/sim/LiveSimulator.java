@@ -115,8 +115,11 @@ public final class LiveSimulator {
             String source = r < 0.02 ? "hotline_12319" : r < 0.045 ? "hotline_12345" : r < 0.25 ? "video_ai" : "inspector";
             boolean part = "part".equals(category.kind());
             String role = "inspector".equals(source) ? "inspector" : "operator";
+            // Said where people say it: at the part's road and door number (平原路128号), when the platform knows them.
+            String address = site.road() == null || site.doorNumber() == null ? null : site.road() + site.doorNumber() + "号";
             actors.get(role).report(new Cases.NewCase(source, category.kind(), category.parentCode(), category.code(),
-                    site.lng(), site.lat(), null, (part ? "部件异常：" : "发现") + category.name(), "normal",
+                    site.lng(), site.lat(), address, part ? "部件异常：" + category.name() + (address == null ? "" : "（" + address + "）")
+                    : (address == null ? "" : address + "附近") + "发现" + category.name(), "normal",
                     role.equals("operator") ? "市民" : null, role.equals("operator") ? "13800000000" : null,
                     null, false));
             actions++;

@@ -92,7 +92,7 @@ public final class DemoCityBench {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static void delete(Path dir) throws Exception {
+    static void delete(Path dir) throws Exception {
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

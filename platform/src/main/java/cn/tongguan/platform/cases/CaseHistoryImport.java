@@ -26,11 +26,24 @@ public final class CaseHistoryImport implements AutoCloseable {
                        String note, String departmentCode, Integer hours) {
     }
 
-    /** A case as reported, with the steps it went through (the first step is the report itself). */
+    /**
+     * A case as reported, with the steps it went through (the first step is the report itself).
+     *
+     * @param address where it is as people say it (road and door number, or a crossing), or null
+     */
     public record HistoricCase(long id, String caseNo, String source, String kind, String bigCode, String smallCode,
                                double lng, double lat, String districtCode, String streetCode, String communityCode,
-                               String gridCode, String partCode, String description, String urgency,
+                               String gridCode, String partCode, String address, String description, String urgency,
                                String reporterName, String reporterPhone, List<Step> steps, Ledger ledger) {
+
+        /** A case without an address (test fixtures). */
+        public HistoricCase(long id, String caseNo, String source, String kind, String bigCode, String smallCode,
+                            double lng, double lat, String districtCode, String streetCode, String communityCode,
+                            String gridCode, String partCode, String description, String urgency,
+                            String reporterName, String reporterPhone, List<Step> steps, Ledger ledger) {
+            this(id, caseNo, source, kind, bigCode, smallCode, lng, lat, districtCode, streetCode, communityCode, gridCode,
+                    partCode, null, description, urgency, reporterName, reporterPhone, steps, ledger);
+        }
     }
 
     /** The case's entry in the ledger of difficult cases (疑难案件台账); {@code assignedAt} null while open. */
@@ -133,6 +146,7 @@ public final class CaseHistoryImport implements AutoCloseable {
         r.smallCode = h.smallCode();
         r.lng = h.lng();
         r.lat = h.lat();
+        r.address = h.address();
         r.districtCode = h.districtCode();
         r.streetCode = h.streetCode();
         r.communityCode = h.communityCode();

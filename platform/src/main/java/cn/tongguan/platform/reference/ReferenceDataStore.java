@@ -1,5 +1,6 @@
 package cn.tongguan.platform.reference;
 
+import cn.tongguan.api.Geo;
 import cn.tongguan.api.Reference;
 import cn.tongguan.platform.geo.GeoJson;
 import cn.tongguan.platform.geo.Gazetteer;
@@ -39,6 +40,14 @@ public final class ReferenceDataStore {
         this.db = db;
         this.mapper = mapper;
         this.cityBounds = cityBounds;
+        // The migration cannot draw a random token portably: the first start of a database does.
+        db.write(tx -> {
+            for (String layer : LAYERS) {
+                Sql.update(tx.connection(), "UPDATE geo_versions SET token = ? WHERE layer = ? AND token = ?",
+                        java.util.UUID.randomUUID().toString(), layer, "initial-" + layer);
+            }
+            return null;
+        });
         reload();
         // Reference data imported through another platform instance on the same database (ADR 0101).
         db.reloadOnChange(TOPIC, () -> loadedVersion, this::reload);
@@ -47,6 +56,19 @@ public final class ReferenceDataStore {
     private static final String TOPIC = "reference";
     /** The {@link #TOPIC} version the locator, gazetteer and calendar were built from. */
     private volatile long loadedVersion;
+
+    /** The layers whose version {@link #version} tells (ETags of the served geography). */
+    public static final List<String> LAYERS = List.of("divisions", "lines", "parts");
+
+    /** The current token of a layer: a fresh random one after every change to it. */
+    public String version(String layer) {
+        return db.read(tx -> {
+            try (PreparedStatement ps = Sql.prepare(tx.connection(), "SELECT token FROM geo_versions WHERE layer = ?", layer);
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "none";
+            }
+        });
+    }
 
     public Locator locator() {
         return locator;
@@ -154,7 +176,7 @@ public final class ReferenceDataStore {
                 GeoJson.toGeometry(d.geometry());
             }
         }
-        return batch(rows, "DELETE FROM divisions WHERE code = ?", d -> new Object[] {d.code()},
+        return batch("divisions", rows, "DELETE FROM divisions WHERE code = ?", d -> new Object[] {d.code()},
                 "INSERT INTO divisions (code, name, level, parent_code, geometry) VALUES (?, ?, ?, ?, ?)",
                 d -> new Object[] {d.code(), d.name(), d.level(), d.parentCode(), json(d.geometry())});
     }
@@ -176,9 +198,21 @@ public final class ReferenceDataStore {
     }
 
     public long upsertParts(List<Reference.Part> rows) {
-        return batch(rows, "DELETE FROM parts WHERE code = ?", p -> new Object[] {p.code()},
-                "INSERT INTO parts (code, small_code, name, lng, lat, grid_code, department_code, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                p -> new Object[] {p.code(), p.smallCode(), p.name(), p.lng(), p.lat(), p.gridCode(), p.departmentCode(), p.status()});
+        return batch("parts", rows, "DELETE FROM parts WHERE code = ?", p -> new Object[] {p.code()},
+                "INSERT INTO parts (code, small_code, name, lng, lat, grid_code, department_code, status, road, door_number) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                p -> new Object[] {p.code(), p.smallCode(), p.name(), p.lng(), p.lat(), p.gridCode(), p.departmentCode(), p.status(),
+                    p.road(), p.doorNumber() == null ? Sql.NullOf.INTEGER : p.doorNumber()});
+    }
+
+    /** The lines of the map (roads, waters, railways); each geometry must be a LineString or MultiLineString. */
+    public long upsertLines(List<Geo.Line> rows) {
+        for (Geo.Line l : rows) {
+            GeoJson.toLines(l.geometry());
+        }
+        return batch("lines", rows, "DELETE FROM geo_lines WHERE id = ?", l -> new Object[] {l.id()},
+                "INSERT INTO geo_lines (id, kind, name, line_class, generated, geometry) VALUES (?, ?, ?, ?, ?, ?)",
+                l -> new Object[] {l.id(), l.kind(), l.name(), l.lineClass(), l.generated(), json(l.geometry())});
     }
 
     public long upsertCategories(List<Reference.Category> rows) {
@@ -254,7 +288,17 @@ public final class ReferenceDataStore {
 
     private <T> long batch(List<T> rows, String deleteSql, java.util.function.Function<T, Object[]> deleteArgs,
                            String insertSql, java.util.function.Function<T, Object[]> insertArgs) {
+        return batch(null, rows, deleteSql, deleteArgs, insertSql, insertArgs);
+    }
+
+    /** As above; a served {@code layer} (or null) gets a new version in the same transaction. */
+    private <T> long batch(String layer, List<T> rows, String deleteSql, java.util.function.Function<T, Object[]> deleteArgs,
+                           String insertSql, java.util.function.Function<T, Object[]> insertArgs) {
         return db.write(tx -> {
+            if (layer != null) {
+                Sql.update(tx.connection(), "UPDATE geo_versions SET token = ? WHERE layer = ?",
+                        java.util.UUID.randomUUID().toString(), layer);
+            }
             try (PreparedStatement del = deleteSql == null ? null : tx.connection().prepareStatement(deleteSql);
                  PreparedStatement ins = tx.connection().prepareStatement(insertSql)) {
                 int pending = 0;

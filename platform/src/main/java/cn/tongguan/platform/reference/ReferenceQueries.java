@@ -83,11 +83,12 @@ public final class ReferenceQueries {
     }
 
     private static Reference.Part part(ResultSet rs) throws SQLException {
+        int door = rs.getInt(10);
         return new Reference.Part(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
-                rs.getString(6), rs.getString(7), rs.getString(8));
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.wasNull() ? null : door);
     }
 
-    private static final String PART_COLUMNS = "code, small_code, name, lng, lat, grid_code, department_code, status";
+    private static final String PART_COLUMNS = "code, small_code, name, lng, lat, grid_code, department_code, status, road, door_number";
 
     public List<Reference.Part> partsInBox(double minLng, double minLat, double maxLng, double maxLat, int limit) {
         return db.read(tx -> {

@@ -55,7 +55,10 @@ public final class ReferenceRoutes {
         r.get("/api/v1/divisions", Role.ALL, c -> queries.divisionTree());
         r.get("/api/v1/grids", Role.ALL, c -> {
             c.ctx().contentType("application/geo+json");
-            queries.gridsGeoJson(c.query("division"), c.ctx().outputStream());
+            // Buffered: Javalin gzips only when the first write is large enough, and the first line alone is not.
+            java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(c.ctx().outputStream(), 1 << 16);
+            queries.gridsGeoJson(c.query("division"), out);
+            out.flush();
             return null;
         });
         r.get("/api/v1/parts", Role.ALL, c -> {
@@ -69,7 +72,9 @@ public final class ReferenceRoutes {
         });
         r.get("/api/v1/parts/all", Role.ALL, c -> {
             c.ctx().contentType("application/x-ndjson");
-            queries.allParts(c.ctx().outputStream());
+            java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(c.ctx().outputStream(), 1 << 16);
+            queries.allParts(out);
+            out.flush();
             return null;
         });
         r.get("/api/v1/geocode", Role.ALL, c -> {
@@ -130,6 +135,7 @@ public final class ReferenceRoutes {
             case "cameras" -> load(c, Reference.Camera.class, store::upsertCameras);
             case "sensors" -> load(c, Reference.Sensor.class, store::upsertSensors);
             case "calendar" -> load(c, Reference.CalendarDay.class, store::upsertCalendarDays);
+            case "lines" -> load(c, cn.tongguan.api.Geo.Line.class, store::upsertLines);
             default -> throw ApiException.notFound("import kind", kind);
         };
         store.reload();
