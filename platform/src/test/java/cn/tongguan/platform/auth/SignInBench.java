@@ -12,7 +12,7 @@ import java.util.Map;
  * Sign-in timing (docs/benchmarks.md, "Identity"): over HTTP on a platform with demo accounts, the median time of a
  * wrong password for an existing user, of an unknown user, and of a good sign-in, interleaved; and the cost of one
  * Argon2id hash against the earlier PBKDF2 at 60,000 iterations, in the same run. Lockout is set out of reach.
- * Run: {@code platform/scripts/bench.sh}'s class path, main class {@code cn.tongguan.platform.auth.SignInBench [rounds]}.
+ * Run: {@code platform/scripts/bench-sign-in.sh [rounds]}.
  */
 public final class SignInBench {
     private static final PrintStream OUT = System.out;
