@@ -64,6 +64,8 @@ public final class CityMapViewModel implements SyncListener {
     private final ObservableList<CaseMark> openCases = FXCollections.observableArrayList();
     private final ObservableList<String> breadcrumb = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CityCard> card = new ReadOnlyObjectWrapper<>(this, "card");
+    /** The view kept from the last time, published with the first layers (null: none kept). */
+    private final ReadOnlyObjectWrapper<CityView> restored = new ReadOnlyObjectWrapper<>(this, "restored");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final Set<String> hiddenClasses = new HashSet<>();
     private final List<String> path = new ArrayList<>();
@@ -96,9 +98,11 @@ public final class CityMapViewModel implements SyncListener {
         opened = true;
         status.set(messages.text("citymap.status.loading"));
         background.execute(() -> {
+            CityView kept = lastView().orElse(null);
             CityGeography first = readGeography();
             List<CaseMark> marks = readCases();
             ui.execute(() -> {
+                restored.set(kept);
                 publish(first, marks);
                 status.set(first.isEmpty() ? messages.text("citymap.status.downloading")
                         : messages.text("citymap.status.ready", first.parts().size(), marks.size()));
@@ -215,7 +219,7 @@ public final class CityMapViewModel implements SyncListener {
         Figures now = figures;
         String code = f.id();
         List<String> lines = new ArrayList<>();
-        lines.add(messages.text("citymap.card.level", messages.text("citymap.level." + level)));
+        lines.add(messages.text("citymap.card.level", levelName(level)));
         lines.add(messages.text("citymap.card.code", code));
         if ("grid".equals(level)) {
             lines.add(messages.text("citymap.card.community",
@@ -228,6 +232,15 @@ public final class CityMapViewModel implements SyncListener {
         lines.add(messages.text("citymap.card.red", now.red(level, code)));
         String name = "grid".equals(level) ? messages.text("citymap.card.grid", code) : f.text("name");
         return new CityCard(name, lines);
+    }
+
+    private String levelName(String level) {
+        return switch (level) {
+            case "district" -> messages.text("citymap.level.district");
+            case "street" -> messages.text("citymap.level.street");
+            case "community" -> messages.text("citymap.level.community");
+            default -> messages.text("citymap.level.grid");
+        };
     }
 
     CityCard partCard(GeoPart p) {
@@ -271,7 +284,7 @@ public final class CityMapViewModel implements SyncListener {
     }
 
     /** The view stored when the map was last left, if any (blocking read of the cache). */
-    public Optional<CityView> lastView() {
+    Optional<CityView> lastView() {
         try {
             Optional<String> text = meta.get(VIEW_KEY);
             if (text.isEmpty()) {
@@ -311,6 +324,10 @@ public final class CityMapViewModel implements SyncListener {
 
     public ReadOnlyObjectProperty<CityCard> cardProperty() {
         return card.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CityView> restoredProperty() {
+        return restored.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
