@@ -112,12 +112,14 @@ public final class CityMapView {
         mapHolder.getChildren().add(0, map);
         card.setId("cityMapCard");
         card.setVisible(false);
-        for (String id : List.of("district", "street", "community", "grid", "water", "rail", "road", "parts")) {
+        for (String id : List.of("district", "street", "community", "roadName", "grid", "water", "rail", "road",
+                "parts")) {
             layers.put(id, new FeatureLayer(id, title(id), List.of(), style(id, Map.of())));
         }
         layers.get("street").zoomRange(STREET_ZOOM - 1, 30);
         layers.get("community").zoomRange(COMMUNITY_ZOOM - 1, 30);
         layers.get("grid").zoomRange(DISTRICT_ZOOM, 30);
+        layers.get("roadName").zoomRange(STREET_ZOOM + 1, 30).hitTestable(false);
         layers.get("parts").aggregateBelow(PART_SYMBOL_ZOOM);
         for (String backdrop : List.of("water", "rail", "road")) {
             layers.get(backdrop).hitTestable(false);
@@ -127,6 +129,9 @@ public final class CityMapView {
                 layers.get("grid")));
         map.setOnDrillDown(this::drilled);
         map.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        // The map took the focus on this press; the shell's TabPane, reached if the press bubbles on, would take
+        // it back (its behaviour focuses itself on any press inside), and Backspace would not reach the map.
+        map.addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
         legendBox.getChildren().add(new MapLegend(map.getLayers()));
         legendBox.getChildren().add(lightLegend());
         status.textProperty().bind(model.statusProperty());
@@ -144,7 +149,8 @@ public final class CityMapView {
     /** Loads (the first time) and refreshes the open cases; the map keeps its layers between openings. */
     public void opened() {
         model.open();
-        map.requestFocus();
+        // After the seat has put the map on screen: arrows, +/− and Backspace go to the map.
+        javafx.application.Platform.runLater(map::requestFocus);
     }
 
     /** One level up; false at the whole city (then Esc leaves the map). */
@@ -162,6 +168,7 @@ public final class CityMapView {
             case "street" -> messages.text("citymap.layer.street");
             case "community" -> messages.text("citymap.layer.community");
             case "grid" -> messages.text("citymap.layer.grid");
+            case "roadName" -> messages.text("citymap.layer.roadName");
             case "water" -> messages.text("citymap.layer.water");
             case "rail" -> messages.text("citymap.layer.rail");
             case "road" -> messages.text("citymap.layer.road");
@@ -178,10 +185,12 @@ public final class CityMapView {
             case "community" -> Style.polygons(Color.TRANSPARENT, Color.web("#5f87ad", 0.9), 1)
                     .withLabel("name", Color.web("#b9d3ee"));
             case "grid" -> Style.polygons(Color.TRANSPARENT, Color.web("#47698c", 0.7), 0.8);
+            case "roadName" -> Style.polygons(Color.TRANSPARENT, Color.TRANSPARENT, 1)
+                    .withLabel("name", Color.web("#f2d49b"));
             case "water" -> Style.polygons(Color.TRANSPARENT, Color.web("#3fa9f5"), 3);
             case "rail" -> Style.polygons(Color.TRANSPARENT, Color.web("#c9b7a3"), 2);
             case "road" -> Style.polygons(Color.TRANSPARENT, Color.web("#f2d49b", 0.85), 1.5);
-            default -> Style.points(Color.web("#4fc3f7"), 3).withClasses("class", classes);
+            default -> Style.points(Color.web("#4fc3f7"), 5).withClasses("class", classes);
         };
     }
 
@@ -193,6 +202,7 @@ public final class CityMapView {
         layers.get("water").setFeatures(geo.waters());
         layers.get("rail").setFeatures(geo.rails());
         layers.get("road").setFeatures(geo.roads());
+        layers.get("roadName").setFeatures(geo.roadNames());
         Map<String, PointSymbol> symbols = new LinkedHashMap<>();
         SymbolShape[] shapes = SymbolShape.values();
         classFilter.getItems().clear();

@@ -112,13 +112,20 @@ class CityMapUiTest {
         // Back up by the breadcrumb's first link.
         robot.clickOn("#crumb-0");
         ConsoleUi.waitOnFx(10, () -> crumbs(robot).equals(List.of("新乡市")));
+        // And by the keyboard: Backspace goes one level up.
+        robot.doubleClickOn(east);
+        ConsoleUi.waitOnFx(10, () -> crumbs(robot).equals(List.of("新乡市", "红旗区")));
+        robot.type(KeyCode.BACK_SPACE);
+        ConsoleUi.waitOnFx(10, () -> crumbs(robot).equals(List.of("新乡市")));
 
         // A click on a case opens it in the seat's detail, in place of the map.
         Cases.Case target = open.get(2);
         WaitForAsyncUtils.asyncFx(() -> map.setViewState(new MapViewState(target.lng(), target.lat(), 17)))
                 .get(5, TimeUnit.SECONDS);
         ConsoleUi.waitOnFx(10, () -> Math.abs(map.getViewState().zoom() - 17) < 0.01);
-        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        ConsoleUi.waitOnFx(15, map::isComplete);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        ScreenshotOnFailure.save(Path.of("target", "screenshots", "seat-citymap-street.png"));
         robot.clickOn(screen(map, target.lng(), target.lat()));
         ConsoleUi.waitOnFx(10, () -> robot.lookup("#cityMap").tryQuery().map(n -> n.getScene() == null).orElse(true)
                 && robot.lookup("#detailTitle").queryAs(Label.class).getText().contains(target.caseNo()));

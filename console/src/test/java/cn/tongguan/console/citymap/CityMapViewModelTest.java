@@ -68,8 +68,17 @@ class CityMapViewModelTest {
         new GeoSync(new GeoClient(platform.client("dispatcher")), store).refresh();
         Messages messages = Messages.load(Locale.SIMPLIFIED_CHINESE);
         CacheMeta meta = new CacheMeta(db);
+        // Two open cases in 红旗区, one of them in the grid of its first community's corner.
+        var operator = platform.client("operator");
+        CaseCache cases = new CaseCache(db);
+        for (int i = 0; i < 2; i++) {
+            cases.upsert(List.of(operator.create(new cn.tongguan.api.Cases.NewCase("hotline_12319", "event", "06",
+                    "06010", SmallCity.WEST + SmallCity.DISTRICT + 0.001 + i * 0.02, SmallCity.SOUTH + 0.001,
+                    "平原路" + i + "号", "垃圾" + i, "normal", "张三", "13812345678", null, false),
+                    java.util.UUID.randomUUID().toString())));
+        }
         CityMapViewModel model = new CityMapViewModel(messages, new ReferenceHolder(meta), store, null,
-                new CaseCache(db), meta, Runnable::run, Runnable::run, platform.clock());
+                cases, meta, Runnable::run, Runnable::run, platform.clock());
         model.open();
         CityGeography geo = model.geographyProperty().get();
         assertThat(geo.districts()).extracting(f -> f.text("name")).containsExactlyInAnyOrder("卫滨区", "红旗区");
@@ -85,7 +94,11 @@ class CityMapViewModelTest {
         model.clicked("district", district);
         assertThat(model.breadcrumb()).containsExactly("新乡市", "红旗区");
         assertThat(model.cardProperty().get().title()).isEqualTo("红旗区");
-        assertThat(model.cardProperty().get().lines()).contains("在办案件：0 件");
+        assertThat(model.openCases()).hasSize(2).allMatch(c -> "410702".equals(c.districtCode()));
+        assertThat(model.cardProperty().get().lines()).contains("在办案件：2 件", "其中超时：0 件");
+        Feature corner = geo.grids().stream().filter(f -> f.id().equals("41070200100100")).findFirst().orElseThrow();
+        model.clicked("grid", corner);
+        assertThat(model.cardProperty().get().lines()).contains("在办案件：1 件");
         model.drilled(1, "健康路街道");
         model.drilled(-1, "");
         assertThat(model.breadcrumb()).containsExactly("新乡市");

@@ -73,6 +73,8 @@ public final class SmallCity {
                 line("road-2", "road", "胜利路", "arterial", WEST + 0.025, SOUTH, WEST + 0.027, SOUTH + DISTRICT),
                 line("water-1", "water", "卫河", "river", WEST, SOUTH + 0.033, WEST + 2 * DISTRICT, SOUTH + 0.030),
                 line("rail-1", "rail", "京广铁路", "railway", WEST + 0.062, SOUTH, WEST + 0.064, SOUTH + DISTRICT)));
+        // As the import route does: the platform locates new cases in these polygons from now on.
+        store.reload();
     }
 
     private static Geo.Line line(String id, String kind, String name, String cls, double x0, double y0, double x1,
