@@ -132,14 +132,19 @@ public final class CityMapViewModel implements SyncListener {
     /** Blocking: the layers as features (unreadable or missing layers come back empty). */
     CityGeography readGeography() {
         Map<String, String> classes = new TreeMap<>();
+        // One attribute map per class, shared by its parts: 629,724 parts are a few dozen classes.
+        Map<String, Map<String, Object>> attributes = new HashMap<>();
         List<Feature> parts = new ArrayList<>();
         store.parts(p -> {
-            if (p.classCode() != null) {
-                classes.putIfAbsent(p.classCode(), p.className() == null ? p.classCode() : p.className());
-            }
-            parts.add(new Feature(p.code(), geometry.createPoint(new Coordinate(p.lng(), p.lat())),
-                    Map.of("class", p.className() == null ? "" : p.className(), "classCode",
-                            p.classCode() == null ? "" : p.classCode())));
+            String code = p.classCode() == null ? "" : p.classCode();
+            Map<String, Object> shared = attributes.computeIfAbsent(code, c -> {
+                String name = p.className() == null ? c : p.className();
+                if (!c.isEmpty()) {
+                    classes.put(c, name);
+                }
+                return Map.of("class", name, "classCode", c);
+            });
+            parts.add(new Feature(p.code(), geometry.createPoint(new Coordinate(p.lng(), p.lat())), shared));
         });
         List<Feature> roads = layer("lines/road");
         return new CityGeography(layer("divisions/district"), layer("divisions/street"),
