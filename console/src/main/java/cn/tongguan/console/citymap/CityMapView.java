@@ -185,10 +185,10 @@ public final class CityMapView {
             case "community" -> Style.polygons(Color.TRANSPARENT, Color.web("#5f87ad", 0.9), 1)
                     .withLabel("name", Color.web("#b9d3ee"));
             case "grid" -> Style.polygons(Color.TRANSPARENT, Color.web("#47698c", 0.7), 0.8);
-            case "roadName" -> Style.polygons(Color.TRANSPARENT, Color.TRANSPARENT, 1)
+            case "roadName" -> Style.polygons(Color.TRANSPARENT, Color.web("#f2d49b", 0), 1)
                     .withLabel("name", Color.web("#f2d49b"));
             case "water" -> Style.polygons(Color.TRANSPARENT, Color.web("#3fa9f5"), 3);
-            case "rail" -> Style.polygons(Color.TRANSPARENT, Color.web("#c9b7a3"), 2);
+            case "rail" -> Style.polygons(Color.TRANSPARENT, Color.web("#c39bd3"), 3);
             case "road" -> Style.polygons(Color.TRANSPARENT, Color.web("#f2d49b", 0.85), 1.5);
             default -> Style.points(Color.web("#4fc3f7"), 5).withClasses("class", classes);
         };
