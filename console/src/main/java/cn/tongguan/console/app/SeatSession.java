@@ -29,6 +29,7 @@ public final class SeatSession implements AutoCloseable {
     private final Path movedAside;
     private final CaseCache cases;
     private final CacheMeta meta;
+    private final cn.tongguan.console.cache.GeoStore geo;
     private final OutboxStore outboxStore;
     private final ReferenceHolder reference;
     private final SyncBus bus = new SyncBus();
@@ -54,6 +55,8 @@ public final class SeatSession implements AutoCloseable {
         this.movedAside = opened.movedAside() != null ? opened.movedAside() : queue.movedAside();
         this.cases = new CaseCache(database);
         this.meta = new CacheMeta(database);
+        // The city's geography for the 一张图, in the same encrypted file (ADR 0120).
+        this.geo = new cn.tongguan.console.cache.GeoStore(database);
         this.outboxStore = new OutboxStore(outboxDatabase);
         // Queued actions of files from before (unencrypted, or the outbox inside the cache) are kept, in order.
         outboxStore.adopt(queue.plain());
@@ -95,6 +98,10 @@ public final class SeatSession implements AutoCloseable {
 
     public CacheMeta meta() {
         return meta;
+    }
+
+    public cn.tongguan.console.cache.GeoStore geo() {
+        return geo;
     }
 
     public OutboxStore outboxStore() {

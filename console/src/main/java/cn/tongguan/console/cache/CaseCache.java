@@ -135,6 +135,20 @@ public final class CaseCache {
         }
     }
 
+    /** Every open case (the cases table holds no finished ones): the map shows them all. */
+    public List<CachedCase> open() {
+        List<CachedCase> rows = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(COLUMNS_READ + OPEN);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(CaseRows.read(rs));
+            }
+        } catch (SQLException e) {
+            throw new CacheException("cannot read the open cases", e);
+        }
+        return rows;
+    }
+
     /**
      * Possible duplicates of {@code c}: other cases of the same small class reported within {@code window} of it
      * and within {@code radiusMetres}, nearest first (domain: same class, 50 m, 48 h).

@@ -26,8 +26,8 @@ import javafx.scene.layout.HBox;
 
 /**
  * The seat workstation: queue on the left, case on the right, sync status below; and the keyboard: a letter
- * acts on the shown case, Ctrl+1…7 switch tabs, Ctrl+F searches, Ctrl+P pushes the case to the wall, F1 shows
- * the cheat sheet.
+ * acts on the shown case, Ctrl+1…7 switch tabs, Ctrl+F searches, Ctrl+P pushes the case to the wall, Ctrl+M opens
+ * the 一张图, F1 shows the cheat sheet.
  */
 public final class SeatView {
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
@@ -40,6 +40,8 @@ public final class SeatView {
     private final Parent root;
     /** The hotline form, for roles that take calls; it takes the detail's place while open. */
     private HotlineIntakeView intake;
+    /** The 一张图 (Ctrl+M), full screen in the seat's place while open. */
+    private cn.tongguan.console.citymap.CityMapView cityMap;
     /** The alarm desk (Ctrl+L), for roles that acknowledge lifeline alarms. */
     private cn.tongguan.console.alarms.AlarmDeskView alarms;
 
@@ -108,6 +110,41 @@ public final class SeatView {
         return seatSplit.getItems().get(1) != detail.root();
     }
 
+    /**
+     * Adds the 一张图 (Ctrl+M): {@code build} makes it with a way to open a case in this seat's detail and a way
+     * back; it takes the queue and detail's place while open.
+     */
+    public void attachCityMap(java.util.function.BiFunction<java.util.function.LongConsumer, Runnable,
+            cn.tongguan.console.citymap.CityMapView> build) {
+        cityMap = build.apply(this::openFromMap, this::closeCityMap);
+    }
+
+    /** Shows the 一张图 in place of the queue and the case. */
+    public void showCityMap() {
+        if (cityMap != null && !cityMapShowing()) {
+            ((javafx.scene.layout.BorderPane) root).setCenter(cityMap.root());
+            cityMap.opened();
+        }
+    }
+
+    private boolean cityMapShowing() {
+        return cityMap != null && ((javafx.scene.layout.BorderPane) root).getCenter() == cityMap.root();
+    }
+
+    private void closeCityMap() {
+        if (cityMapShowing()) {
+            ((javafx.scene.layout.BorderPane) root).setCenter(seatSplit);
+            queue.table().requestFocus();
+        }
+    }
+
+    /** A case clicked on the map: back to the seat with the case in the detail pane. */
+    private void openFromMap(long caseId) {
+        closeCityMap();
+        showDetail();
+        detailModel.show(caseId);
+    }
+
     /** Adds the alarm desk (Ctrl+L). */
     public void attachAlarms(cn.tongguan.console.alarms.AlarmDeskViewModel model) {
         alarms = new cn.tongguan.console.alarms.AlarmDeskView(model, messages, this::showDetail);
@@ -153,6 +190,21 @@ public final class SeatView {
     }
 
     private void onKey(KeyEvent e, QueueViewModel q) {
+        if (cityMapShowing()) {
+            // The map has its own keys (arrows, +/−, Backspace); letters never act on a case from here.
+            boolean leave = e.isShortcutDown() && e.getCode() == KeyCode.M
+                    || e.getCode() == KeyCode.ESCAPE && cityMap.depth() == 0;
+            if (leave) {
+                closeCityMap();
+                e.consume();
+            }
+            return;
+        }
+        if (e.isShortcutDown() && e.getCode() == KeyCode.M && cityMap != null) {
+            showCityMap();
+            e.consume();
+            return;
+        }
         if (e.getCode() == KeyCode.F1) {
             showCheatSheet();
             e.consume();

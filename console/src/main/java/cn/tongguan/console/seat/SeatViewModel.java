@@ -191,6 +191,7 @@ public final class SeatViewModel implements SyncListener {
         if (handlesAlarms()) {
             lines.add(messages.text("cheat.alarms"));
         }
+        lines.add(messages.text("cheat.citymap"));
         lines.add(messages.text("cheat.push"));
         lines.add(messages.text("cheat.push.camera"));
         lines.add(messages.text("cheat.help"));

@@ -222,7 +222,7 @@ public final class PlatformClient {
     }
 
     /** A proxy's HTML page with a 200 is not the platform's answer. */
-    private static void expectType(Response response, String subtype) throws UnrecognisedAnswer {
+    static void expectType(Response response, String subtype) throws UnrecognisedAnswer {
         String type = response.header("Content-Type", "");
         if (!type.toLowerCase(java.util.Locale.ROOT).contains(subtype)) {
             throw new UnrecognisedAnswer("answer of type '" + type + "' where " + subtype + " was expected");
@@ -276,7 +276,7 @@ public final class PlatformClient {
     }
 
     /** Turns a refusal into a {@link PlatformException} carrying the platform's {@code {code, message, details}}. */
-    private void check(Response response) throws IOException {
+    void check(Response response) throws IOException {
         if (response.isSuccessful()) {
             return;
         }

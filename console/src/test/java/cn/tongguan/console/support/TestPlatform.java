@@ -65,6 +65,11 @@ public final class TestPlatform implements AutoCloseable {
         return this;
     }
 
+    /** The platform's reference data, for a test that loads a city's geography in-process. */
+    public cn.tongguan.platform.reference.ReferenceDataStore referenceData() {
+        return server.referenceData();
+    }
+
     public void stop() {
         if (server != null) {
             server.stop();
