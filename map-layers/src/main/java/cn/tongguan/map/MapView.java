@@ -103,6 +103,7 @@ public final class MapView extends javafx.scene.layout.Region {
                 new javafx.scene.layout.BackgroundFill(options.background(), null, null)));
         getStyleClass().add("map-view");
         getChildren().addAll(painter.imageView(), painter.textLayer(), hud.pane());
+        hud.setScaleBarVisible(options.scaleBar());
         new MapInput(this, animator, new MapInput.Target(this::viewChanged, this::markDirty, this::hover,
                 () -> hud.showTooltip(null, 0, 0), this::click, this::drillUp, this::showAll));
         this.timer = new AnimationTimer() {
@@ -190,6 +191,15 @@ public final class MapView extends javafx.scene.layout.Region {
     public void zoomOut() {
         animator.zoomBy(-1, getWidth() / 2, getHeight() / 2);
         markDirty();
+    }
+
+    /** Shows or hides the scale bar (also {@link MapOptions#withScaleBar(boolean)}). */
+    public void setScaleBarVisible(boolean shown) {
+        hud.setScaleBarVisible(shown);
+    }
+
+    public boolean isScaleBarVisible() {
+        return hud.scaleBarVisible();
     }
 
     // Hit-testing and selection ---------------------------------------------------------------------------------

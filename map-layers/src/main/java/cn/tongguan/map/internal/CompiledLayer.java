@@ -32,6 +32,9 @@ public final class CompiledLayer {
     final int strokeArgb;
     final int[] classArgb;
     final SymbolShape[] classShape;
+    final int[] classOutlineArgb;
+    final double[] classOutlineWidth;
+    final double[] classRadius;
     // points
     final int pointCount;
     final double[] px;
@@ -80,6 +83,9 @@ public final class CompiledLayer {
         }
         this.classArgb = symbols.stream().mapToInt(s -> Raster.argb(s.colour())).toArray();
         this.classShape = symbols.stream().map(PointSymbol::shape).toArray(SymbolShape[]::new);
+        this.classOutlineArgb = symbols.stream().mapToInt(s -> s.outlined() ? Raster.argb(s.outline()) : 0).toArray();
+        this.classOutlineWidth = symbols.stream().mapToDouble(s -> s.outlined() ? s.outlineWidth() : 0).toArray();
+        this.classRadius = symbols.stream().mapToDouble(style::radiusOf).toArray();
 
         int points = 0;
         for (Feature f : features) {

@@ -77,7 +77,7 @@ public final class FramePainter {
 
     /** Paints the frame and returns the tiles still to render. */
     public List<TileKey> paint(Viewport vp, TileScheduler.Scene scene, LiveOverlay live, Selection selection,
-                               Instant now, boolean blinkOn) {
+                               Instant now, boolean blinkOn, boolean zooming) {
         int w = Math.max(1, (int) Math.ceil(vp.width()));
         int h = Math.max(1, (int) Math.ceil(vp.height()));
         if (frame == null || frame.width() != w || frame.height() != h) {
@@ -85,7 +85,8 @@ public final class FramePainter {
             buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(frame.pixels()), PixelFormat.getIntArgbPreInstance());
             imageView.setImage(new WritableImage(buffer));
         }
-        List<TileKey> wanted = compositor.compose(vp, frame, cache, scene.version(), scene.background());
+        List<TileKey> wanted = compositor.compose(vp, frame, cache, scene.version(), scene.background(),
+                zooming);
         if (selection != null) {
             selection.draw(frame, vp);
         }

@@ -80,10 +80,9 @@ public final class OverlayRenderer {
                 double r = 10 + 3 * Math.log(c.count);
                 int colour = Raster.argb(c.worst.colour());
                 if (c.blinking && blinkOn) {
-                    frame.fillCircle(x, y, r + 6, Raster.fade(colour, 0.35));
+                    frame.smooth().fillCircle(x, y, r + 6, Raster.fade(colour, 0.35));
                 }
-                frame.fillCircle(x, y, r + 1.5, WHITE);
-                frame.fillCircle(x, y, r, colour);
+                Symbols.draw(frame, true, SymbolShape.CIRCLE, x, y, r, colour, 1.5, WHITE);
                 counts.add(new CountLabel(x, y, c.count));
             }
         } else {
@@ -102,7 +101,7 @@ public final class OverlayRenderer {
         }
         boolean blink = blinking(item, now);
         if (blink && blinkOn) {
-            frame.fillCircle(x, y, 14, Raster.fade(colour, 0.4));
+            frame.smooth().fillCircle(x, y, 14, Raster.fade(colour, 0.4));
         }
         SymbolShape shape = switch (item.kind()) {
             case CASE -> SymbolShape.CIRCLE;
@@ -110,8 +109,7 @@ public final class OverlayRenderer {
             case CAMERA -> SymbolShape.SQUARE;
             case ALARM -> SymbolShape.TRIANGLE;
         };
-        TileRenderer.symbol(frame, shape, x, y, 7.5, WHITE);
-        TileRenderer.symbol(frame, shape, x, y, 6, blink && !blinkOn ? Raster.fade(colour, 0.45) : colour);
+        Symbols.draw(frame, true, shape, x, y, 6, blink && !blinkOn ? Raster.fade(colour, 0.45) : colour, 1.5, WHITE);
     }
 
     static void cone(Raster frame, double x, double y, double headingDeg, double fovDeg, double radius, int argb) {
@@ -127,7 +125,7 @@ public final class OverlayRenderer {
             ring[2 * (i + 1)] = x + radius * Math.sin(a);
             ring[2 * (i + 1) + 1] = y - radius * Math.cos(a);
         }
-        frame.fillRings(new double[][] {ring}, new int[] {ring.length}, 1, argb);
+        frame.smooth().fillRings(new double[][] {ring}, new int[] {ring.length}, 1, argb);
     }
 
     private static final class Cluster {
