@@ -301,6 +301,11 @@ public final class MapView extends javafx.scene.layout.Region {
         return painter.pixelAt(x, y);
     }
 
+    /** The names drawn in the last frame (division, road and place labels), with their boxes on screen. */
+    public List<DrawnLabel> drawnLabels() {
+        return painter.drawnLabels();
+    }
+
     /** Marks every cached tile out of date and renders the view afresh (old tiles stay on screen until replaced). */
     public void refresh() {
         layerSet.invalidate();

@@ -68,11 +68,11 @@ public final class Compositor {
                     wanted.add(key);
                 }
                 if (tile == null) {
-                    drawStandIn(frame, cache, vp, sx, sy, tileOnScreen, zoom);
+                    drawStandIn(frame, cache, vp, sx, sy, tileOnScreen, zoom, zooming);
                 } else if (exact) {
                     frame.blit(tile.pixels(), SIZE, SIZE, (int) Math.round(sx), (int) Math.round(sy));
                 } else {
-                    drawScaled(frame, tile.pixels(), 0, 0, SIZE, sx, sy, tileOnScreen, null);
+                    drawScaled(frame, tile.pixels(), 0, 0, SIZE, sx, sy, tileOnScreen, null, false);
                 }
             }
         }
@@ -87,7 +87,7 @@ public final class Compositor {
      * zooms first at equal distance: enlarging is cheaper and drops nothing), else from what is there.
      */
     private void drawStandIn(Raster frame, TileCache cache, Viewport vp, double sx, double sy, double size,
-                             double zoom) {
+                             double zoom, boolean zooming) {
         int[] clip = {(int) Math.round(sx), (int) Math.round(sy), (int) Math.round(sx + size),
             (int) Math.round(sy + size)};
         List<Double> zooms = cache.zoomsNear(zoom, MAX_FALLBACK_ZOOMS);
@@ -96,7 +96,7 @@ public final class Compositor {
                 if (other == zoom) {
                     continue;
                 }
-                if (drawFrom(frame, cache, vp, other, clip, pass == 0)) {
+                if (drawFrom(frame, cache, vp, other, clip, pass == 0, zooming)) {
                     return;
                 }
             }
@@ -104,7 +104,8 @@ public final class Compositor {
     }
 
     /** Draws the cached tiles of one zoom under a screen rectangle; with {@code complete}, only if all exist. */
-    private boolean drawFrom(Raster frame, TileCache cache, Viewport vp, double zoom, int[] clip, boolean complete) {
+    private boolean drawFrom(Raster frame, TileCache cache, Viewport vp, double zoom, int[] clip, boolean complete,
+                             boolean fast) {
         double tilesPerWorld = WebMercator.worldSize(zoom) / SIZE;
         int n = TileKey.tilesPerSide(zoom);
         int tx0 = Math.max(0, (int) Math.floor(vp.worldX(clip[0]) * tilesPerWorld));
@@ -130,7 +131,7 @@ public final class Compositor {
                 TileCache.Tile tile = cache.get(key(zoom, tx, ty));
                 if (tile != null) {
                     drawScaled(frame, tile.pixels(), 0, 0, SIZE, vp.screenX(0) + tx * onScreen,
-                            vp.screenY(0) + ty * onScreen, onScreen, clip);
+                            vp.screenY(0) + ty * onScreen, onScreen, clip, fast);
                     drew = true;
                 }
             }
@@ -142,10 +143,12 @@ public final class Compositor {
      * Copies the square source region (srcX, srcY, srcSize) of a 256² tile onto the destination square (dstX,
      * dstY, dstSize), clipped to the frame and to {@code clip} ({x0, y0, x1, y1} or null): nearest neighbour when
      * enlarging (every source pixel lands at least once), bilinear when reducing (no source row is skipped
-     * outright for reductions up to 2×).
+     * outright for reductions up to 2×) unless {@code fast}: while the zoom moves, reduced stand-ins are shown
+     * for a few frames only and nearest neighbour costs a quarter (a 1-pixel line may flicker until the
+     * pyramid tiles arrive, which are only ever enlarged).
      */
     void drawScaled(Raster frame, int[] src, double srcX, double srcY, double srcSize, double dstX, double dstY,
-                    double dstSize, int[] clip) {
+                    double dstSize, int[] clip, boolean fast) {
         int x0 = Math.max(0, (int) Math.round(dstX));
         int y0 = Math.max(0, (int) Math.round(dstY));
         int x1 = Math.min(frame.width(), (int) Math.round(dstX + dstSize));
@@ -166,7 +169,7 @@ public final class Compositor {
         }
         int[] dst = frame.pixels();
         int fw = frame.width();
-        if (ratio <= 1 + 1e-9) {
+        if (ratio <= 1 + 1e-9 || fast) {
             for (int x = x0; x < x1; x++) {
                 int s = (int) (srcX + (x + 0.5 - dstX) * ratio);
                 columnMap[x - x0] = Math.max(0, Math.min(SIZE - 1, s));

@@ -33,6 +33,11 @@ public final class OverlayRenderer {
         this.blinkFor = blinkFor;
     }
 
+    /** The radius of a cluster bubble of {@code count} items (its white ring not included). */
+    static double bubbleRadius(int count) {
+        return 10 + 3 * Math.log(count);
+    }
+
     /** Whether something on screen blinks (the map then keeps repainting at the blink rate). */
     public boolean blinks(List<LiveItem> visible, Instant now) {
         for (LiveItem item : visible) {
@@ -77,7 +82,7 @@ public final class OverlayRenderer {
                 }
                 double x = c.sumX / c.count;
                 double y = c.sumY / c.count;
-                double r = 10 + 3 * Math.log(c.count);
+                double r = bubbleRadius(c.count);
                 int colour = Raster.argb(c.worst.colour());
                 if (c.blinking && blinkOn) {
                     frame.smooth().fillCircle(x, y, r + 6, Raster.fade(colour, 0.35));

@@ -136,13 +136,17 @@ public final class TileRenderer {
         double margin = (maxR + 2) / scale;
         double ox = key.minX();
         double oy = key.minY();
-        boolean smooth = layer.settings().style().antialias();
+        SymbolSprites sprites = layer.sprites;
         layer.pointIndex.query(ox - margin, oy - margin, ox + key.span() + margin, oy + key.span() + margin, i -> {
             double x = (layer.px[i] - ox) * scale;
             double y = (layer.py[i] - oy) * scale;
             int cls = layer.pointClass[i];
-            Symbols.draw(raster, smooth, layer.classShape[cls], x, y, layer.classRadius[cls], layer.classArgb[cls],
-                    layer.classOutlineWidth[cls], layer.classOutlineArgb[cls]);
+            if (sprites != null) {
+                sprites.stamp(raster, cls, x, y);
+            } else {
+                Symbols.draw(raster, false, layer.classShape[cls], x, y, layer.classRadius[cls], layer.classArgb[cls],
+                        layer.classOutlineWidth[cls], layer.classOutlineArgb[cls]);
+            }
         });
     }
 }
