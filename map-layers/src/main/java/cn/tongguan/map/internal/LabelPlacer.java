@@ -9,7 +9,7 @@ import java.util.List;
  * shown at the current level: polygons at their interior point (when wide enough on screen to carry the name),
  * lines along their longest nearly straight visible run (a road's name at street zoom, turned to the road but
  * never upside down), points beside their symbol. Layers earlier in the list (coarser divisions come first) win,
- * then bigger polygons and longer runs. A label is kept only if its box — the axis-aligned box of the turned
+ * then bigger polygons and longer runs. A label is kept only if it lies wholly on screen and its box — the axis-aligned box of the turned
  * text, with padding — overlaps no kept box and no obstacle (the overlay's count bubbles). Text is measured by the
  * caller's {@link Measure} (the FX text layout on screen), so boxes are those of the drawn text.
  * Pure computation on the FX thread: a few thousand candidates cost well under a millisecond.
@@ -105,7 +105,8 @@ public final class LabelPlacer {
             double bw = Math.abs(w * Math.cos(rad)) + Math.abs(h * Math.sin(rad));
             double bh = Math.abs(w * Math.sin(rad)) + Math.abs(h * Math.cos(rad));
             double[] box = {c.x() - bw / 2 - PAD, c.y() - bh / 2 - PAD, c.x() + bw / 2 + PAD, c.y() + bh / 2 + PAD};
-            if (box[2] < 0 || box[3] < 0 || box[0] > vp.width() || box[1] > vp.height() || collides(boxes, box)) {
+            // a name cut by the edge of the map reads as a different name: only whole labels are drawn
+            if (box[0] < 0 || box[1] < 0 || box[2] > vp.width() || box[3] > vp.height() || collides(boxes, box)) {
                 continue;
             }
             boxes.add(box);
