@@ -152,6 +152,7 @@ public final class MapView extends javafx.scene.layout.Region {
 
     /** Jumps to a view (e.g. the one stored when the console last closed). */
     public void setViewState(MapViewState state) {
+        scheduler.jumped();
         animator.set(Viewport.of(state, animator.viewport().width(), animator.viewport().height()));
         viewChanged();
     }
