@@ -52,10 +52,10 @@ public final class CompiledLayer {
 
     /** What the worker needs of the layer's FX-thread state, copied on the FX thread. */
     public record Settings(Style style, double minZoom, double maxZoom, double aggregateBelowZoom,
-                           boolean hitTestable) {
+                           boolean hitTestable, double labelMinZoom) {
         public static Settings of(FeatureLayer layer) {
             return new Settings(layer.style(), layer.minZoom(), layer.maxZoom(), layer.aggregateBelowZoom(),
-                    layer.hitTestable());
+                    layer.hitTestable(), layer.labelMinZoom());
         }
     }
 
@@ -256,6 +256,11 @@ public final class CompiledLayer {
     /** Shown at this tile level? Zoom ranges are judged at integer tile levels so that tiles can be cached. */
     public boolean shownAtLevel(int level) {
         return level >= settings.minZoom() && level < settings.maxZoom();
+    }
+
+    /** Whether names are drawn at this level (shown, and at or above the layer's label zoom). */
+    public boolean labelledAtLevel(int level) {
+        return shownAtLevel(level) && level >= settings.labelMinZoom();
     }
 
     public boolean aggregatesAtLevel(int level) {

@@ -80,7 +80,7 @@ public final class LabelPlacer {
         int rank = 0;
         for (CompiledLayer layer : layers) {
             boolean labelled = !layer.labels().isEmpty() || !layer.pathLabels().isEmpty() || layer.labelsPoints();
-            if (!labelled || !layer.shownAtLevel(level)) {
+            if (!labelled || !layer.labelledAtLevel(level)) {
                 continue;
             }
             double size = layer.settings().style().labelSize();
@@ -131,13 +131,17 @@ public final class LabelPlacer {
         }
     }
 
-    /** The longest run of a visible line that turns by less than 20°, if the name fits on it. */
+    /**
+     * The longest run of a line's on-screen part (segments clipped to the view) that turns by less than 20°, if
+     * the name fits on it: centred on the run's middle, turned along its chord.
+     */
     private void pathCandidates(Viewport vp, CompiledLayer layer, int rank, double fontSize, int colour,
                                 List<Candidate> out) {
         double x0 = vp.worldX(0);
         double y0 = vp.worldY(0);
         double x1 = vp.worldX(vp.width());
         double y1 = vp.worldY(vp.height());
+        double[] seg = new double[4];
         for (CompiledLayer.PathLabel label : layer.pathLabels()) {
             org.locationtech.jts.geom.Envelope e = label.envelope();
             if (e.getMaxX() < x0 || e.getMinX() > x1 || e.getMaxY() < y0 || e.getMinY() > y1) {
@@ -145,51 +149,119 @@ public final class LabelPlacer {
             }
             double need = measure.width(label.text(), fontSize) + 2 * PAD;
             double[] p = label.path();
-            int n = p.length / 2;
-            double bestLength = 0;
-            int bestFrom = -1;
-            int bestTo = -1;
-            int from = 0;
-            double runLength = 0;
+            Run run = new Run();
+            Run best = new Run();
             double runAngle = Double.NaN;
-            for (int i = 0; i + 1 < n; i++) {
-                double ax = vp.screenX(p[2 * i]);
-                double ay = vp.screenY(p[2 * i + 1]);
-                double bx = vp.screenX(p[2 * i + 2]);
-                double by = vp.screenY(p[2 * i + 3]);
-                if (!(inView(vp, ax, ay) && inView(vp, bx, by))) {
-                    runAngle = Double.NaN;
+            boolean connected = false;
+            for (int i = 0; i + 3 < p.length; i += 2) {
+                seg[0] = vp.screenX(p[i]);
+                seg[1] = vp.screenY(p[i + 1]);
+                seg[2] = vp.screenX(p[i + 2]);
+                seg[3] = vp.screenY(p[i + 3]);
+                boolean startInside = inView(vp, seg[0], seg[1]);
+                boolean endInside = inView(vp, seg[2], seg[3]);
+                if (!clip(seg, vp.width(), vp.height())) {
+                    connected = false;
                     continue;
                 }
-                double angle = Math.toDegrees(Math.atan2(by - ay, bx - ax));
-                if (Double.isNaN(runAngle) || Math.abs(turn(angle, runAngle)) > MAX_BEND_DEG) {
-                    from = i;
-                    runLength = 0;
+                double angle = Math.toDegrees(Math.atan2(seg[3] - seg[1], seg[2] - seg[0]));
+                if (!connected || !startInside || Math.abs(turn(angle, runAngle)) > MAX_BEND_DEG) {
+                    run.restart(seg[0], seg[1]);
                     runAngle = angle;
                 }
-                runLength += Math.hypot(bx - ax, by - ay);
-                if (runLength > bestLength) {
-                    bestLength = runLength;
-                    bestFrom = from;
-                    bestTo = i + 1;
+                run.add(seg[2], seg[3]);
+                if (run.length > best.length) {
+                    best.copy(run);
                 }
+                connected = endInside;
             }
-            if (bestFrom < 0 || bestLength < need) {
+            if (best.length < need) {
                 continue;
             }
-            double ax = vp.screenX(p[2 * bestFrom]);
-            double ay = vp.screenY(p[2 * bestFrom + 1]);
-            double bx = vp.screenX(p[2 * bestTo]);
-            double by = vp.screenY(p[2 * bestTo + 1]);
-            double angle = Math.toDegrees(Math.atan2(by - ay, bx - ax));
+            double angle = Math.toDegrees(Math.atan2(best.lastY() - best.ys[0], best.lastX() - best.xs[0]));
             // never upside down: a road running right-to-left is read left-to-right
             if (angle > 90) {
                 angle -= 180;
             } else if (angle <= -90) {
                 angle += 180;
             }
-            double[] mid = along(vp, p, bestFrom, bestTo, bestLength / 2);
-            out.add(new Candidate(label.text(), mid[0], mid[1], angle, rank, bestLength, fontSize, colour));
+            double[] mid = best.along(best.length / 2);
+            out.add(new Candidate(label.text(), mid[0], mid[1], angle, rank, best.length, fontSize, colour));
+        }
+    }
+
+    /** Liang–Barsky: clips the segment in place to [0, w] × [0, h]; false when nothing of it is visible. */
+    private static boolean clip(double[] s, double w, double h) {
+        double dx = s[2] - s[0];
+        double dy = s[3] - s[1];
+        double[] range = new double[2];
+        if (!Raster.clipRange(s[0], s[1], dx, dy, 0, 0, w, h, range)) {
+            return false;
+        }
+        double sx = s[0];
+        double sy = s[1];
+        s[0] = sx + range[0] * dx;
+        s[1] = sy + range[0] * dy;
+        s[2] = sx + range[1] * dx;
+        s[3] = sy + range[1] * dy;
+        return true;
+    }
+
+    /** A run of screen points along a line, with its length. */
+    private static final class Run {
+        double[] xs = new double[16];
+        double[] ys = new double[16];
+        int n;
+        double length;
+
+        void restart(double x, double y) {
+            n = 0;
+            length = 0;
+            push(x, y);
+        }
+
+        void add(double x, double y) {
+            length += Math.hypot(x - xs[n - 1], y - ys[n - 1]);
+            push(x, y);
+        }
+
+        private void push(double x, double y) {
+            if (n == xs.length) {
+                xs = java.util.Arrays.copyOf(xs, 2 * n);
+                ys = java.util.Arrays.copyOf(ys, 2 * n);
+            }
+            xs[n] = x;
+            ys[n] = y;
+            n++;
+        }
+
+        void copy(Run other) {
+            xs = java.util.Arrays.copyOf(other.xs, other.xs.length);
+            ys = java.util.Arrays.copyOf(other.ys, other.ys.length);
+            n = other.n;
+            length = other.length;
+        }
+
+        double lastX() {
+            return xs[n - 1];
+        }
+
+        double lastY() {
+            return ys[n - 1];
+        }
+
+        /** The point {@code distance} pixels along the run. */
+        double[] along(double distance) {
+            double left = distance;
+            for (int i = 0; i + 1 < n; i++) {
+                double step = Math.hypot(xs[i + 1] - xs[i], ys[i + 1] - ys[i]);
+                if (step >= left && step > 0) {
+                    double t = left / step;
+                    return new double[] {xs[i] + t * (xs[i + 1] - xs[i]), ys[i] + t * (ys[i + 1] - ys[i])};
+                }
+                left -= step;
+            }
+            return new double[] {lastX(), lastY()};
         }
     }
 
@@ -227,24 +299,6 @@ public final class LabelPlacer {
             d += 360;
         }
         return d;
-    }
-
-    /** The screen point {@code distance} pixels along the path from vertex {@code from}. */
-    private static double[] along(Viewport vp, double[] p, int from, int to, double distance) {
-        double left = distance;
-        for (int i = from; i < to; i++) {
-            double ax = vp.screenX(p[2 * i]);
-            double ay = vp.screenY(p[2 * i + 1]);
-            double bx = vp.screenX(p[2 * i + 2]);
-            double by = vp.screenY(p[2 * i + 3]);
-            double length = Math.hypot(bx - ax, by - ay);
-            if (length >= left && length > 0) {
-                double t = left / length;
-                return new double[] {ax + t * (bx - ax), ay + t * (by - ay)};
-            }
-            left -= length;
-        }
-        return new double[] {vp.screenX(p[2 * to]), vp.screenY(p[2 * to + 1])};
     }
 
     static boolean collides(List<double[]> boxes, double[] b) {

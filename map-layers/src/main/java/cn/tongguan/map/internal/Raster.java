@@ -168,23 +168,20 @@ public final class Raster {
                 || Math.max(y0, y1) < -margin || Math.min(y0, y1) > height + margin;
     }
 
-    /** A straight segment, stepped pixel by pixel; thick lines stamp a square brush. */
-    public void line(double x0, double y0, double x1, double y1, double lineWidth, int argb) {
-        double margin = lineWidth + 1;
-        if (outside(x0, y0, x1, y1, margin)) {
-            return;
-        }
-        double dx = x1 - x0;
-        double dy = y1 - y0;
-        // clip the parameter range to the raster so a 1 km segment at street zoom costs only visible steps
+    /**
+     * Liang–Barsky: the parameter range [t0, t1] of the segment (x0, y0) + t (dx, dy), t in [0, 1], inside the
+     * rectangle; false when none of it is.
+     */
+    static boolean clipRange(double x0, double y0, double dx, double dy, double minX, double minY, double maxX,
+                             double maxY, double[] range) {
         double t0 = 0;
         double t1 = 1;
         double[] p = {-dx, dx, -dy, dy};
-        double[] q = {x0 + margin, width + margin - x0, y0 + margin, height + margin - y0};
+        double[] q = {x0 - minX, maxX - x0, y0 - minY, maxY - y0};
         for (int k = 0; k < 4; k++) {
             if (p[k] == 0) {
                 if (q[k] < 0) {
-                    return;
+                    return false;
                 }
             } else {
                 double t = q[k] / p[k];
@@ -195,9 +192,26 @@ public final class Raster {
                 }
             }
         }
-        if (t0 > t1) {
+        range[0] = t0;
+        range[1] = t1;
+        return t0 <= t1;
+    }
+
+    /** A straight segment, stepped pixel by pixel; thick lines stamp a square brush. */
+    public void line(double x0, double y0, double x1, double y1, double lineWidth, int argb) {
+        double margin = lineWidth + 1;
+        if (outside(x0, y0, x1, y1, margin)) {
             return;
         }
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        // clip the parameter range to the raster so a 1 km segment at street zoom costs only visible steps
+        double[] range = new double[2];
+        if (!clipRange(x0, y0, dx, dy, -margin, -margin, width + margin, height + margin, range)) {
+            return;
+        }
+        double t0 = range[0];
+        double t1 = range[1];
         double sx = x0 + t0 * dx;
         double sy = y0 + t0 * dy;
         double length = (t1 - t0) * Math.max(Math.abs(dx), Math.abs(dy));

@@ -108,4 +108,41 @@ class LabelPlacerTest {
             }
         }
     }
+
+    @Test
+    void roadsDrawnFromDistrictZoomCarryTheirNamesOnlyFromTheirLabelZoom() {
+        FeatureLayer layer = new FeatureLayer("roads", "道路",
+                List.of(road("人民路", "LINESTRING (113.80 35.300, 114.00 35.300)")),
+                Style.lines(Color.GRAY, 3).withLabel("name", Color.WHITE)).zoomRange(12, 30).labelsFrom(15);
+        CompiledLayer compiled = Layers.compile(layer);
+        Viewport district = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 13.2, 1200, 600);
+        Viewport street = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 16, 1200, 600);
+        assertThat(new LabelPlacer(100).place(district, List.of(compiled), 13)).isEmpty();
+        assertThat(new LabelPlacer(100).place(street, List.of(compiled), 16)).extracting(LabelPlacer.Placed::text)
+                .containsExactly("人民路");
+    }
+
+    @Test
+    void placesAreNamedBesideTheirSymbolWithoutOverlapping() {
+        List<Feature> places = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            places.add(new Feature("c" + i, Layers.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(
+                    113.90 + (i % 8) * 0.0004, 35.30 + (i / 8) * 0.0002)), Map.of("name", "平原路与胜利路交叉口" + i)));
+        }
+        CompiledLayer layer = Layers.compile(new FeatureLayer("cameras", "视频", places,
+                Style.points(Color.CYAN, 4).withLabel("name", Color.WHITE)));
+        Viewport vp = new Viewport(WebMercator.x(113.9015), WebMercator.y(35.3004), 17, 1600, 900);
+        List<LabelPlacer.Placed> placed = new LabelPlacer(100).place(vp, List.of(layer), 17);
+        assertThat(placed).hasSizeBetween(2, 39);
+        LabelPlacer.Placed first = placed.get(0);
+        // beside the symbol: the box starts right of the point, on its row
+        double px = vp.screenX(WebMercator.x(113.90));
+        assertThat(placed).anySatisfy(p -> assertThat(p.box()[0]).isGreaterThan(px));
+        assertThat(first.angle()).isZero();
+        for (int i = 0; i < placed.size(); i++) {
+            for (int j = i + 1; j < placed.size(); j++) {
+                assertThat(LabelPlacer.collides(List.of(placed.get(i).box()), placed.get(j).box())).isFalse();
+            }
+        }
+    }
 }
