@@ -77,4 +77,16 @@ class MapLabelsUiTest {
         // at street zoom the roads carry their names, turned along them where they are not level
         assertThat(street).anyMatch(l -> l.text().startsWith("道路"));
     }
+
+    @Test
+    void theScaleBarCanBeHidden() throws Exception {
+        javafx.scene.Node scale = UiMaps.fx(() -> map.lookup("#mapScale"));
+        assertThat(UiMaps.fx(scale::isVisible)).isTrue();
+        UiMaps.fx(() -> {
+            map.setScaleBarVisible(false);
+            return null;
+        });
+        assertThat(UiMaps.fx(scale::isVisible)).isFalse();
+        assertThat(UiMaps.fx(map::isScaleBarVisible)).isFalse();
+    }
 }

@@ -174,10 +174,17 @@ public final class Compositor {
                 int s = (int) (srcX + (x + 0.5 - dstX) * ratio);
                 columnMap[x - x0] = Math.max(0, Math.min(SIZE - 1, s));
             }
+            int previous = -1;
             for (int y = y0; y < y1; y++) {
                 int sy = Math.max(0, Math.min(SIZE - 1, (int) (srcY + (y + 0.5 - dstY) * ratio)));
-                int srcRow = sy * SIZE;
                 int dstRow = y * fw;
+                if (sy == previous) {
+                    // an enlarged row repeats the one above: one copy instead of a gather per pixel
+                    System.arraycopy(dst, dstRow - fw + x0, dst, dstRow + x0, x1 - x0);
+                    continue;
+                }
+                previous = sy;
+                int srcRow = sy * SIZE;
                 for (int x = x0; x < x1; x++) {
                     dst[dstRow + x] = src[srcRow + columnMap[x - x0]];
                 }
