@@ -31,6 +31,7 @@ public final class FeatureLayer {
     private double maxZoom = 30;
     private double aggregateBelowZoom = Double.NEGATIVE_INFINITY;
     private boolean hitTestable = true;
+    private double labelMinZoom = Double.NEGATIVE_INFINITY;
 
     public FeatureLayer(String id, String title, List<Feature> features, Style style) {
         this.id = Objects.requireNonNull(id, "id");
@@ -69,6 +70,20 @@ public final class FeatureLayer {
 
     public boolean hitTestable() {
         return hitTestable;
+    }
+
+    public double labelMinZoom() {
+        return labelMinZoom;
+    }
+
+    /**
+     * Names (the style's label attribute) are drawn only from this zoom on, while the features show from
+     * {@link #minZoom()}: roads drawn from district zoom carry their names at street zoom.
+     */
+    public FeatureLayer labelsFrom(double zoom) {
+        this.labelMinZoom = zoom;
+        version.set(version.get() + 1);
+        return this;
     }
 
     /** Replaces the data; tiles of this layer are invalidated. */

@@ -103,6 +103,7 @@ public final class MapView extends javafx.scene.layout.Region {
                 new javafx.scene.layout.BackgroundFill(options.background(), null, null)));
         getStyleClass().add("map-view");
         getChildren().addAll(painter.imageView(), painter.textLayer(), hud.pane());
+        hud.setScaleBarVisible(options.scaleBar());
         new MapInput(this, animator, new MapInput.Target(this::viewChanged, this::markDirty, this::hover,
                 () -> hud.showTooltip(null, 0, 0), this::click, this::drillUp, this::showAll));
         this.timer = new AnimationTimer() {
@@ -151,6 +152,7 @@ public final class MapView extends javafx.scene.layout.Region {
 
     /** Jumps to a view (e.g. the one stored when the console last closed). */
     public void setViewState(MapViewState state) {
+        scheduler.jumped();
         animator.set(Viewport.of(state, animator.viewport().width(), animator.viewport().height()));
         viewChanged();
     }
@@ -190,6 +192,15 @@ public final class MapView extends javafx.scene.layout.Region {
     public void zoomOut() {
         animator.zoomBy(-1, getWidth() / 2, getHeight() / 2);
         markDirty();
+    }
+
+    /** Shows or hides the scale bar (also {@link MapOptions#withScaleBar(boolean)}). */
+    public void setScaleBarVisible(boolean shown) {
+        hud.setScaleBarVisible(shown);
+    }
+
+    public boolean isScaleBarVisible() {
+        return hud.scaleBarVisible();
     }
 
     // Hit-testing and selection ---------------------------------------------------------------------------------
@@ -289,6 +300,11 @@ public final class MapView extends javafx.scene.layout.Region {
     /** Premultiplied ARGB of a pixel of the last painted frame (0 before the first frame). */
     public int pixelAt(int x, int y) {
         return painter.pixelAt(x, y);
+    }
+
+    /** The names drawn in the last frame (division, road and place labels), with their boxes on screen. */
+    public List<DrawnLabel> drawnLabels() {
+        return painter.drawnLabels();
     }
 
     /** Marks every cached tile out of date and renders the view afresh (old tiles stay on screen until replaced). */

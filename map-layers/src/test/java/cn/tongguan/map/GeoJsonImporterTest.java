@@ -58,4 +58,64 @@ class GeoJsonImporterTest {
         ImportResult result = importer.read("{\"type\":\"LineString\",\"coordinates\":[[113.9,35.3],[113.95,35.32]]}");
         assertThat(result.features()).extracting(f -> f.geometry().getGeometryType()).isEqualTo(List.of("LineString"));
     }
+
+    @Test
+    void membersMayComeInAnyOrderAndCoordinatesBeforeTheType() {
+        String json = """
+                {"features":[
+                  {"geometry":{"coordinates":[[[113.9,35.3],[113.91,35.3],[113.91,35.31],[113.9,35.3]]],
+                   "type":"Polygon"},"properties":{"name":"甲","code":7},"type":"Feature"},
+                  {"properties":{"name":"乙","extra":{"a":[1,2.5,true,null]}},"type":"Feature",
+                   "geometry":{"type":"MultiLineString","coordinates":[[[1,2],[3,4]],[[5,6],[7,8,9]]]}}],
+                 "type":"FeatureCollection"}
+                """;
+        ImportResult result = importer.read(json);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.features()).extracting(Feature::id).containsExactly("7", "1");
+        assertThat(result.features().get(0).geometry().getGeometryType()).isEqualTo("Polygon");
+        assertThat(result.features().get(0).attributes()).containsEntry("code", 7L);
+        assertThat(result.features().get(1).geometry().getNumGeometries()).isEqualTo(2);
+        assertThat(result.features().get(1).attributes().get("extra"))
+                .isEqualTo(java.util.Map.of("a", java.util.Arrays.asList(1L, 2.5, true, null)));
+    }
+
+    @Test
+    void aFileCutShortKeepsTheFeaturesBeforeTheCut() {
+        String json = """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","id":"a","properties":{"class":"井盖"},"geometry":{"type":"Point","coordinates":[113.9,35.3]}},
+                 {"type":"Feature","id":"b","properties":{"class":"井盖"},"geometry":{"type":"Point","coordinates":[113.91,35.3]}},
+                 {"type":"Feature","id":"c","properties":{"class":"井
+                """;
+        ImportResult result = importer.read(json);
+        assertThat(result.features()).extracting(Feature::id).containsExactly("a", "b");
+        assertThat(result.problems()).singleElement().asString().contains("GeoJSON").contains("after 2 features");
+    }
+
+    @Test
+    void repeatedPropertySetsAreOneInstance() {
+        StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int i = 0; i < 50; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"id\":\"p").append(i)
+                    .append("\",\"properties\":{\"class\":\"").append(i % 2 == 0 ? "井盖" : "路灯")
+                    .append("\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[113.9,35.3]}}");
+        }
+        ImportResult result = importer.read(json.append("]}").toString());
+        assertThat(result.features()).hasSize(50);
+        assertThat(result.features().get(0).attributes()).isSameAs(result.features().get(48).attributes());
+        assertThat(result.features().get(1).attributes()).isSameAs(result.features().get(49).attributes())
+                .isNotSameAs(result.features().get(0).attributes());
+    }
+
+    @Test
+    void streamingHandsFeaturesOverOneByOne() throws java.io.IOException {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        java.util.List<String> problems = importer.stream(new java.io.StringReader("""
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[1,2]}}, 17,
+                 {"type":"Feature","id":"b","geometry":{"type":"MultiPoint","coordinates":[[1,2],[3,4]]}}]}
+                """), f -> seen.add(f.id()));
+        assertThat(seen).containsExactly("a", "b");
+        assertThat(problems).singleElement().asString().contains("not an object");
+    }
 }

@@ -32,6 +32,11 @@ public final class CompiledLayer {
     final int strokeArgb;
     final int[] classArgb;
     final SymbolShape[] classShape;
+    final int[] classOutlineArgb;
+    final double[] classOutlineWidth;
+    final double[] classRadius;
+    /** The anti-aliased symbols ready to stamp, or null when the style draws them aliased or has no points. */
+    final SymbolSprites sprites;
     // points
     final int pointCount;
     final double[] px;
@@ -43,18 +48,23 @@ public final class CompiledLayer {
     final List<Shape> shapes;
     final STRtree shapeIndex;
     final List<LabelAnchor> labels;
+    final List<PathLabel> pathLabels;
 
     /** What the worker needs of the layer's FX-thread state, copied on the FX thread. */
     public record Settings(Style style, double minZoom, double maxZoom, double aggregateBelowZoom,
-                           boolean hitTestable) {
+                           boolean hitTestable, double labelMinZoom) {
         public static Settings of(FeatureLayer layer) {
             return new Settings(layer.style(), layer.minZoom(), layer.maxZoom(), layer.aggregateBelowZoom(),
-                    layer.hitTestable());
+                    layer.hitTestable(), layer.labelMinZoom());
         }
     }
 
     /** One polygonal or linear feature: rings of x,y pairs in world units. */
     record Shape(int feature, double[][] rings, boolean polygon, Envelope envelope) {
+    }
+
+    /** A labelled line (a road's name goes along it): its path in world units and its extent. */
+    public record PathLabel(int feature, String text, double[] path, Envelope envelope) {
     }
 
     /** Where a polygon's label goes, with its area (bigger polygons win collisions). */
@@ -80,6 +90,9 @@ public final class CompiledLayer {
         }
         this.classArgb = symbols.stream().mapToInt(s -> Raster.argb(s.colour())).toArray();
         this.classShape = symbols.stream().map(PointSymbol::shape).toArray(SymbolShape[]::new);
+        this.classOutlineArgb = symbols.stream().mapToInt(s -> s.outlined() ? Raster.argb(s.outline()) : 0).toArray();
+        this.classOutlineWidth = symbols.stream().mapToDouble(s -> s.outlined() ? s.outlineWidth() : 0).toArray();
+        this.classRadius = symbols.stream().mapToDouble(style::radiusOf).toArray();
 
         int points = 0;
         for (Feature f : features) {
@@ -91,6 +104,7 @@ public final class CompiledLayer {
         this.pointClass = new byte[points];
         this.shapes = new ArrayList<>();
         this.labels = new ArrayList<>();
+        this.pathLabels = new ArrayList<>();
         int p = 0;
         String classAttr = style.classAttribute();
         for (int i = 0; i < features.size(); i++) {
@@ -116,7 +130,12 @@ public final class CompiledLayer {
                     shapes.add(new Shape(i, rings, true, envelopeOf(rings)));
                 } else if (single instanceof LineString line) {
                     double[][] rings = {project(line.getCoordinates())};
-                    shapes.add(new Shape(i, rings, false, envelopeOf(rings)));
+                    Envelope env = envelopeOf(rings);
+                    shapes.add(new Shape(i, rings, false, env));
+                    String text = style.labelAttribute() == null ? "" : f.text(style.labelAttribute());
+                    if (!text.isEmpty()) {
+                        pathLabels.add(new PathLabel(i, text, rings[0], env));
+                    }
                 }
             }
             if (style.labelAttribute() != null && g.getDimension() == 2) {
@@ -124,6 +143,8 @@ public final class CompiledLayer {
             }
         }
         this.pointCount = p;
+        this.sprites = p > 0 && style.antialias()
+                ? new SymbolSprites(classShape, classRadius, classArgb, classOutlineWidth, classOutlineArgb) : null;
         this.pointIndex = new PointIndex(px, py, p);
         this.shapeIndex = new STRtree();
         for (int s = 0; s < shapes.size(); s++) {
@@ -214,6 +235,20 @@ public final class CompiledLayer {
         return labels;
     }
 
+    public List<PathLabel> pathLabels() {
+        return pathLabels;
+    }
+
+    /** Whether this layer's points carry labels (drawn beside the symbol). */
+    public boolean labelsPoints() {
+        return pointCount > 0 && settings.style().labelAttribute() != null;
+    }
+
+    /** The label text of point {@code i}. */
+    String pointText(int i) {
+        return features.get(pointFeature[i]).text(settings.style().labelAttribute());
+    }
+
     public int pointCount() {
         return pointCount;
     }
@@ -221,6 +256,11 @@ public final class CompiledLayer {
     /** Shown at this tile level? Zoom ranges are judged at integer tile levels so that tiles can be cached. */
     public boolean shownAtLevel(int level) {
         return level >= settings.minZoom() && level < settings.maxZoom();
+    }
+
+    /** Whether names are drawn at this level (shown, and at or above the layer's label zoom). */
+    public boolean labelledAtLevel(int level) {
+        return shownAtLevel(level) && level >= settings.labelMinZoom();
     }
 
     public boolean aggregatesAtLevel(int level) {
@@ -252,6 +292,6 @@ public final class CompiledLayer {
             }
             total += 64;
         }
-        return total + labels.size() * 96L;
+        return total + labels.size() * 96L + (sprites == null ? 0 : sprites.bytes());
     }
 }

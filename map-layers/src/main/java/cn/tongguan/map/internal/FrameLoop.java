@@ -18,6 +18,7 @@ public final class FrameLoop {
     private static final Logger LOG = LoggerFactory.getLogger(FrameLoop.class);
     private static final long BLINK_NANOS = 400_000_000L;
     private static final long SLOW_FRAME_NANOS = 50_000_000L;
+    private static final long ZOOM_REST_NANOS = 150_000_000L;
 
     /** What a frame is painted from. */
     public record Parts(ViewAnimator animator, TileScheduler scheduler, FramePainter painter, LiveOverlay overlay,
@@ -33,6 +34,8 @@ public final class FrameLoop {
     private long blinkPhase;
     private int lastWanted = -1;
     private long lastPaintNanos;
+    private double lastZoom = Double.NaN;
+    private long lastZoomChange = Long.MIN_VALUE / 2;
 
     public FrameLoop(Parts parts, Supplier<Selection> selection, Consumer<MapViewState> viewMoved, Clock clock) {
         this.parts = parts;
@@ -69,8 +72,16 @@ public final class FrameLoop {
         if (vp.width() < 1 || vp.height() < 1) {
             return;
         }
+        // a zoom that changed again within a rest period is a zoom in motion: drawn from pyramid tiles, not
+        // rendered afresh at every intermediate scale; a single jump or a settled zoom gets exact tiles
+        boolean zooming = false;
+        if (vp.zoom() != lastZoom) {
+            zooming = now - lastZoomChange < ZOOM_REST_NANOS;
+            lastZoom = vp.zoom();
+            lastZoomChange = now;
+        }
         List<TileKey> wanted = parts.painter().paint(vp, parts.scheduler().scene(), parts.overlay(), selection.get(),
-                clock.instant(), blinkPhase % 2 == 0);
+                clock.instant(), blinkPhase % 2 == 0, zooming);
         lastWanted = wanted.size();
         parts.scheduler().request(wanted);
         blinking = parts.overlayRenderer().blinks(parts.painter().visibleItems(), clock.instant());

@@ -29,7 +29,9 @@ public final class FramePainter {
     private final List<Text> textPool = new ArrayList<>();
     private final Compositor compositor;
     private final OverlayRenderer overlayRenderer;
-    private final LabelPlacer labelPlacer = new LabelPlacer(150);
+    private final TextMeasure measure = new TextMeasure();
+    private final LabelPlacer labelPlacer = new LabelPlacer(150, measure);
+    private final List<Text> labelNodes = new ArrayList<>();
     private final TileCache cache;
     private final int maxLevel;
     private Raster frame;
@@ -77,7 +79,7 @@ public final class FramePainter {
 
     /** Paints the frame and returns the tiles still to render. */
     public List<TileKey> paint(Viewport vp, TileScheduler.Scene scene, LiveOverlay live, Selection selection,
-                               Instant now, boolean blinkOn) {
+                               Instant now, boolean blinkOn, boolean zooming) {
         int w = Math.max(1, (int) Math.ceil(vp.width()));
         int h = Math.max(1, (int) Math.ceil(vp.height()));
         if (frame == null || frame.width() != w || frame.height() != h) {
@@ -85,29 +87,38 @@ public final class FramePainter {
             buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(frame.pixels()), PixelFormat.getIntArgbPreInstance());
             imageView.setImage(new WritableImage(buffer));
         }
-        List<TileKey> wanted = compositor.compose(vp, frame, cache, scene.version(), scene.background());
+        List<TileKey> wanted = compositor.compose(vp, frame, cache, scene.version(), scene.background(),
+                zooming);
         if (selection != null) {
             selection.draw(frame, vp);
         }
         visibleItems = overlayRenderer.visible(live, vp);
         List<OverlayRenderer.CountLabel> counts = overlayRenderer.draw(frame, vp, visibleItems, now, blinkOn);
-        List<LabelPlacer.Placed> labels = labelPlacer.place(vp, scene.layers(), vp.level(maxLevel));
+        // the count bubbles are drawn already: names keep clear of them
+        List<double[]> taken = new ArrayList<>(counts.size());
+        for (OverlayRenderer.CountLabel count : counts) {
+            double r = OverlayRenderer.bubbleRadius(count.count()) + 2;
+            taken.add(new double[] {count.x() - r, count.y() - r, count.x() + r, count.y() + r});
+        }
+        List<LabelPlacer.Placed> labels = labelPlacer.place(vp, scene.layers(), vp.level(maxLevel), taken);
         placedLabels = labels.size();
+        labelNodes.clear();
         int used = 0;
         for (LabelPlacer.Placed label : labels) {
             Font font = Font.font(Hud.FONT_FAMILY, FontWeight.BOLD, label.fontSize());
             // a dark copy one pixel down-right is the halo: stroked text costs Prism's software pipeline
             // an outline computation per glyph per frame (measured: seconds per frame with 150 CJK labels)
-            Text shadow = text(used++, label.text(), font, HALO);
-            Text text = text(used++, label.text(), font, toColour(label.colour()));
+            Text shadow = text(used++, label.text(), font, HALO, label.angle());
+            Text text = text(used++, label.text(), font, toColour(label.colour()), label.angle());
             double x = label.x() - text.getLayoutBounds().getWidth() / 2;
             double y = label.y() - text.getLayoutBounds().getHeight() / 2;
             shadow.relocate(x + 1, y + 1);
             text.relocate(x, y);
+            labelNodes.add(text);
         }
         Font countFont = Font.font(Hud.FONT_FAMILY, FontWeight.BOLD, 12);
         for (OverlayRenderer.CountLabel count : counts) {
-            Text text = text(used++, Integer.toString(count.count()), countFont, Color.WHITE);
+            Text text = text(used++, Integer.toString(count.count()), countFont, Color.WHITE, 0);
             text.relocate(count.x() - text.getLayoutBounds().getWidth() / 2,
                     count.y() - text.getLayoutBounds().getHeight() / 2);
         }
@@ -118,7 +129,16 @@ public final class FramePainter {
         return wanted;
     }
 
-    private Text text(int index, String content, Font font, Color fill) {
+    /** The names drawn in the last frame, where their text nodes are on screen (turned as drawn). */
+    public List<cn.tongguan.map.DrawnLabel> drawnLabels() {
+        List<cn.tongguan.map.DrawnLabel> drawn = new ArrayList<>(labelNodes.size());
+        for (Text text : labelNodes) {
+            drawn.add(new cn.tongguan.map.DrawnLabel(text.getText(), text.getBoundsInParent(), text.getRotate()));
+        }
+        return drawn;
+    }
+
+    private Text text(int index, String content, Font font, Color fill, double angle) {
         while (textPool.size() <= index) {
             Text text = new Text();
             text.setTextAlignment(TextAlignment.CENTER);
@@ -136,6 +156,9 @@ public final class FramePainter {
         }
         if (!fill.equals(text.getFill())) {
             text.setFill(fill);
+        }
+        if (text.getRotate() != angle) {
+            text.setRotate(angle);
         }
         text.setVisible(true);
         return text;

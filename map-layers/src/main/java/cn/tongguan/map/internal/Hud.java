@@ -50,6 +50,16 @@ public final class Hud {
         return pane;
     }
 
+    /** Shows or hides the scale bar and its text (a wall layout may have no room for it). */
+    public void setScaleBarVisible(boolean shown) {
+        bar.setVisible(shown);
+        scaleLabel.setVisible(shown);
+    }
+
+    public boolean scaleBarVisible() {
+        return bar.isVisible();
+    }
+
     /** Picks a round length of at most ~120 pixels and draws it bottom-left. */
     public void updateScale(Viewport vp) {
         double lat = WebMercator.lat(vp.centerY());

@@ -5,24 +5,63 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Chooses polygon labels that do not collide: candidates are the labelled layers shown at the current level,
- * higher layers in the list (coarser divisions come first) and bigger polygons win; a label is kept only if its
- * box (with padding) overlaps no kept box and its polygon is wide enough on screen to carry it.
- * Pure computation on the FX thread: a few thousand anchors cost well under a millisecond.
+ * Chooses the labels to draw so that no two collide (decision 0118). Candidates come from the labelled layers
+ * shown at the current level: polygons at their interior point (when wide enough on screen to carry the name),
+ * lines along their longest nearly straight visible run (a road's name at street zoom, turned to the road but
+ * never upside down), points beside their symbol. Layers earlier in the list (coarser divisions come first) win,
+ * then bigger polygons and longer runs. A label is kept only if it lies wholly on screen and its box — the axis-aligned box of the turned
+ * text, with padding — overlaps no kept box and no obstacle (the overlay's count bubbles). Text is measured by the
+ * caller's {@link Measure} (the FX text layout on screen), so boxes are those of the drawn text.
+ * Pure computation on the FX thread: a few thousand candidates cost well under a millisecond.
  */
 public final class LabelPlacer {
-    /** A label to draw, centred on (x, y), at a font size. */
-    public record Placed(String text, double x, double y, double fontSize, int colour) {
+    /**
+     * A label to draw, centred on (x, y), turned by {@code angle} degrees (clockwise), with its unturned text size
+     * and the box it occupies on screen ({@code box}: x0, y0, x1, y1, padding included).
+     */
+    public record Placed(String text, double x, double y, double fontSize, int colour, double angle, double width,
+                         double height, double[] box) {
     }
+
+    /** Text size on screen. */
+    public interface Measure {
+        double width(String text, double fontSize);
+
+        double height(double fontSize);
+    }
+
+    /** Approximate measure: CJK ideographs are square, Latin about 0.6 em, lines 1.3 em. */
+    public static final Measure ESTIMATE = new Measure() {
+        @Override
+        public double width(String text, double fontSize) {
+            return textWidth(text, fontSize);
+        }
+
+        @Override
+        public double height(double fontSize) {
+            return fontSize * 1.3;
+        }
+    };
 
     private static final double PAD = 4;
+    private static final double MAX_BEND_DEG = 20;
+    private static final int MAX_POINT_CANDIDATES = 2000;
     private final int maxLabels;
+    private final Measure measure;
 
-    public LabelPlacer(int maxLabels) {
-        this.maxLabels = maxLabels;
+    private record Candidate(String text, double x, double y, double angle, int rank, double weight,
+                             double fontSize, int colour) {
     }
 
-    /** Approximate text width: CJK ideographs are square, Latin about 0.6 em. */
+    public LabelPlacer(int maxLabels) {
+        this(maxLabels, ESTIMATE);
+    }
+
+    public LabelPlacer(int maxLabels, Measure measure) {
+        this.maxLabels = maxLabels;
+        this.measure = measure;
+    }
+
     static double textWidth(String text, double fontSize) {
         double w = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -32,50 +71,234 @@ public final class LabelPlacer {
     }
 
     public List<Placed> place(Viewport vp, List<CompiledLayer> layers, int level) {
-        record Candidate(CompiledLayer.LabelAnchor anchor, int rank, double fontSize, int colour) {
-        }
+        return place(vp, layers, level, List.of());
+    }
+
+    /** The labels to draw; {@code obstacles} are boxes (x0, y0, x1, y1) already taken on screen. */
+    public List<Placed> place(Viewport vp, List<CompiledLayer> layers, int level, List<double[]> obstacles) {
         List<Candidate> candidates = new ArrayList<>();
         int rank = 0;
         for (CompiledLayer layer : layers) {
-            if (layer.labels().isEmpty() || !layer.shownAtLevel(level)) {
+            boolean labelled = !layer.labels().isEmpty() || !layer.pathLabels().isEmpty() || layer.labelsPoints();
+            if (!labelled || !layer.labelledAtLevel(level)) {
                 continue;
             }
-            double fontSize = rank == 0 ? 16 : 12;
+            double size = layer.settings().style().labelSize();
+            double fontSize = size > 0 ? size : rank == 0 ? 16 : 12;
             int colour = Raster.argb(layer.settings().style().labelColour());
-            for (CompiledLayer.LabelAnchor anchor : layer.labels()) {
-                double sx = vp.screenX(anchor.x());
-                double sy = vp.screenY(anchor.y());
-                if (sx < -50 || sy < -20 || sx > vp.width() + 50 || sy > vp.height() + 20) {
-                    continue;
-                }
-                double polygonWidth = anchor.envelope().getWidth() * vp.worldSize();
-                if (polygonWidth < textWidth(anchor.text(), fontSize) * 0.8) {
-                    continue;
-                }
-                candidates.add(new Candidate(anchor, rank, fontSize, colour));
-            }
+            polygonCandidates(vp, layer, rank, fontSize, colour, candidates);
+            pathCandidates(vp, layer, rank, fontSize, colour, candidates);
+            pointCandidates(vp, layer, rank, fontSize, colour, candidates);
             rank++;
         }
         candidates.sort(Comparator.comparingInt(Candidate::rank)
-                .thenComparing(Comparator.comparingDouble((Candidate c) -> c.anchor().area()).reversed()));
-        List<double[]> boxes = new ArrayList<>();
+                .thenComparing(Comparator.comparingDouble(Candidate::weight).reversed()));
+        List<double[]> boxes = new ArrayList<>(obstacles);
         List<Placed> placed = new ArrayList<>();
         for (Candidate c : candidates) {
             if (placed.size() >= maxLabels) {
                 break;
             }
-            double x = vp.screenX(c.anchor().x());
-            double y = vp.screenY(c.anchor().y());
-            double w = textWidth(c.anchor().text(), c.fontSize());
-            double h = c.fontSize() * 1.3;
-            double[] box = {x - w / 2 - PAD, y - h / 2 - PAD, x + w / 2 + PAD, y + h / 2 + PAD};
-            if (collides(boxes, box)) {
+            double w = measure.width(c.text(), c.fontSize());
+            double h = measure.height(c.fontSize());
+            double rad = Math.toRadians(c.angle());
+            double bw = Math.abs(w * Math.cos(rad)) + Math.abs(h * Math.sin(rad));
+            double bh = Math.abs(w * Math.sin(rad)) + Math.abs(h * Math.cos(rad));
+            double[] box = {c.x() - bw / 2 - PAD, c.y() - bh / 2 - PAD, c.x() + bw / 2 + PAD, c.y() + bh / 2 + PAD};
+            // a name cut by the edge of the map reads as a different name: only whole labels are drawn
+            if (box[0] < 0 || box[1] < 0 || box[2] > vp.width() || box[3] > vp.height() || collides(boxes, box)) {
                 continue;
             }
             boxes.add(box);
-            placed.add(new Placed(c.anchor().text(), x, y, c.fontSize(), c.colour()));
+            placed.add(new Placed(c.text(), c.x(), c.y(), c.fontSize(), c.colour(), c.angle(), w, h, box));
         }
         return placed;
+    }
+
+    private void polygonCandidates(Viewport vp, CompiledLayer layer, int rank, double fontSize, int colour,
+                                   List<Candidate> out) {
+        for (CompiledLayer.LabelAnchor anchor : layer.labels()) {
+            double sx = vp.screenX(anchor.x());
+            double sy = vp.screenY(anchor.y());
+            if (sx < -50 || sy < -20 || sx > vp.width() + 50 || sy > vp.height() + 20) {
+                continue;
+            }
+            double polygonWidth = anchor.envelope().getWidth() * vp.worldSize();
+            if (polygonWidth < measure.width(anchor.text(), fontSize) * 0.8) {
+                continue;
+            }
+            out.add(new Candidate(anchor.text(), sx, sy, 0, rank, anchor.area(), fontSize, colour));
+        }
+    }
+
+    /**
+     * The longest run of a line's on-screen part (segments clipped to the view) that turns by less than 20°, if
+     * the name fits on it: centred on the run's middle, turned along its chord.
+     */
+    private void pathCandidates(Viewport vp, CompiledLayer layer, int rank, double fontSize, int colour,
+                                List<Candidate> out) {
+        double x0 = vp.worldX(0);
+        double y0 = vp.worldY(0);
+        double x1 = vp.worldX(vp.width());
+        double y1 = vp.worldY(vp.height());
+        double[] seg = new double[4];
+        for (CompiledLayer.PathLabel label : layer.pathLabels()) {
+            org.locationtech.jts.geom.Envelope e = label.envelope();
+            if (e.getMaxX() < x0 || e.getMinX() > x1 || e.getMaxY() < y0 || e.getMinY() > y1) {
+                continue;
+            }
+            double need = measure.width(label.text(), fontSize) + 2 * PAD;
+            double[] p = label.path();
+            Run run = new Run();
+            Run best = new Run();
+            double runAngle = Double.NaN;
+            boolean connected = false;
+            for (int i = 0; i + 3 < p.length; i += 2) {
+                seg[0] = vp.screenX(p[i]);
+                seg[1] = vp.screenY(p[i + 1]);
+                seg[2] = vp.screenX(p[i + 2]);
+                seg[3] = vp.screenY(p[i + 3]);
+                boolean startInside = inView(vp, seg[0], seg[1]);
+                boolean endInside = inView(vp, seg[2], seg[3]);
+                if (!clip(seg, vp.width(), vp.height())) {
+                    connected = false;
+                    continue;
+                }
+                double angle = Math.toDegrees(Math.atan2(seg[3] - seg[1], seg[2] - seg[0]));
+                if (!connected || !startInside || Math.abs(turn(angle, runAngle)) > MAX_BEND_DEG) {
+                    run.restart(seg[0], seg[1]);
+                    runAngle = angle;
+                }
+                run.add(seg[2], seg[3]);
+                if (run.length > best.length) {
+                    best.copy(run);
+                }
+                connected = endInside;
+            }
+            if (best.length < need) {
+                continue;
+            }
+            double angle = Math.toDegrees(Math.atan2(best.lastY() - best.ys[0], best.lastX() - best.xs[0]));
+            // never upside down: a road running right-to-left is read left-to-right
+            if (angle > 90) {
+                angle -= 180;
+            } else if (angle <= -90) {
+                angle += 180;
+            }
+            double[] mid = best.along(best.length / 2);
+            out.add(new Candidate(label.text(), mid[0], mid[1], angle, rank, best.length, fontSize, colour));
+        }
+    }
+
+    /** Liang–Barsky: clips the segment in place to [0, w] × [0, h]; false when nothing of it is visible. */
+    private static boolean clip(double[] s, double w, double h) {
+        double dx = s[2] - s[0];
+        double dy = s[3] - s[1];
+        double[] range = new double[2];
+        if (!Raster.clipRange(s[0], s[1], dx, dy, 0, 0, w, h, range)) {
+            return false;
+        }
+        double sx = s[0];
+        double sy = s[1];
+        s[0] = sx + range[0] * dx;
+        s[1] = sy + range[0] * dy;
+        s[2] = sx + range[1] * dx;
+        s[3] = sy + range[1] * dy;
+        return true;
+    }
+
+    /** A run of screen points along a line, with its length. */
+    private static final class Run {
+        double[] xs = new double[16];
+        double[] ys = new double[16];
+        int n;
+        double length;
+
+        void restart(double x, double y) {
+            n = 0;
+            length = 0;
+            push(x, y);
+        }
+
+        void add(double x, double y) {
+            length += Math.hypot(x - xs[n - 1], y - ys[n - 1]);
+            push(x, y);
+        }
+
+        private void push(double x, double y) {
+            if (n == xs.length) {
+                xs = java.util.Arrays.copyOf(xs, 2 * n);
+                ys = java.util.Arrays.copyOf(ys, 2 * n);
+            }
+            xs[n] = x;
+            ys[n] = y;
+            n++;
+        }
+
+        void copy(Run other) {
+            xs = java.util.Arrays.copyOf(other.xs, other.xs.length);
+            ys = java.util.Arrays.copyOf(other.ys, other.ys.length);
+            n = other.n;
+            length = other.length;
+        }
+
+        double lastX() {
+            return xs[n - 1];
+        }
+
+        double lastY() {
+            return ys[n - 1];
+        }
+
+        /** The point {@code distance} pixels along the run. */
+        double[] along(double distance) {
+            double left = distance;
+            for (int i = 0; i + 1 < n; i++) {
+                double step = Math.hypot(xs[i + 1] - xs[i], ys[i + 1] - ys[i]);
+                if (step >= left && step > 0) {
+                    double t = left / step;
+                    return new double[] {xs[i] + t * (xs[i + 1] - xs[i]), ys[i] + t * (ys[i + 1] - ys[i])};
+                }
+                left -= step;
+            }
+            return new double[] {lastX(), lastY()};
+        }
+    }
+
+    private void pointCandidates(Viewport vp, CompiledLayer layer, int rank, double fontSize, int colour,
+                                 List<Candidate> out) {
+        if (!layer.labelsPoints()) {
+            return;
+        }
+        double offset = layer.settings().style().pointRadius() + 3;
+        int[] count = {0};
+        layer.pointIndex.query(vp.worldX(0), vp.worldY(0), vp.worldX(vp.width()), vp.worldY(vp.height()), i -> {
+            if (count[0]++ >= MAX_POINT_CANDIDATES) {
+                return;
+            }
+            String text = layer.pointText(i);
+            if (text.isEmpty()) {
+                return;
+            }
+            double w = measure.width(text, fontSize);
+            out.add(new Candidate(text, vp.screenX(layer.px[i]) + offset + w / 2 + PAD, vp.screenY(layer.py[i]), 0,
+                    rank, -i, fontSize, colour));
+        });
+    }
+
+    private static boolean inView(Viewport vp, double x, double y) {
+        return x >= 0 && y >= 0 && x <= vp.width() && y <= vp.height();
+    }
+
+    /** Signed difference of two directions in degrees, in (−180, 180]. */
+    private static double turn(double a, double b) {
+        double d = (a - b) % 360;
+        if (d > 180) {
+            d -= 360;
+        } else if (d <= -180) {
+            d += 360;
+        }
+        return d;
     }
 
     static boolean collides(List<double[]> boxes, double[] b) {

@@ -33,6 +33,11 @@ public final class OverlayRenderer {
         this.blinkFor = blinkFor;
     }
 
+    /** The radius of a cluster bubble of {@code count} items (its white ring not included). */
+    static double bubbleRadius(int count) {
+        return 10 + 3 * Math.log(count);
+    }
+
     /** Whether something on screen blinks (the map then keeps repainting at the blink rate). */
     public boolean blinks(List<LiveItem> visible, Instant now) {
         for (LiveItem item : visible) {
@@ -77,13 +82,12 @@ public final class OverlayRenderer {
                 }
                 double x = c.sumX / c.count;
                 double y = c.sumY / c.count;
-                double r = 10 + 3 * Math.log(c.count);
+                double r = bubbleRadius(c.count);
                 int colour = Raster.argb(c.worst.colour());
                 if (c.blinking && blinkOn) {
-                    frame.fillCircle(x, y, r + 6, Raster.fade(colour, 0.35));
+                    frame.smooth().fillCircle(x, y, r + 6, Raster.fade(colour, 0.35));
                 }
-                frame.fillCircle(x, y, r + 1.5, WHITE);
-                frame.fillCircle(x, y, r, colour);
+                Symbols.draw(frame, true, SymbolShape.CIRCLE, x, y, r, colour, 1.5, WHITE);
                 counts.add(new CountLabel(x, y, c.count));
             }
         } else {
@@ -102,7 +106,7 @@ public final class OverlayRenderer {
         }
         boolean blink = blinking(item, now);
         if (blink && blinkOn) {
-            frame.fillCircle(x, y, 14, Raster.fade(colour, 0.4));
+            frame.smooth().fillCircle(x, y, 14, Raster.fade(colour, 0.4));
         }
         SymbolShape shape = switch (item.kind()) {
             case CASE -> SymbolShape.CIRCLE;
@@ -110,8 +114,7 @@ public final class OverlayRenderer {
             case CAMERA -> SymbolShape.SQUARE;
             case ALARM -> SymbolShape.TRIANGLE;
         };
-        TileRenderer.symbol(frame, shape, x, y, 7.5, WHITE);
-        TileRenderer.symbol(frame, shape, x, y, 6, blink && !blinkOn ? Raster.fade(colour, 0.45) : colour);
+        Symbols.draw(frame, true, shape, x, y, 6, blink && !blinkOn ? Raster.fade(colour, 0.45) : colour, 1.5, WHITE);
     }
 
     static void cone(Raster frame, double x, double y, double headingDeg, double fovDeg, double radius, int argb) {
@@ -127,7 +130,7 @@ public final class OverlayRenderer {
             ring[2 * (i + 1)] = x + radius * Math.sin(a);
             ring[2 * (i + 1) + 1] = y - radius * Math.cos(a);
         }
-        frame.fillRings(new double[][] {ring}, new int[] {ring.length}, 1, argb);
+        frame.smooth().fillRings(new double[][] {ring}, new int[] {ring.length}, 1, argb);
     }
 
     private static final class Cluster {

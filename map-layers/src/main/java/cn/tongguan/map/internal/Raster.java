@@ -5,8 +5,9 @@ import javafx.scene.paint.Color;
 
 /**
  * A tiny rasteriser into premultiplied ARGB ints (the layout of {@code PixelFormat.getIntArgbPreInstance()}):
- * even-odd polygon fill by scanlines, polylines, point symbols, source-over blending. No anti-aliasing: at map
- * scale speed matters more (../shared/recipes.md measured ~50× over GraphicsContext for 600,000 points).
+ * even-odd polygon fill by scanlines, polylines, point symbols, source-over blending. These are the aliased
+ * primitives (fast, for styles that turn anti-aliasing off); {@link #smooth()} gives the anti-aliased ones on the
+ * same pixels (decision 0116).
  * Not thread-safe; each worker renders into its own raster.
  */
 public final class Raster {
@@ -14,14 +15,8 @@ public final class Raster {
     private final int height;
     private final int[] pixels;
     // scratch for the scanline filler, grown on demand and reused across calls
-    private double[] edgeX0 = new double[64];
-    private double[] edgeY0 = new double[64];
-    private double[] edgeSlope = new double[64];
-    private double[] edgeY1 = new double[64];
-    private int[] edgeNext = new int[64];
-    private int[] rowHead = new int[0];
-    private int[] active = new int[64];
-    private double[] crossings = new double[64];
+    private final Scanline scan = new Scanline();
+    private AntiAliased smooth;
 
     public Raster(int width, int height) {
         this(width, height, new int[width * height]);
@@ -46,6 +41,14 @@ public final class Raster {
 
     public int[] pixels() {
         return pixels;
+    }
+
+    /** The anti-aliased primitives drawing into this raster. */
+    public AntiAliased smooth() {
+        if (smooth == null) {
+            smooth = new AntiAliased(this);
+        }
+        return smooth;
     }
 
     public void clear(int argb) {
@@ -122,136 +125,63 @@ public final class Raster {
      * and multi-polygons come out right when all rings of a feature are passed together.
      */
     public void fillRings(double[][] rings, int[] ringLengths, int ringCount, int argb) {
-        int edges = 0;
-        if (rowHead.length < height) {
-            rowHead = new int[height];
-        }
-        Arrays.fill(rowHead, 0, height, -1);
-        for (int r = 0; r < ringCount; r++) {
-            double[] ring = rings[r];
-            int n = ringLengths[r] / 2;
-            for (int i = 0; i < n; i++) {
-                int j = i + 1 == n ? 0 : i + 1;
-                double ax = ring[2 * i];
-                double ay = ring[2 * i + 1];
-                double bx = ring[2 * j];
-                double by = ring[2 * j + 1];
-                if (ay == by) {
-                    continue;
-                }
-                if (ay > by) {
-                    double t = ax;
-                    ax = bx;
-                    bx = t;
-                    t = ay;
-                    ay = by;
-                    by = t;
-                }
-                // rows whose centre (row + 0.5) lies in [ay, by)
-                int first = (int) Math.ceil(ay - 0.5);
-                int last = (int) Math.ceil(by - 0.5) - 1;
-                if (last < 0 || first >= height || first > last) {
-                    continue;
-                }
-                if (edges == edgeX0.length) {
-                    growEdges();
-                }
-                double slope = (bx - ax) / (by - ay);
-                int startRow = Math.max(0, first);
-                edgeSlope[edges] = slope;
-                edgeX0[edges] = ax + (startRow + 0.5 - ay) * slope;
-                edgeY0[edges] = startRow;
-                edgeY1[edges] = Math.min(height - 1, last);
-                edgeNext[edges] = rowHead[startRow];
-                rowHead[startRow] = edges;
-                edges++;
-            }
-        }
-        if (edges == 0) {
+        if (!scan.build(rings, ringLengths, ringCount, height, 1)) {
             return;
         }
-        if (active.length < edges) {
-            active = new int[edges];
-            crossings = new double[edges];
-        }
-        int activeCount = 0;
-        for (int y = 0; y < height; y++) {
-            for (int e = rowHead[y]; e >= 0; e = edgeNext[e]) {
-                active[activeCount++] = e;
-            }
-            if (activeCount == 0) {
-                continue;
-            }
-            int kept = 0;
-            int n = 0;
-            for (int k = 0; k < activeCount; k++) {
-                int e = active[k];
-                if (edgeY1[e] < y) {
-                    continue;
-                }
-                active[kept++] = e;
-                crossings[n++] = edgeX0[e] + (y - edgeY0[e]) * edgeSlope[e];
-            }
-            activeCount = kept;
-            insertionSort(crossings, n);
+        double[] xs = scan.crossings();
+        for (int y = scan.first(); y <= scan.last(); y++) {
+            int n = scan.row(y);
             for (int k = 0; k + 1 < n; k += 2) {
-                int x0 = (int) Math.ceil(crossings[k] - 0.5);
-                int x1 = (int) Math.ceil(crossings[k + 1] - 0.5);
-                span(y, x0, x1, argb);
+                span(y, (int) Math.ceil(xs[k] - 0.5), (int) Math.ceil(xs[k + 1] - 0.5), argb);
             }
-        }
-    }
-
-    private void growEdges() {
-        int size = edgeX0.length * 2;
-        edgeX0 = Arrays.copyOf(edgeX0, size);
-        edgeY0 = Arrays.copyOf(edgeY0, size);
-        edgeSlope = Arrays.copyOf(edgeSlope, size);
-        edgeY1 = Arrays.copyOf(edgeY1, size);
-        edgeNext = Arrays.copyOf(edgeNext, size);
-    }
-
-    private static void insertionSort(double[] a, int n) {
-        for (int i = 1; i < n; i++) {
-            double v = a[i];
-            int j = i - 1;
-            while (j >= 0 && a[j] > v) {
-                a[j + 1] = a[j];
-                j--;
-            }
-            a[j + 1] = v;
         }
     }
 
     /** A polyline of {@code length/2} points; {@code closed} adds the closing segment. */
     public void strokePolyline(double[] xy, int length, boolean closed, double lineWidth, int argb) {
+        strokePolyline(xy, length, closed, lineWidth, argb, false);
+    }
+
+    /** The same, anti-aliased when {@code smooth}. */
+    public void strokePolyline(double[] xy, int length, boolean closed, double lineWidth, int argb,
+                               boolean smooth) {
         int n = length / 2;
         for (int i = 0; i + 1 < n; i++) {
-            line(xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3], lineWidth, argb);
+            segment(xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3], lineWidth, argb, smooth);
         }
         if (closed && n > 2) {
-            line(xy[2 * n - 2], xy[2 * n - 1], xy[0], xy[1], lineWidth, argb);
+            segment(xy[2 * n - 2], xy[2 * n - 1], xy[0], xy[1], lineWidth, argb, smooth);
         }
     }
 
-    /** A straight segment, stepped pixel by pixel; thick lines stamp a square brush. */
-    public void line(double x0, double y0, double x1, double y1, double lineWidth, int argb) {
-        double margin = lineWidth + 1;
-        if (Math.max(x0, x1) < -margin || Math.min(x0, x1) > width + margin
-                || Math.max(y0, y1) < -margin || Math.min(y0, y1) > height + margin) {
-            return;
+    private void segment(double x0, double y0, double x1, double y1, double lineWidth, int argb, boolean smooth) {
+        if (smooth) {
+            smooth().line(x0, y0, x1, y1, lineWidth, argb);
+        } else {
+            line(x0, y0, x1, y1, lineWidth, argb);
         }
-        double dx = x1 - x0;
-        double dy = y1 - y0;
-        // clip the parameter range to the raster so a 1 km segment at street zoom costs only visible steps
+    }
+
+    /** Whether a segment with this margin lies wholly outside the raster. */
+    boolean outside(double x0, double y0, double x1, double y1, double margin) {
+        return Math.max(x0, x1) < -margin || Math.min(x0, x1) > width + margin
+                || Math.max(y0, y1) < -margin || Math.min(y0, y1) > height + margin;
+    }
+
+    /**
+     * Liang–Barsky: the parameter range [t0, t1] of the segment (x0, y0) + t (dx, dy), t in [0, 1], inside the
+     * rectangle; false when none of it is.
+     */
+    static boolean clipRange(double x0, double y0, double dx, double dy, double minX, double minY, double maxX,
+                             double maxY, double[] range) {
         double t0 = 0;
         double t1 = 1;
         double[] p = {-dx, dx, -dy, dy};
-        double[] q = {x0 + margin, width + margin - x0, y0 + margin, height + margin - y0};
+        double[] q = {x0 - minX, maxX - x0, y0 - minY, maxY - y0};
         for (int k = 0; k < 4; k++) {
             if (p[k] == 0) {
                 if (q[k] < 0) {
-                    return;
+                    return false;
                 }
             } else {
                 double t = q[k] / p[k];
@@ -262,9 +192,26 @@ public final class Raster {
                 }
             }
         }
-        if (t0 > t1) {
+        range[0] = t0;
+        range[1] = t1;
+        return t0 <= t1;
+    }
+
+    /** A straight segment, stepped pixel by pixel; thick lines stamp a square brush. */
+    public void line(double x0, double y0, double x1, double y1, double lineWidth, int argb) {
+        double margin = lineWidth + 1;
+        if (outside(x0, y0, x1, y1, margin)) {
             return;
         }
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        // clip the parameter range to the raster so a 1 km segment at street zoom costs only visible steps
+        double[] range = new double[2];
+        if (!clipRange(x0, y0, dx, dy, -margin, -margin, width + margin, height + margin, range)) {
+            return;
+        }
+        double t0 = range[0];
+        double t1 = range[1];
         double sx = x0 + t0 * dx;
         double sy = y0 + t0 * dy;
         double length = (t1 - t0) * Math.max(Math.abs(dx), Math.abs(dy));

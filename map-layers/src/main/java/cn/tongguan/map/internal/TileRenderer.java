@@ -1,6 +1,5 @@
 package cn.tongguan.map.internal;
 
-import cn.tongguan.map.SymbolShape;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 
@@ -22,7 +21,7 @@ public final class TileRenderer {
     /** Renders into a fresh pixel array (the raster's scratch stays with this renderer). */
     public int[] render(TileKey key, List<CompiledLayer> layers, int background) {
         raster.clear(background);
-        double scale = WebMercator.worldSize(key.z());
+        double scale = key.scale();
         for (CompiledLayer layer : layers) {
             if (!layer.shownAtLevel(key.z())) {
                 continue;
@@ -52,6 +51,8 @@ public final class TileRenderer {
         double ox = key.minX();
         double oy = key.minY();
         double width = layer.settings().style().strokeWidth();
+        boolean smooth = layer.settings().style().antialias();
+        AntiAliased aa = raster.smooth();
         for (int s : hits) {
             CompiledLayer.Shape shape = layer.shapes.get(s);
             double[][] rings = shape.rings();
@@ -76,7 +77,11 @@ public final class TileRenderer {
             // a polygon smaller than a pixel is drawn as one dot so that dense grids stay visible, not vanish
             double extent = Math.max(shape.envelope().getWidth(), shape.envelope().getHeight()) * scale;
             if (shape.polygon() && (layer.fillArgb >>> 24) != 0) {
-                raster.fillRings(ringScratch, ringLengths, count, layer.fillArgb);
+                if (smooth) {
+                    aa.fillRings(ringScratch, ringLengths, count, layer.fillArgb);
+                } else {
+                    raster.fillRings(ringScratch, ringLengths, count, layer.fillArgb);
+                }
             }
             if ((layer.strokeArgb >>> 24) != 0) {
                 if (extent < 1.5) {
@@ -84,7 +89,7 @@ public final class TileRenderer {
                     continue;
                 }
                 for (int r = 0; r < count; r++) {
-                    raster.strokePolyline(ringScratch[r], ringLengths[r], false, width, layer.strokeArgb);
+                    raster.strokePolyline(ringScratch[r], ringLengths[r], false, width, layer.strokeArgb, smooth);
                 }
             }
         }
@@ -124,30 +129,24 @@ public final class TileRenderer {
     }
 
     private void drawSymbols(CompiledLayer layer, TileKey key, double scale) {
-        double r = layer.settings().style().pointRadius();
-        double margin = (r + 2) / scale;
+        double maxR = 0;
+        for (int c = 0; c < layer.classRadius.length; c++) {
+            maxR = Math.max(maxR, layer.classRadius[c] * 1.2 + layer.classOutlineWidth[c]);
+        }
+        double margin = (maxR + 2) / scale;
         double ox = key.minX();
         double oy = key.minY();
-        int outline = 0xff101820;
+        SymbolSprites sprites = layer.sprites;
         layer.pointIndex.query(ox - margin, oy - margin, ox + key.span() + margin, oy + key.span() + margin, i -> {
             double x = (layer.px[i] - ox) * scale;
             double y = (layer.py[i] - oy) * scale;
             int cls = layer.pointClass[i];
-            int argb = layer.classArgb[cls];
-            SymbolShape shape = layer.classShape[cls];
-            symbol(raster, shape, x, y, r + 1, outline);
-            symbol(raster, shape, x, y, r, argb);
+            if (sprites != null) {
+                sprites.stamp(raster, cls, x, y);
+            } else {
+                Symbols.draw(raster, false, layer.classShape[cls], x, y, layer.classRadius[cls], layer.classArgb[cls],
+                        layer.classOutlineWidth[cls], layer.classOutlineArgb[cls]);
+            }
         });
-    }
-
-    static void symbol(Raster raster, SymbolShape shape, double x, double y, double r, int argb) {
-        switch (shape) {
-            case CIRCLE -> raster.fillCircle(x, y, r, argb);
-            case SQUARE -> raster.fillRect((int) Math.round(x - r), (int) Math.round(y - r),
-                    (int) Math.round(2 * r), (int) Math.round(2 * r), argb);
-            case TRIANGLE -> raster.fillTriangle(x, y, r * 1.2, argb);
-            case DIAMOND -> raster.fillDiamond(x, y, r * 1.2, argb);
-            default -> throw new IllegalStateException("unknown symbol " + shape);
-        }
     }
 }

@@ -39,6 +39,8 @@ public final class TileScheduler {
     private boolean interactive;
     private Viewport lastSeen;
     private long lastMove;
+    private boolean jumped;
+    private long lastJump = Long.MIN_VALUE / 2;
 
     public TileScheduler(Executor background, Executor fx, int parallelism, Consumer<TileCache.Tile> onTile,
                          Consumer<Throwable> onError) {
@@ -73,6 +75,16 @@ public final class TileScheduler {
      * requests tiles with full parallelism). FX thread.
      */
     public boolean cameToRest(Viewport view, long nowNanos) {
+        if (!view.equals(lastSeen) && jumped && lastMove == 0 && nowNanos - lastJump > REST_NANOS) {
+            // a jump from rest (a stored view restored, a search result shown) is not a drag: nothing moves
+            // on screen while the new view renders, so every worker may render it; views set in quick
+            // succession (a scripted tour) count as motion again
+            jumped = false;
+            lastSeen = view;
+            lastJump = nowNanos;
+            return false;
+        }
+        jumped = false;
         if (!view.equals(lastSeen)) {
             lastSeen = view;
             lastMove = nowNanos;
@@ -85,6 +97,11 @@ public final class TileScheduler {
             return true;
         }
         return false;
+    }
+
+    /** The next view change is a jump (set, not dragged or animated). FX thread. */
+    public void jumped() {
+        jumped = true;
     }
 
     private int limit() {

@@ -113,8 +113,12 @@ public final class MapBench {
                     (System.nanoTime() - start) / 1_000_000));
         }
 
-        FrameStats ours = scriptedFrames(map);
+        FrameStats[] phases = scriptedFrames(map);
+        FrameStats ours = phases[0];
         LOG.info(ours.describe("tiled map, scripted pan/zoom"));
+        for (int p = 1; p < phases.length; p++) {
+            LOG.info(phases[p].describe("  phase: " + PHASES[p - 1]));
+        }
 
         if (Boolean.getBoolean("bench.skipNaive")) {
             hitTests(map);
@@ -171,8 +175,16 @@ public final class MapBench {
         }
     }
 
-    /** 600 frames: pan at district zoom, zoom in continuously to street zoom, pan there, zoom out to the city. */
-    private static FrameStats scriptedFrames(MapView map) throws Exception {
+    private static final String[] PHASES = {"pan at zoom 13.2", "zoom 13.2 to 17", "pan at street zoom 17",
+        "zoom 17 to 10"};
+    /** First frame of each phase of the script (and its end). */
+    private static final int[] PHASE_STARTS = {0, 150, 350, 500, 600};
+
+    /**
+     * 600 frames: pan at district zoom, zoom in continuously to street zoom, pan there, zoom out to the city.
+     * Returns the whole run's figures, then each phase's.
+     */
+    private static FrameStats[] scriptedFrames(MapView map) throws Exception {
         List<MapViewState> script = new ArrayList<>();
         MapViewState d = Views.DISTRICT;
         double degPerPx = 360 / (256 * Math.pow(2, d.zoom()));
@@ -192,6 +204,11 @@ public final class MapBench {
             script.add(new MapViewState(e.lng(), e.lat(), 17 - 7 * i / 100.0));
         }
         FrameStats stats = new FrameStats();
+        FrameStats[] phases = new FrameStats[PHASES.length + 1];
+        phases[0] = stats;
+        for (int p = 1; p < phases.length; p++) {
+            phases[p] = new FrameStats();
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         AtomicInteger frame = new AtomicInteger(-5);
         onFx(() -> {
@@ -203,6 +220,11 @@ public final class MapBench {
                     int i = frame.getAndIncrement();
                     if (i >= 0 && last != 0) {
                         stats.add(now - last, map.lastPaintNanos());
+                        for (int p = 1; p < phases.length; p++) {
+                            if (i >= PHASE_STARTS[p - 1] && i < PHASE_STARTS[p]) {
+                                phases[p].add(now - last, map.lastPaintNanos());
+                            }
+                        }
                     }
                     last = now;
                     if (i + 1 >= script.size()) {
@@ -217,7 +239,7 @@ public final class MapBench {
             return null;
         });
         done.get(300, TimeUnit.SECONDS);
-        return stats;
+        return phases;
     }
 
     private static FrameStats naiveFrames(Stage stage, CityLayers layers) throws Exception {

@@ -43,4 +43,106 @@ class LabelPlacerTest {
         Viewport vp = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 12, 800, 600);
         assertThat(new LabelPlacer(100).place(vp, List.of(layer), 12)).isEmpty();
     }
+
+    private static CompiledLayer roads(Feature... features) {
+        return Layers.compile(new FeatureLayer("roads", "道路", List.of(features),
+                Style.lines(Color.GRAY, 3).withLabel("name", Color.WHITE)));
+    }
+
+    private static Feature road(String name, String wkt) {
+        return new Feature(name, Layers.wkt(wkt), Map.of("name", name));
+    }
+
+    @Test
+    void aRoadsNameRunsAlongItsLongestStraightStretchNeverUpsideDown() {
+        // drawn east to west and rising to the west: read left to right, turned like the road
+        CompiledLayer layer = roads(road("平原路", "LINESTRING (113.91 35.300, 113.89 35.302, 113.889 35.31)"));
+        Viewport vp = new Viewport(WebMercator.x(113.90), WebMercator.y(35.301), 16, 1600, 900);
+        List<LabelPlacer.Placed> placed = new LabelPlacer(100).place(vp, List.of(layer), 16);
+        assertThat(placed).singleElement().satisfies(label -> {
+            assertThat(label.text()).isEqualTo("平原路");
+            double expected = Math.toDegrees(Math.atan2(vp.screenY(WebMercator.y(35.300)) - vp.screenY(WebMercator.y(35.302)),
+                    vp.screenX(WebMercator.x(113.91)) - vp.screenX(WebMercator.x(113.89))));
+            assertThat(label.angle()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.5));
+            assertThat(label.angle()).isBetween(-90.0, 90.0);
+            // on the long stretch, not on the short northern leg
+            assertThat(label.y()).isGreaterThan(vp.screenY(WebMercator.y(35.3025)));
+        });
+    }
+
+    @Test
+    void aRoadTooShortOnScreenForItsNameIsNotLabelled() {
+        CompiledLayer layer = roads(road("金穗大道", "LINESTRING (113.900 35.300, 113.9004 35.300)"));
+        Viewport vp = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 14, 800, 600);
+        assertThat(new LabelPlacer(100).place(vp, List.of(layer), 14)).isEmpty();
+    }
+
+    @Test
+    void noTwoPlacedBoxesIntersectWhateverTheCrowd() {
+        java.util.Random random = new java.util.Random(5);
+        List<Feature> polygons = new java.util.ArrayList<>();
+        List<Feature> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            double lng = 113.85 + random.nextDouble() * 0.1;
+            double lat = 35.25 + random.nextDouble() * 0.1;
+            polygons.add(square("社区" + i, lng, lat, 0.002 + random.nextDouble() * 0.02));
+            double angle = random.nextDouble() * Math.PI;
+            lines.add(road("道路" + i, String.format(java.util.Locale.ROOT, "LINESTRING (%f %f, %f %f)", lng, lat,
+                    lng + 0.02 * Math.cos(angle), lat + 0.02 * Math.sin(angle))));
+        }
+        List<CompiledLayer> layers = List.of(labelled(polygons.toArray(Feature[]::new)),
+                roads(lines.toArray(Feature[]::new)));
+        double[] bubble = {500, 300, 560, 360};
+        for (double zoom : new double[] {12, 13.5, 15, 16.7}) {
+            Viewport vp = new Viewport(WebMercator.x(113.9), WebMercator.y(35.3), zoom, 1280, 720);
+            List<LabelPlacer.Placed> placed = new LabelPlacer(500).place(vp, layers, (int) Math.round(zoom),
+                    List.of(bubble));
+            assertThat(placed).as("zoom %s", zoom).hasSizeGreaterThan(2);
+            for (int i = 0; i < placed.size(); i++) {
+                double[] a = placed.get(i).box();
+                assertThat(LabelPlacer.collides(List.of(bubble), a)).isFalse();
+                for (int j = i + 1; j < placed.size(); j++) {
+                    assertThat(LabelPlacer.collides(List.of(a), placed.get(j).box()))
+                            .as("%s and %s at zoom %s", placed.get(i).text(), placed.get(j).text(), zoom).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void roadsDrawnFromDistrictZoomCarryTheirNamesOnlyFromTheirLabelZoom() {
+        FeatureLayer layer = new FeatureLayer("roads", "道路",
+                List.of(road("人民路", "LINESTRING (113.80 35.300, 114.00 35.300)")),
+                Style.lines(Color.GRAY, 3).withLabel("name", Color.WHITE)).zoomRange(12, 30).labelsFrom(15);
+        CompiledLayer compiled = Layers.compile(layer);
+        Viewport district = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 13.2, 1200, 600);
+        Viewport street = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 16, 1200, 600);
+        assertThat(new LabelPlacer(100).place(district, List.of(compiled), 13)).isEmpty();
+        assertThat(new LabelPlacer(100).place(street, List.of(compiled), 16)).extracting(LabelPlacer.Placed::text)
+                .containsExactly("人民路");
+    }
+
+    @Test
+    void placesAreNamedBesideTheirSymbolWithoutOverlapping() {
+        List<Feature> places = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            places.add(new Feature("c" + i, Layers.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(
+                    113.90 + (i % 8) * 0.0004, 35.30 + (i / 8) * 0.0002)), Map.of("name", "平原路与胜利路交叉口" + i)));
+        }
+        CompiledLayer layer = Layers.compile(new FeatureLayer("cameras", "视频", places,
+                Style.points(Color.CYAN, 4).withLabel("name", Color.WHITE)));
+        Viewport vp = new Viewport(WebMercator.x(113.9015), WebMercator.y(35.3004), 17, 1600, 900);
+        List<LabelPlacer.Placed> placed = new LabelPlacer(100).place(vp, List.of(layer), 17);
+        assertThat(placed).hasSizeBetween(2, 39);
+        LabelPlacer.Placed first = placed.get(0);
+        // beside the symbol: the box starts right of the point, on its row
+        double px = vp.screenX(WebMercator.x(113.90));
+        assertThat(placed).anySatisfy(p -> assertThat(p.box()[0]).isGreaterThan(px));
+        assertThat(first.angle()).isZero();
+        for (int i = 0; i < placed.size(); i++) {
+            for (int j = i + 1; j < placed.size(); j++) {
+                assertThat(LabelPlacer.collides(List.of(placed.get(i).box()), placed.get(j).box())).isFalse();
+            }
+        }
+    }
 }
