@@ -6,17 +6,17 @@ import java.util.Map;
 
 /**
  * The layers of the 一张图 as features, read from the seat's cache: division levels coarse to fine, the grids,
- * the lines of the base, the roads' name carriers (see {@link CityMapViewModel#nameCarriers}) and the parts (a
- * point each, attribute {@code class} = the class name).
+ * the lines of the base (roads carry their {@code name}, drawn along them) and the parts (a point each, attribute
+ * {@code class} = the class name).
  *
  * @param partClasses class code → name, in code order (the class filter and the legend)
  */
 public record CityGeography(List<Feature> districts, List<Feature> streets, List<Feature> communities,
-                            List<Feature> grids, List<Feature> roads, List<Feature> roadNames, List<Feature> waters,
+                            List<Feature> grids, List<Feature> roads, List<Feature> waters,
                             List<Feature> rails, List<Feature> parts, Map<String, String> partClasses) {
     public static CityGeography empty() {
         return new CityGeography(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), Map.of());
+                List.of(), Map.of());
     }
 
     public boolean isEmpty() {

@@ -112,14 +112,14 @@ public final class CityMapView {
         mapHolder.getChildren().add(0, map);
         card.setId("cityMapCard");
         card.setVisible(false);
-        for (String id : List.of("district", "street", "community", "roadName", "grid", "water", "rail", "road",
-                "parts")) {
+        for (String id : List.of("district", "street", "community", "grid", "water", "rail", "road", "parts")) {
             layers.put(id, new FeatureLayer(id, title(id), List.of(), style(id, Map.of())));
         }
         layers.get("street").zoomRange(STREET_ZOOM - 1, 30);
         layers.get("community").zoomRange(COMMUNITY_ZOOM - 1, 30);
         layers.get("grid").zoomRange(DISTRICT_ZOOM, 30);
-        layers.get("roadName").zoomRange(STREET_ZOOM + 1, 30).hitTestable(false);
+        // Roads drawn at every zoom, named along their course from street zoom (map-layers' line labels, ADR 0118).
+        layers.get("road").labelsFrom(STREET_ZOOM + 1);
         layers.get("parts").aggregateBelow(PART_SYMBOL_ZOOM);
         for (String backdrop : List.of("water", "rail", "road")) {
             layers.get(backdrop).hitTestable(false);
@@ -168,7 +168,6 @@ public final class CityMapView {
             case "street" -> messages.text("citymap.layer.street");
             case "community" -> messages.text("citymap.layer.community");
             case "grid" -> messages.text("citymap.layer.grid");
-            case "roadName" -> messages.text("citymap.layer.roadName");
             case "water" -> messages.text("citymap.layer.water");
             case "rail" -> messages.text("citymap.layer.rail");
             case "road" -> messages.text("citymap.layer.road");
@@ -185,11 +184,10 @@ public final class CityMapView {
             case "community" -> Style.polygons(Color.TRANSPARENT, Color.web("#5f87ad", 0.9), 1)
                     .withLabel("name", Color.web("#b9d3ee"));
             case "grid" -> Style.polygons(Color.TRANSPARENT, Color.web("#47698c", 0.7), 0.8);
-            case "roadName" -> Style.polygons(Color.TRANSPARENT, Color.web("#f2d49b", 0), 1)
-                    .withLabel("name", Color.web("#f2d49b"));
             case "water" -> Style.polygons(Color.TRANSPARENT, Color.web("#3fa9f5"), 3);
             case "rail" -> Style.polygons(Color.TRANSPARENT, Color.web("#c39bd3"), 3);
-            case "road" -> Style.polygons(Color.TRANSPARENT, Color.web("#f2d49b", 0.85), 1.5);
+            case "road" -> Style.lines(Color.web("#f2d49b", 0.85), 1.5).withLabel("name", Color.web("#f2d49b"))
+                    .withLabelSize(13);
             default -> Style.points(Color.web("#4fc3f7"), 5).withClasses("class", classes);
         };
     }
@@ -202,7 +200,6 @@ public final class CityMapView {
         layers.get("water").setFeatures(geo.waters());
         layers.get("rail").setFeatures(geo.rails());
         layers.get("road").setFeatures(geo.roads());
-        layers.get("roadName").setFeatures(geo.roadNames());
         Map<String, PointSymbol> symbols = new LinkedHashMap<>();
         SymbolShape[] shapes = SymbolShape.values();
         classFilter.getItems().clear();

@@ -148,40 +148,8 @@ public final class CityMapViewModel implements SyncListener {
         });
         List<Feature> roads = layer("lines/road");
         return new CityGeography(layer("divisions/district"), layer("divisions/street"),
-                layer("divisions/community"), layer(GeoSync.GRIDS), roads, nameCarriers(roads), layer("lines/water"),
+                layer("divisions/community"), layer(GeoSync.GRIDS), roads, layer("lines/water"),
                 layer("lines/rail"), List.copyOf(parts), classes);
-    }
-
-    /** Half the width of a road's name carrier, in degrees (about 4 m): thin enough to stay on the road. */
-    private static final double CARRIER = 0.00004;
-    /** A carrier per this much of a road (degrees, about 450 m), so that a long road is named where one looks. */
-    private static final double CARRIER_LENGTH = 0.005;
-
-    /**
-     * map-layers labels polygons only (its LabelPlacer, with collisions); a road's name is carried by thin
-     * invisible polygons along the road, one per stretch, whose interior points lie on the road. To be replaced
-     * by line labels when map-layers has them.
-     */
-    static List<Feature> nameCarriers(List<Feature> roads) {
-        List<Feature> carriers = new ArrayList<>();
-        for (Feature road : roads) {
-            String name = road.text("name");
-            if (name.isEmpty()) {
-                continue;
-            }
-            for (int g = 0; g < road.geometry().getNumGeometries(); g++) {
-                var part = road.geometry().getGeometryN(g);
-                var line = new org.locationtech.jts.linearref.LengthIndexedLine(part);
-                double length = part.getLength();
-                int pieces = Math.max(1, (int) Math.round(length / CARRIER_LENGTH));
-                for (int i = 0; i < pieces; i++) {
-                    var stretch = line.extractLine(length * i / pieces, length * (i + 1) / pieces);
-                    carriers.add(new Feature(road.id() + "-name-" + g + "-" + i, stretch.buffer(CARRIER, 2),
-                            Map.of("name", name)));
-                }
-            }
-        }
-        return carriers;
     }
 
     private List<Feature> layer(String name) {

@@ -103,6 +103,20 @@ class CityMapUiTest {
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         Path shot = ScreenshotOnFailure.save(Path.of("target", "screenshots", "seat-citymap.png"));
         assertThat(Files.size(shot)).isGreaterThan(20_000);
+        // City zoom: the district names are drawn, and no two drawn labels overlap.
+        assertThat(labelsApart(map)).containsAll(SmallCity.DISTRICT_NAMES);
+
+        // Street zoom on 平原路: the road is named along its course, still without an overlap.
+        MapViewState cityView = WaitForAsyncUtils.asyncFx(map::getViewState).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> map.setViewState(new MapViewState(SmallCity.WEST + SmallCity.DISTRICT * 0.5,
+                SmallCity.SOUTH + SmallCity.DISTRICT / 2 + 0.0035, 16))).get(5, TimeUnit.SECONDS);
+        ConsoleUi.waitOnFx(10, () -> Math.abs(map.getViewState().zoom() - 16) < 0.01);
+        ConsoleUi.waitOnFx(15, map::isComplete);
+        ConsoleUi.waitOnFx(10, () -> map.drawnLabels().stream().anyMatch(l -> l.text().equals("平原路")));
+        assertThat(labelsApart(map)).contains("平原路");
+        WaitForAsyncUtils.asyncFx(() -> map.setViewState(cityView)).get(5, TimeUnit.SECONDS);
+        ConsoleUi.waitOnFx(10, () -> Math.abs(map.getViewState().zoom() - cityView.zoom()) < 0.01);
+        ConsoleUi.waitOnFx(15, map::isComplete);
 
         // Drill into 红旗区 (the east district) by a double-click, then back up by the breadcrumb.
         Point2D east = screen(map, SmallCity.WEST + SmallCity.DISTRICT * 1.5, SmallCity.SOUTH + SmallCity.DISTRICT * 0.75 + 0.004);
@@ -129,6 +143,20 @@ class CityMapUiTest {
         robot.clickOn(screen(map, target.lng(), target.lat()));
         ConsoleUi.waitOnFx(10, () -> robot.lookup("#cityMap").tryQuery().map(n -> n.getScene() == null).orElse(true)
                 && robot.lookup("#detailTitle").queryAs(Label.class).getText().contains(target.caseNo()));
+    }
+
+    /** The texts the map drew in its last frame, after checking on the FX thread that no two of their boxes meet. */
+    private static List<String> labelsApart(MapView map) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            List<cn.tongguan.map.DrawnLabel> drawn = map.drawnLabels();
+            for (int i = 0; i < drawn.size(); i++) {
+                for (int j = i + 1; j < drawn.size(); j++) {
+                    assertThat(drawn.get(i).bounds().intersects(drawn.get(j).bounds()))
+                            .as("%s overlaps %s", drawn.get(i), drawn.get(j)).isFalse();
+                }
+            }
+            return drawn.stream().map(cn.tongguan.map.DrawnLabel::text).toList();
+        }).get(5, TimeUnit.SECONDS);
     }
 
     private static FeatureLayer layer(MapView map, String id) {
