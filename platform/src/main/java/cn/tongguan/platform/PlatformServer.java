@@ -74,9 +74,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,8 +113,7 @@ public final class PlatformServer {
     private EventLog events;
     private CaseImporter caseImporter;
     private EvaluationService evaluation;
-    private ExecutorService lifelineWork;
-    private ScheduledExecutorService lifelineClock;
+    private LifelineWorkers lifeline;
     private NoDataWatchdog watchdog;
     private AlarmCases alarmCases;
     private ThresholdTable thresholds;
@@ -233,26 +229,12 @@ public final class PlatformServer {
         new EvaluationRoutes(evaluation, evaluationSettings).register(router);
         new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), requests).register(router);
         new GeoRoutes(reference, new GeoLayers(db, mapper), new PartsColumns(db, mapper)).register(router);
-        thresholds = new ThresholdTable(db);
-        AlarmLifecycle alarms = new AlarmLifecycle(db, events, clock, thresholds);
-        readings = new Readings(db, events, clock, thresholds, alarms);
-        // One worker files alarm cases in order (snapshots run outside the platform as processes); one timer
-        // thread runs the NoData watchdog and the pruning of reading history.
-        lifelineWork = Executors.newSingleThreadExecutor(daemon("lifeline-cases"));
-        lifelineClock = Executors.newSingleThreadScheduledExecutor(daemon("lifeline-watchdog"));
-        alarmCases = new AlarmCases(db, thresholds, alarms, cases, photos, grabber, SNAPSHOT_TIMEOUT, lifelineWork);
-        alarms.onCaseNeeded(alarmCases::request);
-        watchdog = new NoDataWatchdog(db, clock, thresholds, alarms);
-        watchdog.schedule(lifelineClock, WATCHDOG_PERIOD, readings::prune);
-        // Heartbeats of the lifeline's two threads: a tick is only made when the thread is free to run it, so a
-        // dead or stuck thread shows in GET /health (Liveness).
-        for (String job : List.of(JOB_WATCHDOG, JOB_WORKER)) {
-            liveness.register(job, healthPolicy.silenceOf(job));
-        }
-        lifelineClock.scheduleWithFixedDelay(() -> {
-            liveness.tick(JOB_WATCHDOG);
-            lifelineWork.execute(() -> liveness.tick(JOB_WORKER));
-        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        lifeline = new LifelineWorkers(db, events, clock, cases, photos, grabber, liveness, healthPolicy);
+        thresholds = lifeline.thresholds;
+        readings = lifeline.readings;
+        alarmCases = lifeline.alarmCases;
+        watchdog = lifeline.watchdog;
+        AlarmLifecycle alarms = lifeline.alarms;
         new EventRoutes(stream, new Feeds(db, events, clock, readings::reading)).register(app, router);
         new LifelineRoutes(db, readings, alarms, thresholds, new WallPushes(db, events, clock)).register(router);
         alarmCases.requeueOpen();
@@ -277,7 +259,7 @@ public final class PlatformServer {
                 .filter(m -> m.getVersion() != null && m.getState().isResolved()).count();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -381,15 +363,8 @@ public final class PlatformServer {
         if (health != null) {
             health.close();
         }
-        if (lifelineClock != null) {
-            lifelineClock.shutdownNow();
-            lifelineWork.shutdownNow();
-            try {
-                // A case being filed finishes (or its snapshot process is killed) before the database closes.
-                lifelineWork.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (lifeline != null) {
+            lifeline.close();
         }
         if (app != null) {
             app.stop();

@@ -118,8 +118,7 @@ public final class EventLog {
 
     private synchronized void publish(Stored e) {
         if (e.id() <= latestId) {
-            // Published already: on PostgreSQL a catch-up (ADR 0101) may read this instance's own committed event
-            // from the table before the group-commit thread hands it over here.
+            // Published already (a catch-up of ADR 0101 that read it from the table): never twice, never backwards.
             return;
         }
         ring.addLast(e);

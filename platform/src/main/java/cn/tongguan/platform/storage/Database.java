@@ -74,7 +74,9 @@ public final class Database implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.durability = durability;
         this.needsFlush = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:") && durability != Durability.LAZY;
-        this.group = durability == Durability.GROUP ? new GroupCommit(this::flush, "db-group-commit") : null;
+        // Only where commits need a flush to be durable (an H2 file): on PostgreSQL the commit itself is durable, so
+        // hooks run at once under the write lock, in commit order, and a catch-up never overtakes them (ADR 0101).
+        this.group = durability == Durability.GROUP && needsFlush ? new GroupCommit(this::flush, "db-group-commit") : null;
         // What every component loads after this line already reflects at least this epoch.
         this.seenEpoch = read(tx -> Sql.queryLong(tx.connection(), "SELECT n FROM cluster_epoch WHERE id = 1"));
         this.link = postgres ? new ClusterLink(jdbcUrl, user, password, instanceId, this::catchUp) : null;
