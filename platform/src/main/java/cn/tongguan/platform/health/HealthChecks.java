@@ -92,6 +92,10 @@ public final class HealthChecks implements AutoCloseable {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
+                } finally {
+                    // On H2 this is the session's timeout, not the statement's: left on the pooled connection it
+                    // would cancel the next long read there (a seat's snapshot) after the probe's few seconds.
+                    ps.setQueryTimeout(0);
                 }
             }
         }));
