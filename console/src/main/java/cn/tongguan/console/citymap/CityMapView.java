@@ -12,9 +12,6 @@ import cn.tongguan.map.LiveStatus;
 import cn.tongguan.map.MapLegend;
 import cn.tongguan.map.MapView;
 import cn.tongguan.map.MapViewState;
-import cn.tongguan.map.PointSymbol;
-import cn.tongguan.map.Style;
-import cn.tongguan.map.SymbolShape;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,10 +33,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
-import org.locationtech.jts.geom.Envelope;
 
 /**
  * The seat's full-screen 一张图: the city's base (water, rail, roads), division boundaries with labels that the
@@ -49,15 +44,8 @@ import org.locationtech.jts.geom.Envelope;
  * {@link CityMapViewModel}.
  */
 public final class CityMapView {
-    /** Web-map zooms of the levels on a 1080p screen (the urban districts are some 30 km across). */
-    static final double DISTRICT_ZOOM = 12.5;
-    static final double STREET_ZOOM = 14;
-    static final double COMMUNITY_ZOOM = 15;
-    static final double PART_SYMBOL_ZOOM = 16;
     /** A click within this many pixels of a case is a click on it. */
     private static final double CASE_PICK_PX = 9;
-    private static final Color[] CLASS_COLOURS = {Color.web("#4fc3f7"), Color.web("#ffb74d"), Color.web("#aed581"),
-        Color.web("#ba68c8"), Color.web("#f06292"), Color.web("#4db6ac"), Color.web("#fff176"), Color.web("#90a4ae")};
 
     private final CityMapViewModel model;
     private final Messages messages;
@@ -67,6 +55,7 @@ public final class CityMapView {
     private final Runnable onClose;
     private final Parent root;
     private final PauseTransition keep = new PauseTransition(Duration.seconds(1));
+    private final CityLayers city;
     private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
     private boolean placed;
 
@@ -95,6 +84,8 @@ public final class CityMapView {
         this.clock = clock;
         this.openCase = openCase;
         this.onClose = onClose;
+        this.city = new CityLayers(messages, 1);
+        city.all().forEach(l -> layers.put(l.id(), l));
         this.root = Fxml.load(CityMapView.class, "CityMap.fxml", this, messages);
     }
 
@@ -112,21 +103,7 @@ public final class CityMapView {
         mapHolder.getChildren().add(0, map);
         card.setId("cityMapCard");
         card.setVisible(false);
-        for (String id : List.of("district", "street", "community", "grid", "water", "rail", "road", "parts")) {
-            layers.put(id, new FeatureLayer(id, title(id), List.of(), style(id, Map.of())));
-        }
-        layers.get("street").zoomRange(STREET_ZOOM - 1, 30);
-        layers.get("community").zoomRange(COMMUNITY_ZOOM - 1, 30);
-        layers.get("grid").zoomRange(DISTRICT_ZOOM, 30);
-        // Roads drawn at every zoom, named along their course from street zoom (map-layers' line labels, ADR 0118).
-        layers.get("road").labelsFrom(STREET_ZOOM + 1);
-        layers.get("parts").aggregateBelow(PART_SYMBOL_ZOOM);
-        for (String backdrop : List.of("water", "rail", "road")) {
-            layers.get(backdrop).hitTestable(false);
-        }
-        map.getLayers().setAll(layers.values());
-        map.setDrillDownLayers(List.of(layers.get("district"), layers.get("street"), layers.get("community"),
-                layers.get("grid")));
+        city.install(map);
         map.setOnDrillDown(this::drilled);
         map.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         // The map took the focus on this press; the shell's TabPane, reached if the press bubbles on, would take
@@ -162,50 +139,10 @@ public final class CityMapView {
         return model.depth();
     }
 
-    private String title(String layerId) {
-        return switch (layerId) {
-            case "district" -> messages.text("citymap.layer.district");
-            case "street" -> messages.text("citymap.layer.street");
-            case "community" -> messages.text("citymap.layer.community");
-            case "grid" -> messages.text("citymap.layer.grid");
-            case "water" -> messages.text("citymap.layer.water");
-            case "rail" -> messages.text("citymap.layer.rail");
-            case "road" -> messages.text("citymap.layer.road");
-            default -> messages.text("citymap.layer.parts");
-        };
-    }
-
-    private Style style(String id, Map<String, PointSymbol> classes) {
-        return switch (id) {
-            case "district" -> Style.polygons(Color.web("#1b3a5c", 0.55), Color.web("#9cc9ff"), 2.5)
-                    .withLabel("name", Color.web("#ffffff"));
-            case "street" -> Style.polygons(Color.TRANSPARENT, Color.web("#6fa8dc"), 1.5)
-                    .withLabel("name", Color.web("#d6e9ff"));
-            case "community" -> Style.polygons(Color.TRANSPARENT, Color.web("#5f87ad", 0.9), 1)
-                    .withLabel("name", Color.web("#b9d3ee"));
-            case "grid" -> Style.polygons(Color.TRANSPARENT, Color.web("#47698c", 0.7), 0.8);
-            case "water" -> Style.polygons(Color.TRANSPARENT, Color.web("#3fa9f5"), 3);
-            case "rail" -> Style.polygons(Color.TRANSPARENT, Color.web("#c39bd3"), 3);
-            case "road" -> Style.lines(Color.web("#f2d49b", 0.85), 1.5).withLabel("name", Color.web("#f2d49b"))
-                    .withLabelSize(13);
-            default -> Style.points(Color.web("#4fc3f7"), 5).withClasses("class", classes);
-        };
-    }
-
     private void show(CityGeography geo) {
-        layers.get("district").setFeatures(geo.districts());
-        layers.get("street").setFeatures(geo.streets());
-        layers.get("community").setFeatures(geo.communities());
-        layers.get("grid").setFeatures(geo.grids());
-        layers.get("water").setFeatures(geo.waters());
-        layers.get("rail").setFeatures(geo.rails());
-        layers.get("road").setFeatures(geo.roads());
-        Map<String, PointSymbol> symbols = new LinkedHashMap<>();
-        SymbolShape[] shapes = SymbolShape.values();
+        city.show(geo);
         classFilter.getItems().clear();
-        int i = 0;
         for (Map.Entry<String, String> cls : geo.partClasses().entrySet()) {
-            symbols.put(cls.getValue(), new PointSymbol(CLASS_COLOURS[i % CLASS_COLOURS.length], shapes[i % shapes.length]));
             CheckMenuItem item = new CheckMenuItem(cls.getValue());
             item.setId("class-" + cls.getKey());
             item.setSelected(model.classShown(cls.getKey()));
@@ -215,9 +152,7 @@ public final class CityMapView {
                 keep.playFromStart();
             });
             classFilter.getItems().add(item);
-            i++;
         }
-        layers.get("parts").setStyle(style("parts", symbols));
         layers.get("parts").setFeatures(model.visibleParts());
         // The legend lists a layer's classes as they are when it is rebuilt: rebuild it with the new style.
         legendBox.getChildren().set(1, new MapLegend(map.getLayers()));
@@ -225,17 +160,11 @@ public final class CityMapView {
             placed = true;
             CityView kept = model.restoredProperty().get();
             if (kept == null) {
-                map.setViewState(map.fit(extent(geo.districts())));
+                map.setViewState(map.fit(city.cityExtent()));
             } else {
                 restore(kept);
             }
         }
-    }
-
-    private static Envelope extent(List<Feature> features) {
-        Envelope all = new Envelope();
-        features.forEach(f -> all.expandToInclude(f.geometry().getEnvelopeInternal()));
-        return all;
     }
 
     private void restore(CityView view) {

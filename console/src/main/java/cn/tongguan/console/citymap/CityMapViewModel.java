@@ -11,7 +11,6 @@ import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.sync.GeoSync;
 import cn.tongguan.console.sync.SyncListener;
 import cn.tongguan.map.Feature;
-import cn.tongguan.map.GeoJsonImporter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,8 +29,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +47,7 @@ public final class CityMapViewModel implements SyncListener {
     private final Messages messages;
     private final ReferenceHolder reference;
     private final GeoStore store;
+    private final CityGeographyReader reader;
     private final GeoSync sync;
     private final CaseCache cases;
     private final CacheMeta meta;
@@ -58,7 +55,6 @@ public final class CityMapViewModel implements SyncListener {
     private final Executor ui;
     private final Clock clock;
     private final ObjectMapper json = Json.newMapper();
-    private final GeometryFactory geometry = new GeometryFactory();
     private final ReadOnlyObjectWrapper<CityGeography> geography =
             new ReadOnlyObjectWrapper<>(this, "geography", CityGeography.empty());
     private final ObservableList<CaseMark> openCases = FXCollections.observableArrayList();
@@ -77,6 +73,7 @@ public final class CityMapViewModel implements SyncListener {
         this.messages = messages;
         this.reference = reference;
         this.store = store;
+        this.reader = new CityGeographyReader(store);
         this.sync = sync;
         this.cases = cases;
         this.meta = meta;
@@ -131,29 +128,7 @@ public final class CityMapViewModel implements SyncListener {
 
     /** Blocking: the layers as features (unreadable or missing layers come back empty). */
     CityGeography readGeography() {
-        Map<String, String> classes = new TreeMap<>();
-        // One attribute map per class, shared by its parts: 629,724 parts are a few dozen classes.
-        Map<String, Map<String, Object>> attributes = new HashMap<>();
-        List<Feature> parts = new ArrayList<>();
-        store.parts(p -> {
-            String code = p.classCode() == null ? "" : p.classCode();
-            Map<String, Object> shared = attributes.computeIfAbsent(code, c -> {
-                String name = p.className() == null ? c : p.className();
-                if (!c.isEmpty()) {
-                    classes.put(c, name);
-                }
-                return Map.of("class", name, "classCode", c);
-            });
-            parts.add(new Feature(p.code(), geometry.createPoint(new Coordinate(p.lng(), p.lat())), shared));
-        });
-        List<Feature> roads = layer("lines/road");
-        return new CityGeography(layer("divisions/district"), layer("divisions/street"),
-                layer("divisions/community"), layer(GeoSync.GRIDS), roads, layer("lines/water"),
-                layer("lines/rail"), List.copyOf(parts), classes);
-    }
-
-    private List<Feature> layer(String name) {
-        return store.body(name).map(body -> new GeoJsonImporter().read(body).features()).orElse(List.of());
+        return reader.read();
     }
 
     private List<CaseMark> readCases() {
