@@ -77,7 +77,7 @@ public final class Cases {
                        Instant reportedAt, Instant updatedAt, Instant filedAt, Instant dispatchedAt,
                        Instant disposedAt, Instant closedAt, Instant deadline, Integer limitAmount, String limitUnit,
                        String light, boolean overdue, int reworkCount, int backCount, int extensionCount,
-                       String requestType) {
+                       String requestType, Instant warnAt) {
     }
 
     public record TimelineEntry(int seq, String action, String fromState, String toState, String actor, String role,

@@ -83,11 +83,15 @@ class WorkflowTest {
         assertThat(c.get("limitUnit").asText()).isEqualTo("work_day");
         // 1 工作日 = 7.5 working hours: Tue 10:00–12:00, 13:30–17:30 (6 h), Wed 08:30–10:00 → Wed 10:00 Shanghai.
         assertThat(c.get("deadline").asText()).isEqualTo("2026-11-25T02:00:00Z");
+        // The light turns yellow after 80 % of the limit in working time (6 h: Tue 10:00–12:00, 13:30–17:30), and
+        // the wire says when, so a seat need not count it (issue 20). Wall-clock 80 % would be Wed 05:12 Shanghai.
+        assertThat(c.get("warnAt").asText()).isEqualTo("2026-11-24T09:30:00Z");
         c = ok(move("department", c, "feedback", Map.of("note", "已清理")));
         c = ok(move("operator", c, "send_check", Map.of()));
         c = ok(move("inspector", c, "check_ok", Map.of()));
         c = ok(move("shift_leader", c, "close", Map.of()));
         assertThat(c.get("state").asText()).isEqualTo("closed");
+        assertThat(c.path("warnAt").asText(null)).as("no warn time once the clock stopped").isNull();
 
         JsonNode detail = api.get("/api/v1/cases/" + c.get("id").asLong(), api.login("leader")).body();
         List<String> actions = new ArrayList<>();

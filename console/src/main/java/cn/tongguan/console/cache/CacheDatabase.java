@@ -46,7 +46,11 @@ public final class CacheDatabase implements AutoCloseable {
               reporter_phone VARCHAR, department_code VARCHAR, version BIGINT, reported_at BIGINT,
               updated_at BIGINT, filed_at BIGINT, dispatched_at BIGINT, disposed_at BIGINT, closed_at BIGINT,
               deadline BIGINT, warn_at BIGINT, limit_amount INT, limit_unit VARCHAR, light VARCHAR,
-              overdue BOOLEAN, rework_count INT, back_count INT, extension_count INT, pending VARCHAR)""";
+              overdue BOOLEAN, rework_count INT, back_count INT, extension_count INT, pending VARCHAR,
+              request_type VARCHAR)""";
+
+    /** The columns a cache from before the split had, moved over once. */
+    private static final String MOVED_COLUMNS = CaseRows.COLUMNS.replace(", request_type", "") + ", pending";
 
     private final JdbcConnectionPool pool;
 
@@ -170,9 +174,13 @@ public final class CacheDatabase implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS closed_cases " + CASE_COLUMNS);
             if (!split) {
                 // A cache from before the split: move its finished cases over once.
-                s.execute("INSERT INTO closed_cases SELECT * FROM cases WHERE state IN ('closed', 'cancelled', 'void')");
+                s.execute("INSERT INTO closed_cases (" + MOVED_COLUMNS + ") SELECT " + MOVED_COLUMNS
+                        + " FROM cases WHERE state IN ('closed', 'cancelled', 'void')");
                 s.execute("DELETE FROM cases WHERE state IN ('closed', 'cancelled', 'void')");
             }
+            // Added when the cache began keeping the hotline's request type (it was dropped on the way in).
+            s.execute("ALTER TABLE cases ADD COLUMN IF NOT EXISTS request_type VARCHAR");
+            s.execute("ALTER TABLE closed_cases ADD COLUMN IF NOT EXISTS request_type VARCHAR");
             s.execute("CREATE TABLE IF NOT EXISTS timelines (case_id BIGINT PRIMARY KEY, version BIGINT, json VARCHAR)");
             s.execute("CREATE TABLE IF NOT EXISTS reference (kind VARCHAR, json VARCHAR, PRIMARY KEY (kind))");
             s.execute("CREATE TABLE IF NOT EXISTS meta (k VARCHAR PRIMARY KEY, v VARCHAR)");

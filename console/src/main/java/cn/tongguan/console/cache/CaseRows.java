@@ -14,8 +14,8 @@ final class CaseRows {
             + "street_code, community_code, grid_code, part_code, address, description, urgency, reporter_name, "
             + "reporter_phone, department_code, version, reported_at, updated_at, filed_at, dispatched_at, disposed_at, "
             + "closed_at, deadline, warn_at, limit_amount, limit_unit, light, overdue, rework_count, back_count, "
-            + "extension_count";
-    static final int COUNT = 36;
+            + "extension_count, request_type";
+    static final int COUNT = 37;
 
     private CaseRows() {
     }
@@ -50,14 +50,8 @@ final class CaseRows {
         millis(ps, i++, c.disposedAt());
         millis(ps, i++, c.closedAt());
         millis(ps, i++, c.deadline());
-        Long deadline = c.deadline() == null ? null : c.deadline().toEpochMilli();
-        Long dispatched = c.dispatchedAt() == null ? null : c.dispatchedAt().toEpochMilli();
-        Long warn = Lights.warnAt(dispatched, deadline);
-        if (warn == null) {
-            ps.setNull(i++, Types.BIGINT);
-        } else {
-            ps.setLong(i++, warn);
-        }
+        // The platform's warn time (working time); the seat does not estimate one of its own.
+        millis(ps, i++, c.warnAt());
         if (c.limitAmount() == null) {
             ps.setNull(i++, Types.INTEGER);
         } else {
@@ -68,7 +62,8 @@ final class CaseRows {
         ps.setBoolean(i++, c.overdue());
         ps.setInt(i++, c.reworkCount());
         ps.setInt(i++, c.backCount());
-        ps.setInt(i, c.extensionCount());
+        ps.setInt(i++, c.extensionCount());
+        ps.setString(i, c.requestType());
     }
 
     private static void millis(PreparedStatement ps, int i, Instant t) throws SQLException {
@@ -79,7 +74,7 @@ final class CaseRows {
         }
     }
 
-    /** Reads a row selected as {@code COLUMNS, pending}. */
+    /** Reads a row selected as {@code COLUMNS, pending}: the case as it came from the platform, and what waits. */
     static CachedCase read(ResultSet rs) throws SQLException {
         Cases.Case c = new Cases.Case(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getDouble(8), rs.getDouble(9), rs.getString(10), rs.getString(11),
@@ -87,10 +82,8 @@ final class CaseRows {
                 rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20), rs.getLong(21), instant(rs, 22),
                 instant(rs, 23), instant(rs, 24), instant(rs, 25), instant(rs, 26), instant(rs, 27), instant(rs, 28),
                 (Integer) rs.getObject(30), rs.getString(31), rs.getString(32), rs.getBoolean(33), rs.getInt(34),
-                rs.getInt(35), rs.getInt(36), null);
-        long warnValue = rs.getLong(29);
-        Long warn = rs.wasNull() ? null : warnValue;
-        return new CachedCase(c, rs.getString(37), warn);
+                rs.getInt(35), rs.getInt(36), rs.getString(37), instant(rs, 29));
+        return new CachedCase(c, rs.getString(38), c.warnAt() == null ? null : c.warnAt().toEpochMilli());
     }
 
     private static Instant instant(ResultSet rs, int i) throws SQLException {

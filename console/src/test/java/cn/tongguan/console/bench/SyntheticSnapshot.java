@@ -57,7 +57,9 @@ final class SyntheticSnapshot {
                         random.nextInt(999)), null, "新乡市平原路 " + i + " 号附近", "问题描述 " + i, "normal", "张三",
                         "13812345678", dept, open ? 3 : 9, Instant.ofEpochMilli(reported), Instant.ofEpochMilli(reported),
                         null, dispatchedAt, null, open ? null : Instant.ofEpochMilli(reported + 86_400_000), deadline,
-                        dispatched ? 1 : null, dispatched ? "work_day" : null, dispatched ? "green" : null, false, 0, 0, 0, null);
+                        dispatched ? 1 : null, dispatched ? "work_day" : null, dispatched ? "green" : null, false, 0, 0, 0, null,
+                        deadline == null || dispatchedAt == null ? null
+                                : dispatchedAt.plusMillis((long) ((deadline.toEpochMilli() - dispatchedAt.toEpochMilli()) * 0.8)));
                 out.write(json.writeValueAsBytes(c));
                 out.write('\n');
             }

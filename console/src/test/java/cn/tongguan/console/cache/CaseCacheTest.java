@@ -103,6 +103,40 @@ class CaseCacheTest {
     }
 
     @Test
+    void aCaseComesBackFromItsRowAsItWasStoredEveryFieldIncluded() {
+        // Every field set, none equal to another, so a column bound or read in the wrong place shows.
+        Cases.Case full = new Cases.Case(31, "20261120000031", "handling", "hotline", "event", "06", "06010", 113.91,
+                35.31, "410702", "410702001", "410702001001", "410702001001001", "0101410702000123", "平原路 31 号",
+                "暴露垃圾 31", "urgent", "张三", "138****5678", "D03", 7, T0, T0.plusSeconds(1), T0.plusSeconds(2),
+                T0.plusSeconds(3), T0.plusSeconds(4), T0.plusSeconds(5), T0.plusSeconds(9), 2, "work_hour", "yellow",
+                false, 1, 2, 3, "complaint", T0.plusSeconds(8));
+        cases.upsert(List.of(full));
+        assertThat(cases.find(31).orElseThrow().item()).isEqualTo(full);
+        assertThat(cases.find(31).orElseThrow().warnAt()).isEqualTo(T0.plusSeconds(8).toEpochMilli());
+    }
+
+    @Test
+    void theLightTurnsYellowAtThePlatformsWarnTimeNotAtEightyPercentOfTheWallClock() {
+        // Dispatched Friday 16:00 with one working day: the platform's warn time is Monday 14:30 (80 % of the
+        // working day, counted in working time). 80 % of the wall-clock time to the deadline would be Monday 01:36.
+        Instant friday16 = Instant.parse("2026-11-20T08:00:00Z");
+        Instant mondayWarn = Instant.parse("2026-11-23T06:30:00Z");
+        Instant mondayDeadline = Instant.parse("2026-11-23T08:00:00Z");
+        Cases.Case c = SampleCases.item(41, "dispatched", 3, friday16, mondayDeadline);
+        Cases.Case sent = new Cases.Case(c.id(), c.caseNo(), c.state(), c.source(), c.kind(), c.bigCode(),
+                c.smallCode(), c.lng(), c.lat(), c.districtCode(), c.streetCode(), c.communityCode(), c.gridCode(),
+                c.partCode(), c.address(), c.description(), c.urgency(), c.reporterName(), c.reporterPhone(),
+                c.departmentCode(), c.version(), c.reportedAt(), c.updatedAt(), c.filedAt(), friday16, null, null,
+                mondayDeadline, 1, "work_day", "green", false, 0, 0, 0, null, mondayWarn);
+        cases.upsert(List.of(sent));
+        CachedCase cached = cases.find(41).orElseThrow();
+        assertThat(cached.lightAt(Instant.parse("2026-11-22T17:36:00Z").toEpochMilli())).isEqualTo("green");
+        assertThat(cached.lightAt(mondayWarn.minusSeconds(60).toEpochMilli())).isEqualTo("green");
+        assertThat(cached.lightAt(mondayWarn.toEpochMilli())).isEqualTo("yellow");
+        assertThat(cached.lightAt(mondayDeadline.plusSeconds(1).toEpochMilli())).isEqualTo("red");
+    }
+
+    @Test
     void eventsWithoutReporterKeepTheReporterTheCacheHad() {
         cases.upsert(List.of(SampleCases.item(8, "reported", 1, T0, null)));
         Cases.Case c = SampleCases.item(8, "accepted", 2, T0, null);
@@ -111,7 +145,7 @@ class CaseCacheTest {
                 c.partCode(), c.address(), c.description(), c.urgency(), null, null, c.departmentCode(), c.version(),
                 c.reportedAt(), c.updatedAt(), c.filedAt(), c.dispatchedAt(), c.disposedAt(), c.closedAt(), c.deadline(),
                 c.limitAmount(), c.limitUnit(), c.light(), c.overdue(), c.reworkCount(), c.backCount(),
-                c.extensionCount(), c.requestType());
+                c.extensionCount(), c.requestType(), c.warnAt());
         cases.upsert(List.of(withoutReporter));
         CachedCase now = cases.find(8).orElseThrow();
         assertThat(now.item().state()).isEqualTo("accepted");

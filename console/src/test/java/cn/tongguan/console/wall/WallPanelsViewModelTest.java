@@ -23,7 +23,7 @@ class WallPanelsViewModelTest {
     static Cases.Case item(long id, String state, int minutes) {
         return new Cases.Case(id, "XX" + id, state, "hotline", "event", "01", "0101", 113.9, 35.3, null, null, null, null,
                 null, "人民路", "积水" + id, "normal", null, null, null, 1, AT.plusSeconds(60L * minutes), null, null, null,
-                null, "closed".equals(state) ? AT.plusSeconds(3600) : null, null, null, null, "green", false, 0, 0, 0, null);
+                null, "closed".equals(state) ? AT.plusSeconds(3600) : null, null, null, null, "green", false, 0, 0, 0, null, null);
     }
 
     @Test

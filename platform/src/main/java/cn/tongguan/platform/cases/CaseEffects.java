@@ -82,7 +82,7 @@ final class CaseEffects {
         WorkCalendar cal = calendar.get();
         boolean working = WorkCalendar.isWorkingClock(r.limitUnit);
         long remaining = r.limitMinutes - r.consumedMinutes;
-        long toWarn = Math.max(0, (long) Math.ceil(r.limitMinutes * 0.8) - r.consumedMinutes);
+        long toWarn = Math.max(0, cn.tongguan.api.CaseClock.warnMinutes(r.limitMinutes) - r.consumedMinutes);
         Instant start = Instant.ofEpochMilli(now);
         r.clockStartedAt = now;
         r.deadlineAt = cal.plus(start, remaining, working).toEpochMilli();

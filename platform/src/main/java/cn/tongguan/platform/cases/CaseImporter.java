@@ -114,7 +114,7 @@ public final class CaseImporter {
             r.limitMinutes = cal.limitMinutes(c.limitAmount(), c.limitUnit());
             r.consumedMinutes = 0L;
             r.deadlineAt = c.deadline() != null ? c.deadline().toEpochMilli() : cal.plus(start, r.limitMinutes, working).toEpochMilli();
-            r.warnAt = cal.plus(start, (long) Math.ceil(r.limitMinutes * 0.8), working).toEpochMilli();
+            r.warnAt = cal.plus(start, cn.tongguan.api.CaseClock.warnMinutes(r.limitMinutes), working).toEpochMilli();
             if (Workflow.clockRuns(r.state)) {
                 r.clockStartedAt = r.dispatchedAt;
             } else {

@@ -65,10 +65,7 @@ final class CaseRecord implements Cloneable {
             return null;
         }
         if (clockStartedAt != null) {
-            if (now > deadlineAt) {
-                return "red";
-            }
-            return now >= warnAt ? "yellow" : "green";
+            return cn.tongguan.api.CaseClock.runningLight(deadlineAt, warnAt, now);
         }
         return frozenLight;
     }

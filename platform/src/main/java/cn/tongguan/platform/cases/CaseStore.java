@@ -157,7 +157,7 @@ final class CaseStore {
                 masking.name(r.reporterName), masking.phone(r.reporterPhone), r.departmentCode, r.version, t(r.reportedAt),
                 t(r.updatedAt), t(r.filedAt), t(r.dispatchedAt), t(r.disposedAt), t(r.closedAt), t(r.deadlineAt),
                 r.limitAmount, r.limitUnit, light, "red".equals(light), r.reworkCount, r.backCount, r.extensionCount,
-                r.requestType);
+                r.requestType, r.clockStartedAt == null ? null : t(r.warnAt));
     }
 
     private static Instant t(Long ms) {

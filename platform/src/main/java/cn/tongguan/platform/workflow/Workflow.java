@@ -85,9 +85,6 @@ public final class Workflow {
 
     /** States in which the disposal clock runs. */
     public static boolean clockRuns(String state) {
-        return switch (state) {
-            case "dispatched", "handling", "back_requested", "extension_requested", "suspension_requested" -> true;
-            default -> false;
-        };
+        return cn.tongguan.api.CaseClock.runs(state);
     }
 }
