@@ -11,8 +11,7 @@ import org.locationtech.jts.geom.Geometry;
  * districts the scale error stays well below 0.1 %.
  */
 public final class LocalProjection {
-    private static final double METRES_PER_DEGREE_LAT = 110_574.0;
-    private static final double METRES_PER_DEGREE_LNG_AT_EQUATOR = 111_320.0;
+    private static final double METRES_PER_DEGREE_LAT = cn.tongguan.api.GeoDistance.METRES_PER_DEGREE_LAT;
 
     private final double originLng;
     private final double originLat;
@@ -21,7 +20,7 @@ public final class LocalProjection {
     public LocalProjection(double originLng, double originLat) {
         this.originLng = originLng;
         this.originLat = originLat;
-        this.metresPerDegreeLng = METRES_PER_DEGREE_LNG_AT_EQUATOR * Math.cos(Math.toRadians(originLat));
+        this.metresPerDegreeLng = cn.tongguan.api.GeoDistance.metresPerDegreeLng(originLat);
     }
 
     /** Xinxiang's city centre (DataV centre of 新乡市). */

@@ -1,6 +1,7 @@
 package cn.tongguan.console.cache;
 
 import cn.tongguan.api.Cases;
+import cn.tongguan.api.GeoDistance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -154,8 +155,8 @@ public final class CaseCache {
      * and within {@code radiusMetres}, nearest first (domain: same class, 50 m, 48 h).
      */
     public List<CachedCase> duplicatesOf(Cases.Case c, double radiusMetres, java.time.Duration window) {
-        double dLat = radiusMetres / 110_574.0;
-        double dLng = radiusMetres / (111_320.0 * Math.cos(Math.toRadians(c.lat())));
+        double dLat = GeoDistance.degreesLat(radiusMetres);
+        double dLng = GeoDistance.degreesLng(radiusMetres, c.lat());
         long at = c.reportedAt().toEpochMilli();
         String where = " WHERE reported_at BETWEEN ? AND ? AND small_code = ? AND id <> ?"
                 + " AND lng BETWEEN ? AND ? AND lat BETWEEN ? AND ?";
@@ -183,11 +184,9 @@ public final class CaseCache {
         return rows;
     }
 
-    /** Distance in metres on a local equirectangular approximation (fine at 50 m). */
+    /** Distance in metres between two cases' places. */
     public static double metres(Cases.Case a, Cases.Case b) {
-        double x = (a.lng() - b.lng()) * 111_320.0 * Math.cos(Math.toRadians((a.lat() + b.lat()) / 2));
-        double y = (a.lat() - b.lat()) * 110_574.0;
-        return Math.sqrt(x * x + y * y);
+        return GeoDistance.metres(a.lng(), a.lat(), b.lng(), b.lat());
     }
 
     /** The rows of the queue: at most {@code query.limit()}, in the query's order. */

@@ -78,8 +78,9 @@ public final class WallPushViewModel {
                 if (known == null) {
                     known = cameras.all();
                 }
-                cn.tongguan.api.Reference.Camera nearest = known.stream().min(java.util.Comparator.comparingDouble(
-                        c -> Math.hypot((c.lng() - lng) * Math.cos(Math.toRadians(lat)), c.lat() - lat))).orElse(null);
+                cn.tongguan.api.Reference.Camera nearest = cn.tongguan.api.GeoDistance.nearest(known,
+                        cn.tongguan.api.Reference.Camera::lng, cn.tongguan.api.Reference.Camera::lat, lng, lat, 1,
+                        cn.tongguan.api.Reference.Camera::id).stream().findFirst().orElse(null);
                 say(nearest == null ? messages.text("detail.push.camera.none")
                         : sendCamera(nearest.id(), nearest.name() == null ? nearest.id() : nearest.name()));
             } catch (IOException | RuntimeException e) {

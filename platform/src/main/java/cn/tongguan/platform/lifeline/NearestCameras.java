@@ -1,5 +1,6 @@
 package cn.tongguan.platform.lifeline;
 
+import cn.tongguan.api.GeoDistance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,13 +27,11 @@ final class NearestCameras {
 
     static List<Camera> cameras(Connection c, double lng, double lat, int n) throws SQLException {
         List<Camera> all = new ArrayList<>();
-        double kx = 111_320 * Math.cos(Math.toRadians(lat));
         try (PreparedStatement ps = c.prepareStatement("SELECT id, lng, lat, stream_url, status FROM cameras");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                double dx = (rs.getDouble(2) - lng) * kx;
-                double dy = (rs.getDouble(3) - lat) * 110_540;
-                all.add(new Camera(rs.getString(1), rs.getString(4), rs.getString(5), Math.hypot(dx, dy)));
+                all.add(new Camera(rs.getString(1), rs.getString(4), rs.getString(5),
+                        GeoDistance.metres(rs.getDouble(2), rs.getDouble(3), lng, lat)));
             }
         }
         all.sort(Comparator.comparingDouble(Camera::metres).thenComparing(Camera::id));

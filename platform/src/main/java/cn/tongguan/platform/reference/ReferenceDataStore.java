@@ -363,8 +363,8 @@ public final class ReferenceDataStore {
 
     /** The nearest part of a small class within ~50 m (bbox on the (lng, lat) index, then distance). */
     public Optional<String> nearestPart(Database.Tx tx, String smallCode, double lng, double lat) throws SQLException {
-        double dLat = 50 / 111_320.0;
-        double dLng = dLat / Math.cos(Math.toRadians(lat));
+        double dLat = cn.tongguan.api.GeoDistance.degreesLat(50);
+        double dLng = cn.tongguan.api.GeoDistance.degreesLng(50, lat);
         try (PreparedStatement ps = Sql.prepare(tx.connection(), "SELECT code, lng, lat FROM parts WHERE lng BETWEEN ? AND ? "
                 + "AND lat BETWEEN ? AND ? AND small_code = ?", lng - dLng, lng + dLng, lat - dLat, lat + dLat, smallCode);
              ResultSet rs = ps.executeQuery()) {
