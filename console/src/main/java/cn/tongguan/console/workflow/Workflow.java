@@ -1,5 +1,6 @@
 package cn.tongguan.console.workflow;
 
+import cn.tongguan.api.CaseWorkflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,51 +9,55 @@ import java.util.Set;
 
 /**
  * The case workflow (domain.md §1.3) as the console needs it to offer actions by role and to show an action
- * queued offline at once. It mirrors the platform's table (the api does not publish it; the platform stays the
- * judge: a move it refuses comes back as a conflict). Shortcut letters are unique among the actions one role
- * can take in one state: approvals are Y, refusals N.
+ * queued offline at once. The states, moves and roles are the api's table ({@link CaseWorkflow}, the one the
+ * platform enforces; a move it refuses still comes back as a conflict); the seat adds only its shortcut letters and
+ * what each action asks for. Shortcut letters are unique among the actions one role can take in one state:
+ * approvals are Y, refusals N.
  */
 public final class Workflow {
-    private static final Map<String, CaseAction> ACTIONS = new LinkedHashMap<>();
-
-    static {
-        add("accept", Set.of("reported"), "accepted", Set.of("operator", "shift_leader"), 'A', false, false, false);
-        add("send_verify", Set.of("reported"), "verifying", Set.of("operator", "shift_leader"), 'V', false, false, false);
-        add("verify_ok", Set.of("verifying"), "accepted", Set.of("inspector"), 'Y', false, false, false);
-        add("verify_fail", Set.of("verifying"), "cancelled", Set.of("inspector"), 'N', true, false, false);
-        add("reject", Set.of("reported", "accepted"), "cancelled", Set.of("operator", "shift_leader"), 'R', true, false, false);
-        ACTIONS.put("merge", new CaseAction("merge", Set.of("reported", "verifying", "accepted"), "cancelled",
-                Set.of("operator", "shift_leader"), 'M', false, false, false, true));
-        add("file", Set.of("accepted"), "filed", Set.of("shift_leader"), 'F', false, false, false);
-        add("dispatch", Set.of("filed"), "dispatched", Set.of("dispatcher"), 'D', false, true, false);
-        add("start", Set.of("dispatched"), "handling", Set.of("department"), 'S', false, false, false);
-        add("feedback", Set.of("dispatched", "handling"), "feedback", Set.of("department"), 'B', false, false, false);
-        add("send_check", Set.of("feedback"), "checking", Set.of("operator", "shift_leader"), 'C', false, false, false);
-        add("check_ok", Set.of("checking"), "checked", Set.of("inspector"), 'Y', false, false, false);
-        add("check_fail", Set.of("checking"), "handling", Set.of("inspector"), 'N', true, false, false);
-        add("close", Set.of("checked"), "closed", Set.of("shift_leader"), 'E', false, false, false);
-        add("apply_back", Set.of("dispatched", "handling"), "back_requested", Set.of("department"), 'H', true, false, false);
-        add("approve_back", Set.of("back_requested"), "filed", Set.of("dispatcher"), 'Y', false, false, false);
-        add("reject_back", Set.of("back_requested"), "handling", Set.of("dispatcher"), 'N', true, false, false);
-        add("apply_extension", Set.of("handling"), "extension_requested", Set.of("department"), 'T', true, false, true);
-        add("approve_extension", Set.of("extension_requested"), "handling", Set.of("dispatcher"), 'Y', false, false, false);
-        add("reject_extension", Set.of("extension_requested"), "handling", Set.of("dispatcher"), 'N', true, false, false);
-        add("apply_suspend", Set.of("handling"), "suspension_requested", Set.of("department"), 'G', true, false, false);
-        add("approve_suspend", Set.of("suspension_requested"), "suspended", Set.of("dispatcher"), 'Y', false, false, false);
-        add("reject_suspend", Set.of("suspension_requested"), "handling", Set.of("dispatcher"), 'N', true, false, false);
-        add("resume", Set.of("suspended"), "handling", Set.of("dispatcher", "department"), 'U', false, false, false);
-        add("apply_void", Set.of("filed"), "void_requested", Set.of("operator", "dispatcher"), 'Z', true, false, false);
-        add("approve_void", Set.of("void_requested"), "void", Set.of("shift_leader"), 'Y', false, false, false);
-        add("reject_void", Set.of("void_requested"), "filed", Set.of("shift_leader"), 'N', true, false, false);
-        add("approve_self", Set.of("self_handled"), "closed", Set.of("operator", "shift_leader"), 'Y', false, false, false);
+    /** What the seat adds to each action of the api's table: its key and what it asks for. */
+    private record Seat(char key, boolean note, boolean department, boolean hours, boolean target) {
     }
+
+    private static final Map<String, Seat> SEAT = Map.ofEntries(
+            Map.entry("accept", seat('A')), Map.entry("send_verify", seat('V')), Map.entry("verify_ok", seat('Y')),
+            Map.entry("verify_fail", withNote('N')), Map.entry("reject", withNote('R')),
+            Map.entry("merge", new Seat('M', false, false, false, true)), Map.entry("file", seat('F')),
+            Map.entry("dispatch", new Seat('D', false, true, false, false)), Map.entry("start", seat('S')),
+            Map.entry("feedback", seat('B')), Map.entry("send_check", seat('C')), Map.entry("check_ok", seat('Y')),
+            Map.entry("check_fail", withNote('N')), Map.entry("close", seat('E')),
+            Map.entry("apply_back", withNote('H')), Map.entry("approve_back", seat('Y')),
+            Map.entry("reject_back", withNote('N')),
+            Map.entry("apply_extension", new Seat('T', true, false, true, false)),
+            Map.entry("approve_extension", seat('Y')), Map.entry("reject_extension", withNote('N')),
+            Map.entry("apply_suspend", withNote('G')), Map.entry("approve_suspend", seat('Y')),
+            Map.entry("reject_suspend", withNote('N')), Map.entry("resume", seat('U')),
+            Map.entry("apply_void", withNote('Z')), Map.entry("approve_void", seat('Y')),
+            Map.entry("reject_void", withNote('N')), Map.entry("approve_self", seat('Y')));
+    private static final Map<String, CaseAction> ACTIONS = actions();
 
     private Workflow() {
     }
 
-    private static void add(String action, Set<String> from, String to, Set<String> roles, char key, boolean note,
-                            boolean department, boolean hours) {
-        ACTIONS.put(action, new CaseAction(action, from, to, roles, key, note, department, hours));
+    private static Seat seat(char key) {
+        return new Seat(key, false, false, false, false);
+    }
+
+    private static Seat withNote(char key) {
+        return new Seat(key, true, false, false, false);
+    }
+
+    private static Map<String, CaseAction> actions() {
+        Map<String, CaseAction> all = new LinkedHashMap<>();
+        for (CaseWorkflow.Transition t : CaseWorkflow.transitions()) {
+            Seat s = SEAT.get(t.action());
+            if (s == null) {
+                throw new IllegalStateException("the seat has no key for the workflow action " + t.action());
+            }
+            all.put(t.action(), new CaseAction(t.action(), t.from(), t.to(), t.roles(), s.key(), s.note(),
+                    s.department(), s.hours(), s.target()));
+        }
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     public static Optional<CaseAction> action(String name) {
