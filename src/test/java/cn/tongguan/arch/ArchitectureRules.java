@@ -91,7 +91,23 @@ final class ArchitectureRules {
             .because("time, zone and locale are injected (a java.time.Clock from the composition root), so the same "
                     + "build behaves the same at any hour on any machine (ADR 0019)");
 
+    static final ArchRule VIEW_MODELS_USE_NO_CONTROLS = noClasses()
+            .that().resideInAPackage("..tongguan.console..").and().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+            .because("a view model is tested without the toolkit: properties and collections, never nodes (MVVM, issue 20)");
+
+    static final ArchRule VIEWS_DO_NOT_TOUCH_SYNC_OR_CACHE = noClasses()
+            .that().resideInAPackage("..tongguan.console..").and().haveSimpleNameEndingWith("View")
+            .should().dependOnClassesThat().resideInAnyPackage("..tongguan.console.sync..", "..tongguan.console.cache..")
+            .because("a view shows what its view model holds; data comes and goes through the view model (issue 20)");
+
+    static final ArchRule MAP_INTERNALS_STAY_INSIDE = noClasses()
+            .that().resideOutsideOfPackage("..tongguan.map..")
+            .should().dependOnClassesThat().resideInAPackage("..tongguan.map.internal..")
+            .because("map-layers' renderer is its own business; others use its public API (issue 20)");
+
     static final List<ArchRule> ALL = List.of(COMPONENTS_KNOW_NOTHING_OF_THE_SYSTEM, REPORTS_KNOW_NOTHING_OF_THE_SYSTEM, API_DEPENDS_ON_NOTHING_OF_OURS,
             PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API, CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM, DEMO_CITY_IS_A_PLATFORM_CLIENT, NO_JAVAFX_OUTSIDE_THE_UI,
-            SLF4J_ONLY, NO_STANDARD_STREAMS, TIME_IS_INJECTED);
+            SLF4J_ONLY, NO_STANDARD_STREAMS, TIME_IS_INJECTED, VIEW_MODELS_USE_NO_CONTROLS, VIEWS_DO_NOT_TOUCH_SYNC_OR_CACHE,
+            MAP_INTERNALS_STAY_INSIDE);
 }

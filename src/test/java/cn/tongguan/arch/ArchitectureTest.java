@@ -43,7 +43,10 @@ class ArchitectureTest {
                 Arguments.of("NO_JAVAFX_OUTSIDE_THE_UI", ArchitectureRules.NO_JAVAFX_OUTSIDE_THE_UI, "SyncUsesJavaFx"),
                 Arguments.of("SLF4J_ONLY", ArchitectureRules.SLF4J_ONLY, "LogsWithJul"),
                 Arguments.of("NO_STANDARD_STREAMS", ArchitectureRules.NO_STANDARD_STREAMS, "PrintsToStdout"),
-                Arguments.of("TIME_IS_INJECTED", ArchitectureRules.TIME_IS_INJECTED, "ReadsTheWallClock"));
+                Arguments.of("TIME_IS_INJECTED", ArchitectureRules.TIME_IS_INJECTED, "ReadsTheWallClock"),
+                Arguments.of("VIEW_MODELS_USE_NO_CONTROLS", ArchitectureRules.VIEW_MODELS_USE_NO_CONTROLS, "DrawingViewModel"),
+                Arguments.of("VIEWS_DO_NOT_TOUCH_SYNC_OR_CACHE", ArchitectureRules.VIEWS_DO_NOT_TOUCH_SYNC_OR_CACHE, "FetchingView"),
+                Arguments.of("MAP_INTERNALS_STAY_INSIDE", ArchitectureRules.MAP_INTERNALS_STAY_INSIDE, "ReachesIntoTheRenderer"));
     }
 
     @Test

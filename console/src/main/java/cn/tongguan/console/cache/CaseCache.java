@@ -1,5 +1,8 @@
 package cn.tongguan.console.cache;
 
+import cn.tongguan.console.queue.QueueTab;
+import cn.tongguan.console.queue.QueueQuery;
+
 import cn.tongguan.api.Cases;
 import cn.tongguan.api.GeoDistance;
 import java.sql.Connection;

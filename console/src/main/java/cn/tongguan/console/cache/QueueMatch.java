@@ -1,5 +1,8 @@
 package cn.tongguan.console.cache;
 
+import cn.tongguan.console.queue.QueueTab;
+import cn.tongguan.console.queue.QueueQuery;
+
 import java.util.Objects;
 
 /**

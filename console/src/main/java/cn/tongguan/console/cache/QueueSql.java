@@ -1,5 +1,8 @@
 package cn.tongguan.console.cache;
 
+import cn.tongguan.console.queue.QueueTab;
+import cn.tongguan.console.queue.QueueQuery;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

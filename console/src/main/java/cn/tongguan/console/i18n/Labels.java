@@ -1,6 +1,6 @@
 package cn.tongguan.console.i18n;
 
-import cn.tongguan.console.cache.QueueTab;
+import cn.tongguan.console.queue.QueueTab;
 
 /**
  * Names of the wire codes (states, sources, actions, roles, lights) in the UI's language. Written out key by key

@@ -8,11 +8,11 @@ public record QueueRow(long id, String caseNo, String source, String category, S
                        String light, String remaining, String department, String reportedAt, String pending,
                        long version, long reportedAtMillis, Long deadlineMillis) {
     /** The queue's order for {@code sort} (and "all": newest id first), as the cache sorts it. */
-    public static java.util.Comparator<QueueRow> order(cn.tongguan.console.cache.QueueQuery query) {
-        if (query.tab() == cn.tongguan.console.cache.QueueTab.ALL) {
+    public static java.util.Comparator<QueueRow> order(cn.tongguan.console.queue.QueueQuery query) {
+        if (query.tab() == cn.tongguan.console.queue.QueueTab.ALL) {
             return java.util.Comparator.comparingLong(QueueRow::id).reversed();
         }
-        if (query.sort() == cn.tongguan.console.cache.QueueQuery.Sort.DEADLINE_ASC) {
+        if (query.sort() == cn.tongguan.console.queue.QueueQuery.Sort.DEADLINE_ASC) {
             return java.util.Comparator.comparing(QueueRow::deadlineMillis,
                     java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                     .thenComparingLong(QueueRow::id);
@@ -25,7 +25,7 @@ public record QueueRow(long id, String caseNo, String source, String category, S
      * The rows after some cases changed: the changed ones taken out, those that still match the query put back in
      * order (the rest of the page stays as it was until the next full refresh), at most {@code limit}.
      */
-    static java.util.List<QueueRow> patched(java.util.List<QueueRow> current, cn.tongguan.console.cache.QueueQuery q,
+    static java.util.List<QueueRow> patched(java.util.List<QueueRow> current, cn.tongguan.console.queue.QueueQuery q,
                                             java.util.Set<Long> ids, java.util.List<cn.tongguan.console.cache.CachedCase> changed,
                                             java.util.function.Function<cn.tongguan.console.cache.CachedCase, QueueRow> toRow,
                                             long now, int limit) {

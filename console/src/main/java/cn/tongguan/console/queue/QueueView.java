@@ -1,7 +1,5 @@
 package cn.tongguan.console.queue;
 
-import cn.tongguan.console.cache.QueueQuery;
-import cn.tongguan.console.cache.QueueTab;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.shell.Fxml;
 import java.util.EnumMap;

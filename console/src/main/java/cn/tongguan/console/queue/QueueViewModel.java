@@ -5,8 +5,6 @@ import cn.tongguan.console.cache.CacheMeta;
 import cn.tongguan.console.cache.CachedCase;
 import cn.tongguan.console.cache.CaseCache;
 import cn.tongguan.console.cache.Lights;
-import cn.tongguan.console.cache.QueueQuery;
-import cn.tongguan.console.cache.QueueTab;
 import cn.tongguan.console.cache.ReferenceData;
 import cn.tongguan.console.cache.ReferenceHolder;
 import cn.tongguan.console.i18n.Labels;

@@ -1,6 +1,5 @@
 package cn.tongguan.console.queue;
 
-import cn.tongguan.console.cache.QueueQuery;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package cn.tongguan.console.seat;
 
-import cn.tongguan.console.cache.QueueTab;
+import cn.tongguan.console.queue.QueueTab;
 import cn.tongguan.console.detail.CaseDetailView;
 import cn.tongguan.console.detail.CaseDetailViewModel;
 import cn.tongguan.console.i18n.Messages;

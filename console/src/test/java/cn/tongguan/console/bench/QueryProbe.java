@@ -2,8 +2,8 @@ package cn.tongguan.console.bench;
 
 import cn.tongguan.console.cache.CacheDatabase;
 import cn.tongguan.console.cache.CaseCache;
-import cn.tongguan.console.cache.QueueQuery;
-import cn.tongguan.console.cache.QueueTab;
+import cn.tongguan.console.queue.QueueQuery;
+import cn.tongguan.console.queue.QueueTab;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import cn.tongguan.console.cache.CacheDatabase;
 import cn.tongguan.console.cache.CacheMeta;
 import cn.tongguan.console.cache.CaseCache;
 import cn.tongguan.console.support.SampleCases;
-import cn.tongguan.console.cache.QueueTab;
+import cn.tongguan.console.queue.QueueTab;
 import cn.tongguan.console.cache.ReferenceHolder;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;

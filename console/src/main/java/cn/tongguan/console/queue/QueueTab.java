@@ -1,4 +1,4 @@
-package cn.tongguan.console.cache;
+package cn.tongguan.console.queue;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ public enum QueueTab {
     HANDLING(List.of("dispatched", "handling", "back_requested", "extension_requested", "suspension_requested",
             "suspended")),
     PENDING_CHECK(List.of("feedback", "checking", "checked")),
-    OVERDUE(Lights.CLOCK_RUNS),
+    OVERDUE(cn.tongguan.api.CaseClock.CLOCK_RUNS),
     ALL(List.of());
 
     private final List<String> states;

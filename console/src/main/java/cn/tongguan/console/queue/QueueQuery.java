@@ -1,4 +1,4 @@
-package cn.tongguan.console.cache;
+package cn.tongguan.console.queue;
 
 /**
  * What the seat asked the queue for. Null fields do not filter. {@code text} matches a case number exactly or
