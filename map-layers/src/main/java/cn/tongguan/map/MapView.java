@@ -95,7 +95,10 @@ public final class MapView extends javafx.scene.layout.Region {
                 () -> selection, viewState::set, clock);
         this.layerSet = new LayerSet(layers, background, fx, this::sceneChanged, this::reportError);
         sceneChanged();
-        overlay.addListener(this::markDirty);
+        overlay.addListener(() -> {
+            overlayRenderer.overlayChanged();
+            markDirty();
+        });
 
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());

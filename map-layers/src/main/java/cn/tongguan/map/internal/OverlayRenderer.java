@@ -26,6 +26,8 @@ public final class OverlayRenderer {
     private final double clusterBelowZoom;
     private final Duration blinkFor;
     private List<OverlayLayout.Group> lastGroups = List.of();
+    /** The view {@link #lastGroups} were made for, or null once the overlay changed since. */
+    private Viewport lastViewport;
 
     public OverlayRenderer(double clusterBelowZoom, Duration blinkFor) {
         this.clusterBelowZoom = clusterBelowZoom;
@@ -63,7 +65,17 @@ public final class OverlayRenderer {
 
     /** The groups of a view: the same cells and zoom threshold as the frame draws. */
     public List<OverlayLayout.Group> layout(LiveOverlay overlay, Viewport vp) {
-        return OverlayLayout.groups(vp, visible(overlay, vp), clusterBelowZoom);
+        // hover asks at every mouse move: the groups of the drawn frame serve until the view or the items change
+        if (!vp.equals(lastViewport)) {
+            lastGroups = OverlayLayout.groups(vp, visible(overlay, vp), clusterBelowZoom);
+            lastViewport = vp;
+        }
+        return lastGroups;
+    }
+
+    /** The overlay's items changed: the groups are to be made afresh. */
+    public void overlayChanged() {
+        lastViewport = null;
     }
 
     /** The groups the last {@link #draw} drew. */
@@ -79,6 +91,7 @@ public final class OverlayRenderer {
     public List<CountLabel> draw(Raster frame, Viewport vp, List<LiveItem> visible, Instant now, boolean blinkOn) {
         List<CountLabel> counts = new ArrayList<>();
         lastGroups = OverlayLayout.groups(vp, visible, clusterBelowZoom);
+        lastViewport = vp;
         for (OverlayLayout.Group g : lastGroups) {
             if (!g.cluster()) {
                 drawItem(frame, g.members().get(0), g.x(), g.y(), now, blinkOn);
