@@ -1,0 +1,122 @@
+package cn.tongguan.map.internal;
+
+import cn.tongguan.map.LiveItem;
+import cn.tongguan.map.LiveKind;
+import cn.tongguan.map.LiveStatus;
+import cn.tongguan.map.OverlayHit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Where the live items of a frame go: below the cluster zoom, the items of one kind in one 64-pixel cell become
+ * one group (a cluster bubble), otherwise each item is its own group. Cells are anchored to the world, not to the
+ * screen, so panning does not regroup the items. The frame draws from this and {@code MapView.overlayAt}
+ * hit-tests this, so what is clicked is what is drawn. Pure computation; FX thread.
+ */
+public final class OverlayLayout {
+    static final double CELL = 64;
+    /** Symbol radius of a single item, its white ring not included. */
+    static final double ITEM_RADIUS = 6;
+    /** Pixels around a symbol or bubble that still hit it. */
+    static final double HIT_SLACK = 4;
+
+    /**
+     * One thing drawn: a single item or a cluster of items of one kind, centred on (x, y) on screen.
+     *
+     * @param statusCounts members per {@link LiveStatus} ordinal
+     * @param alarm whether a member is an alarm (ALARM status or kind): only then does a cluster blink
+     */
+    public record Group(LiveKind kind, List<LiveItem> members, double x, double y, double radius,
+                        int[] statusCounts, boolean alarm) {
+        public boolean cluster() {
+            return members.size() > 1;
+        }
+
+        public int count() {
+            return members.size();
+        }
+    }
+
+    private OverlayLayout() {
+    }
+
+    /**
+     * The radius of a cluster bubble of {@code count} items: 8 px for two, growing with the logarithm to 20 px
+     * at 10,000 and never more, so a city view of tens of thousands of cases keeps most of the base map visible.
+     */
+    public static double bubbleRadius(int count) {
+        double r = 8 + 12 * Math.log(Math.max(2, count) / 2.0) / Math.log(5000);
+        return Math.min(20, r);
+    }
+
+    /** The groups of a frame in drawing order (cases first, alarms last, i.e. on top). */
+    public static List<Group> groups(Viewport vp, List<LiveItem> visible, double clusterBelowZoom) {
+        List<Group> groups = new ArrayList<>();
+        if (vp.zoom() >= clusterBelowZoom) {
+            for (LiveItem item : visible) {
+                groups.add(group(item.kind(), List.of(item), vp.screenX(WebMercator.x(item.lng())),
+                        vp.screenY(WebMercator.y(item.lat())), ITEM_RADIUS));
+            }
+        } else {
+            double ws = vp.worldSize();
+            Map<Long, List<LiveItem>> cells = new LinkedHashMap<>();
+            for (LiveItem item : visible) {
+                long cx = (long) Math.floor(WebMercator.x(item.lng()) * ws / CELL);
+                long cy = (long) Math.floor(WebMercator.y(item.lat()) * ws / CELL);
+                // cell columns and rows stay under 2^28 below zoom 22; the kind takes the low bits
+                long key = (cy << 34) ^ (cx << 3) ^ item.kind().ordinal();
+                cells.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
+            }
+            for (List<LiveItem> members : cells.values()) {
+                double sx = 0;
+                double sy = 0;
+                for (LiveItem item : members) {
+                    sx += vp.screenX(WebMercator.x(item.lng()));
+                    sy += vp.screenY(WebMercator.y(item.lat()));
+                }
+                int n = members.size();
+                groups.add(group(members.get(0).kind(), List.copyOf(members), sx / n, sy / n,
+                        n == 1 ? ITEM_RADIUS : bubbleRadius(n)));
+            }
+        }
+        groups.sort(Comparator.comparingInt(g -> g.kind().ordinal()));
+        return groups;
+    }
+
+    private static Group group(LiveKind kind, List<LiveItem> members, double x, double y, double radius) {
+        int[] counts = new int[LiveStatus.values().length];
+        boolean alarm = kind == LiveKind.ALARM;
+        for (LiveItem item : members) {
+            counts[item.status().ordinal()]++;
+            alarm |= item.status() == LiveStatus.ALARM;
+        }
+        return new Group(kind, members, x, y, radius, counts, alarm);
+    }
+
+    /**
+     * The group under a pixel: within its radius plus a few pixels; of several, the nearest centre, and of equals
+     * the one drawn last (on top).
+     */
+    public static Optional<OverlayHit> hit(List<Group> groups, double x, double y) {
+        Group best = null;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (Group g : groups) {
+            double d = Math.hypot(g.x() - x, g.y() - y);
+            if (d <= g.radius() + HIT_SLACK && d <= bestDistance) {
+                best = g;
+                bestDistance = d;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        Envelope extent = new Envelope();
+        best.members().forEach(item -> extent.expandToInclude(item.lng(), item.lat()));
+        return Optional.of(new OverlayHit(best.members(), best.kind(), best.cluster(), extent));
+    }
+}
