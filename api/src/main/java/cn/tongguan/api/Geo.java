@@ -81,4 +81,19 @@ public final class Geo {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PartsEnd(String type, long count, String nextCursor) {
     }
+
+    /**
+     * Case density per grid (body of {@code GET /api/v1/geo/heat}): the cases reported in {@code [from, to)},
+     * of one big class when {@code bigCode} is set, counted per grid code; grids without a case are left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Heat(java.time.Instant from, java.time.Instant to, String bigCode, long total, List<HeatCell> grids) {
+        public Heat {
+            grids = grids == null ? List.of() : List.copyOf(grids);
+        }
+    }
+
+    /** One grid of a {@link Heat}: how many cases were reported in it. */
+    public record HeatCell(String gridCode, long count) {
+    }
 }

@@ -50,6 +50,7 @@ import cn.tongguan.platform.reference.ReferenceQueries;
 import cn.tongguan.platform.reference.ReferenceRoutes;
 import cn.tongguan.platform.geo.GeoLayers;
 import cn.tongguan.platform.geo.GeoRoutes;
+import cn.tongguan.platform.geo.HeatRoutes;
 import cn.tongguan.platform.geo.PartsColumns;
 import cn.tongguan.platform.reports.ReportRoutes;
 import cn.tongguan.platform.reports.ReportService;
@@ -229,6 +230,7 @@ public final class PlatformServer {
         new EvaluationRoutes(evaluation, evaluationSettings).register(router);
         new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), requests).register(router);
         new GeoRoutes(reference, new GeoLayers(db, mapper), new PartsColumns(db, mapper)).register(router);
+        new HeatRoutes(db, mapper).register(router);
         lifeline = new LifelineWorkers(db, events, clock, cases, photos, grabber, liveness, healthPolicy);
         thresholds = lifeline.thresholds;
         readings = lifeline.readings;

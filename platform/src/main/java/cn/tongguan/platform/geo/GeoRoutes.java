@@ -80,7 +80,7 @@ public final class GeoRoutes {
     }
 
     /** Sets the validators; true (and 304) when the caller's copy is the current one. */
-    private static boolean notModified(Call c, String etag) {
+    static boolean notModified(Call c, String etag) {
         c.ctx().header("ETag", etag);
         // The console keeps its copy and asks every time whether it is still current.
         c.ctx().header("Cache-Control", "private, no-cache");
