@@ -198,12 +198,14 @@ public final class ConsoleComposition implements AutoCloseable {
                         new com.fasterxml.jackson.core.type.TypeReference<java.util.List<cn.tongguan.api.Reference.Camera>>() { }),
                 background, Platform::runLater);
         SeatView view = new SeatView(seat, queue, detail, messages, caseMap, push);
+        var geoClient = new cn.tongguan.console.sync.GeoClient(platform);
         var cityModel = new cn.tongguan.console.citymap.CityMapViewModel(messages, s.reference(), s.geo(),
-                new cn.tongguan.console.sync.GeoSync(new cn.tongguan.console.sync.GeoClient(platform), s.geo()),
+                new cn.tongguan.console.sync.GeoSync(geoClient, s.geo()), geoClient,
                 s.cases(), s.meta(), background, Platform::runLater, clock);
+        var cameraWindow = new cn.tongguan.console.citymap.CameraWindow(messages, background, clock);
         s.bus().add(cityModel);
         view.attachCityMap((openCase, back) -> new cn.tongguan.console.citymap.CityMapView(cityModel, messages,
-                new MapView(background, clock), clock, openCase, back));
+                new MapView(background, clock), clock, openCase, back, cameraWindow));
         if (seat.handlesAlarms()) {
             var desk = new cn.tongguan.console.alarms.AlarmDeskViewModel(messages,
                     new cn.tongguan.console.alarms.AlarmDeskViewModel.Platform() {

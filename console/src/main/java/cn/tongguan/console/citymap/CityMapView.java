@@ -12,11 +12,13 @@ import cn.tongguan.map.LiveStatus;
 import cn.tongguan.map.MapLegend;
 import cn.tongguan.map.MapView;
 import cn.tongguan.map.MapViewState;
+import cn.tongguan.map.OverlayHit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
@@ -44,9 +46,6 @@ import javafx.util.Duration;
  * {@link CityMapViewModel}.
  */
 public final class CityMapView {
-    /** A click within this many pixels of a case is a click on it. */
-    private static final double CASE_PICK_PX = 9;
-
     private final CityMapViewModel model;
     private final Messages messages;
     private final MapView map;
@@ -57,6 +56,10 @@ public final class CityMapView {
     private final PauseTransition keep = new PauseTransition(Duration.seconds(1));
     private final CityLayers city;
     private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
+    private final HeatLayer heat;
+    private final CityMapCards cards;
+    /** The grid drilled into (the last level), whose parts alone are shown; null above it. */
+    private Feature gridShown;
     private boolean placed;
 
     @FXML
@@ -65,6 +68,10 @@ public final class CityMapView {
     private HBox breadcrumb;
     @FXML
     private MenuButton classFilter;
+    @FXML
+    private MenuButton heatMenu;
+    @FXML
+    private VBox cardExtra;
     @FXML
     private VBox legendBox;
     @FXML
@@ -78,6 +85,12 @@ public final class CityMapView {
 
     public CityMapView(CityMapViewModel model, Messages messages, MapView map, Clock clock, LongConsumer openCase,
                        Runnable onClose) {
+        this(model, messages, map, clock, openCase, onClose, camera -> { });
+    }
+
+    /** {@code player} plays a camera whose card's 播放 is pressed. */
+    public CityMapView(CityMapViewModel model, Messages messages, MapView map, Clock clock, LongConsumer openCase,
+                       Runnable onClose, CameraPlayer player) {
         this.model = model;
         this.messages = messages;
         this.map = map;
@@ -86,6 +99,8 @@ public final class CityMapView {
         this.onClose = onClose;
         this.city = new CityLayers(messages, 1);
         city.all().forEach(l -> layers.put(l.id(), l));
+        this.heat = new HeatLayer(messages, model.heat(), () -> city.layer("grid").features());
+        this.cards = new CityMapCards(messages, model.live(), player);
         this.root = Fxml.load(CityMapView.class, "CityMap.fxml", this, messages);
     }
 
@@ -104,6 +119,9 @@ public final class CityMapView {
         card.setId("cityMapCard");
         card.setVisible(false);
         city.install(map);
+        // The heat just above the grid lines, under the roads and the parts.
+        map.getLayers().add(map.getLayers().indexOf(city.layer("grid")) + 1, heat.layer());
+        heatMenu.setId("heatMenu");
         map.setOnDrillDown(this::drilled);
         map.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         // The map took the focus on this press; the shell's TabPane, reached if the press bubbles on, would take
@@ -114,7 +132,9 @@ public final class CityMapView {
         status.textProperty().bind(model.statusProperty());
         model.geographyProperty().addListener((o, was, geo) -> show(geo));
         model.restoredProperty().addListener((o, was, view) -> restore(view));
-        model.openCases().addListener((ListChangeListener<CaseMark>) c -> showCases());
+        model.openCases().addListener((ListChangeListener<CaseMark>) c -> showOverlay());
+        model.live().sensors().addListener((ListChangeListener<CityLive.SensorMark>) c -> showOverlay());
+        model.live().cameras().addListener((ListChangeListener<CityLive.CameraMark>) c -> showOverlay());
         model.breadcrumb().addListener((ListChangeListener<String>) c -> showBreadcrumb());
         model.cardProperty().addListener((o, was, now) -> showCard(now));
         showBreadcrumb();
@@ -148,12 +168,13 @@ public final class CityMapView {
             item.setSelected(model.classShown(cls.getKey()));
             item.selectedProperty().addListener((o, was, now) -> {
                 model.showClass(cls.getKey(), now);
-                layers.get("parts").setFeatures(model.visibleParts());
+                showParts();
                 keep.playFromStart();
             });
             classFilter.getItems().add(item);
         }
-        layers.get("parts").setFeatures(model.visibleParts());
+        showParts();
+        heat.fill(heatMenu, model.bigClasses());
         // The legend lists a layer's classes as they are when it is rebuilt: rebuild it with the new style.
         legendBox.getChildren().set(1, new MapLegend(map.getLayers()));
         if (!placed && !geo.districts().isEmpty()) {
@@ -183,12 +204,14 @@ public final class CityMapView {
         model.keepView(s.lng(), s.lat(), s.zoom(), hidden);
     }
 
-    private void showCases() {
+    /** Every open case, the sensors and the cameras (zoom rules in {@link LiveMarks}); nothing blinks as new. */
+    private void showOverlay() {
         List<LiveItem> items = new ArrayList<>();
-        var now = clock.instant();
+        var since = clock.instant().minusSeconds(3600);
         for (CaseMark c : model.openCases()) {
-            items.add(LiveItem.of(id(c.id()), LiveKind.CASE, c.lng(), c.lat(), status(c.light()), now.minusSeconds(3600)));
+            items.add(LiveItem.of(id(c.id()), LiveKind.CASE, c.lng(), c.lat(), status(c.light()), since));
         }
+        items.addAll(LiveMarks.items(model.live().sensors(), model.live().cameras(), since));
         map.getOverlay().clear();
         map.getOverlay().putAll(items);
     }
@@ -226,9 +249,9 @@ public final class CityMapView {
         if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress() || e.getClickCount() != 1) {
             return;
         }
-        CaseMark hit = caseAt(e.getX(), e.getY());
-        if (hit != null) {
-            openCase.accept(hit.id());
+        Optional<OverlayHit> live = map.overlayAt(e.getX(), e.getY());
+        if (live.isPresent()) {
+            overlayClicked(live.get());
             return;
         }
         List<FeatureHit> hits = map.featuresAtPixel(e.getX(), e.getY());
@@ -237,38 +260,40 @@ public final class CityMapView {
         }
     }
 
-    /** The open case nearest to a pixel within {@link #CASE_PICK_PX}; at cluster zoom only if it stands alone. */
-    CaseMark caseAt(double x, double y) {
-        CaseMark best = null;
-        double bestD = CASE_PICK_PX;
-        int near = 0;
-        for (CaseMark c : model.openCases()) {
-            double[] p = map.toPixel(c.lng(), c.lat());
-            double d = Math.hypot(p[0] - x, p[1] - y);
-            if (d <= CASE_PICK_PX) {
-                near++;
-                if (d <= bestD) {
-                    bestD = d;
-                    best = c;
-                }
-            }
-        }
-        if (near > 1 && map.getViewState().zoom() < 15) {
-            // A cluster: zoom in on it rather than guess which case was meant.
-            double[] at = map.toLngLat(x, y);
+    /** A case opens the seat's detail, a sensor or camera its card; a cluster is zoomed into, not guessed at. */
+    void overlayClicked(OverlayHit hit) {
+        if (hit.cluster()) {
+            double[] at = {hit.lngLat().centre().x, hit.lngLat().centre().y};
             map.flyTo(new MapViewState(at[0], at[1], Math.min(map.getViewState().zoom() + 2, 17)));
-            return null;
+            return;
         }
-        return best;
+        String id = hit.item().id();
+        if (id.startsWith(LiveMarks.SENSOR)) {
+            model.clickedLive("sensor", id.substring(LiveMarks.SENSOR.length()));
+        } else if (id.startsWith(LiveMarks.CAMERA)) {
+            model.clickedLive("camera", id.substring(LiveMarks.CAMERA.length()));
+        } else if (id.startsWith("case-")) {
+            openCase.accept(Long.parseLong(id.substring("case-".length())));
+        }
     }
 
     private void drilled(DrillDown drill) {
         model.drilled(drill.level(), drill.feature() == null ? "" : name(drill));
+        // The last level: that grid's parts alone (the class filter applying); above it, every part again.
+        Feature grid = drill.level() == CityMapViewModel.LEVELS.size() - 1 ? drill.feature() : null;
+        if (grid != gridShown) {
+            gridShown = grid;
+            showParts();
+        }
         if (drill.feature() != null) {
             model.clicked(drill.layer().id(), drill.feature());
         } else {
             model.closeCard();
         }
+    }
+
+    private void showParts() {
+        layers.get("parts").setFeatures(gridShown == null ? model.visibleParts() : model.partsIn(gridShown));
     }
 
     private String name(DrillDown drill) {
@@ -308,6 +333,8 @@ public final class CityMapView {
         }
         cardTitle.setText(shown.title());
         cardLines.getChildren().setAll(shown.lines().stream().map(Label::new).toList());
+        javafx.scene.Node extra = cards.extra(shown);
+        cardExtra.getChildren().setAll(extra == null ? List.of() : List.of(extra));
     }
 
     @FXML

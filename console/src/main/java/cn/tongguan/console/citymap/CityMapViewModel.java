@@ -8,6 +8,7 @@ import cn.tongguan.console.cache.GeoPart;
 import cn.tongguan.console.cache.GeoStore;
 import cn.tongguan.console.cache.ReferenceHolder;
 import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.sync.GeoClient;
 import cn.tongguan.console.sync.GeoSync;
 import cn.tongguan.console.sync.SyncListener;
 import cn.tongguan.map.Feature;
@@ -66,10 +67,19 @@ public final class CityMapViewModel implements SyncListener {
     private final Set<String> hiddenClasses = new HashSet<>();
     private final List<String> path = new ArrayList<>();
     private volatile Figures figures = Figures.of(List.of());
+    private final CityLive live;
+    private final CityHeat heat;
     private boolean opened;
 
     public CityMapViewModel(Messages messages, ReferenceHolder reference, GeoStore store, GeoSync sync,
                             CaseCache cases, CacheMeta meta, Executor background, Executor ui, Clock clock) {
+        this(messages, reference, store, sync, null, cases, meta, background, ui, clock);
+    }
+
+    /** {@code client} reads the sensors, cameras and heat per grid (null: offline, none of them). */
+    public CityMapViewModel(Messages messages, ReferenceHolder reference, GeoStore store, GeoSync sync,
+                            GeoClient client, CaseCache cases, CacheMeta meta, Executor background, Executor ui,
+                            Clock clock) {
         this.messages = messages;
         this.reference = reference;
         this.store = store;
@@ -80,6 +90,8 @@ public final class CityMapViewModel implements SyncListener {
         this.background = background;
         this.ui = ui;
         this.clock = clock;
+        this.live = new CityLive(messages, client, background, ui, clock);
+        this.heat = new CityHeat(client, background, ui, clock);
         breadcrumb.setAll(messages.text("citymap.city"));
     }
 
@@ -104,6 +116,7 @@ public final class CityMapViewModel implements SyncListener {
                 status.set(first.isEmpty() ? messages.text("citymap.status.downloading")
                         : messages.text("citymap.status.ready", first.parts().size(), marks.size()));
             });
+            live.load(() -> geography.get().roads().isEmpty() ? first.roads() : geography.get().roads());
             if (sync == null) {
                 return;
             }
@@ -151,6 +164,13 @@ public final class CityMapViewModel implements SyncListener {
     }
 
     @Override
+    public void alarmsChanged() {
+        if (opened) {
+            live.statesChanged();
+        }
+    }
+
+    @Override
     public void casesChanged(Set<Long> ids) {
         if (opened) {
             reloadCases();
@@ -180,6 +200,7 @@ public final class CityMapViewModel implements SyncListener {
 
     /** The card of a clicked feature of a layer ({@code district}, {@code street}, {@code community}, {@code grid}, {@code parts}). */
     public void clicked(String layerId, Feature feature) {
+        live.cardClosed();
         if ("parts".equals(layerId)) {
             background.execute(() -> {
                 Optional<GeoPart> part = store.part(feature.id());
@@ -193,7 +214,14 @@ public final class CityMapViewModel implements SyncListener {
     }
 
     public void closeCard() {
+        live.cardClosed();
         card.set(null);
+    }
+
+    /** A click on a sensor or a camera of the overlay ({@code kind} "sensor" or "camera"). */
+    public void clickedLive(String kind, String id) {
+        live.cardClosed();
+        card.set("sensor".equals(kind) ? live.sensorCard(id) : live.cameraCard(id));
     }
 
     CityCard divisionCard(String level, Feature f) {
@@ -264,6 +292,14 @@ public final class CityMapViewModel implements SyncListener {
         return geography.get().parts().stream().filter(f -> !hiddenClasses.contains(f.text("classCode"))).toList();
     }
 
+    /** The parts inside a grid (the drill-down's last step), of the classes not filtered out. */
+    public List<Feature> partsIn(Feature grid) {
+        var shape = grid.geometry();
+        var box = shape.getEnvelopeInternal();
+        return visibleParts().stream().filter(p -> box.contains(p.geometry().getCoordinate())
+                && shape.covers(p.geometry())).toList();
+    }
+
     /** The view stored when the map was last left, if any (blocking read of the cache). */
     Optional<CityView> lastView() {
         try {
@@ -289,6 +325,19 @@ public final class CityMapViewModel implements SyncListener {
         } catch (IOException e) {
             LOG.warn("The map's view not kept: {}", e.toString());
         }
+    }
+
+    /** Big class code → name, for the heat layer's class choice. */
+    public Map<String, String> bigClasses() {
+        return reference.get().bigClasses();
+    }
+
+    public CityLive live() {
+        return live;
+    }
+
+    public CityHeat heat() {
+        return heat;
     }
 
     public ReadOnlyObjectProperty<CityGeography> geographyProperty() {

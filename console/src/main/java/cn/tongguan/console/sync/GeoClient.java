@@ -1,9 +1,15 @@
 package cn.tongguan.console.sync;
 
 import cn.tongguan.api.Geo;
+import cn.tongguan.api.Lifeline;
+import cn.tongguan.api.Reference;
 import cn.tongguan.console.cache.GeoPart;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -73,6 +79,46 @@ public final class GeoClient {
         } catch (PartsCut cut) {
             throw cut.io;
         }
+    }
+
+    // The live things on the map and the heat per grid (issue 15): small JSON answers, blocking -------------
+
+    /** Every lifeline sensor (water gauges, underpasses, smart manhole covers) with its last value. */
+    public List<Reference.Sensor> sensors() throws IOException {
+        return platform.json().readValue(platform.get("/api/v1/sensors", LAYER_MAX),
+                new TypeReference<List<Reference.Sensor>>() { });
+    }
+
+    /** Each sensor's state as the platform judges it (OK, ALARM, NODATA: {@link Lifeline#SENSOR_STATES}). */
+    public List<Lifeline.SensorStatus> sensorStatuses() throws IOException {
+        return platform.json().readValue(platform.get("/api/v1/sensors/status", LAYER_MAX),
+                new TypeReference<List<Lifeline.SensorStatus>>() { });
+    }
+
+    /** Every camera with its stream and its status (online/offline) as the reference data holds it. */
+    public List<Reference.Camera> cameras() throws IOException {
+        return platform.json().readValue(platform.get("/api/v1/cameras"), new TypeReference<List<Reference.Camera>>() { });
+    }
+
+    /** A sensor's stored readings in {@code [from, to)}, oldest first; none from a platform without them (404). */
+    public List<Lifeline.Reading> readings(String sensorId, Instant from, Instant to) throws IOException {
+        String id = URLEncoder.encode(sensorId, StandardCharsets.UTF_8);
+        try {
+            return platform.json().readValue(platform.get("/api/v1/sensors/" + id + "/readings?from=" + from + "&to=" + to),
+                    new TypeReference<List<Lifeline.Reading>>() { });
+        } catch (PlatformException e) {
+            if (e.status() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code GET /api/v1/geo/heat}: cases reported in {@code [from, to)} per grid, of one big class unless null. */
+    public Geo.Heat heat(Instant from, Instant to, String bigCode) throws IOException {
+        String query = "?from=" + from + "&to=" + to
+                + (bigCode == null ? "" : "&bigCode=" + URLEncoder.encode(bigCode, StandardCharsets.UTF_8));
+        return platform.json().readValue(platform.get("/api/v1/geo/heat" + query), Geo.Heat.class);
     }
 
     /** Takes the parts of one response (e.g. replaces the cached layer with them). */

@@ -63,16 +63,7 @@ public final class WallFeed {
 
     /** A sensor's stored readings in {@code [from, to)}, oldest first, for its trend chart. */
     public List<Lifeline.Reading> readings(String sensorId, Instant from, Instant to) throws IOException {
-        String id = java.net.URLEncoder.encode(sensorId, java.nio.charset.StandardCharsets.UTF_8);
-        try {
-            return platform.json().readValue(platform.get("/api/v1/sensors/" + id + "/readings?from=" + from + "&to=" + to),
-                    new TypeReference<List<Lifeline.Reading>>() { });
-        } catch (PlatformException e) {
-            if (e.status() == 404) {
-                return List.of();
-            }
-            throw e;
-        }
+        return new GeoClient(platform).readings(sensorId, from, to);
     }
 
     /** One case as the wall may see it (personal data masked by the platform). */
