@@ -100,15 +100,19 @@ public final class CityHeat {
     }
 
     /**
-     * Four class breaks for counts up to {@code max}: 1, then a quarter, a half and three quarters of the maximum
-     * (rounded up, strictly ascending), so that the busiest grids stand out whatever the period's scale.
+     * Four class breaks for counts up to {@code max}: from 1 case, then a quarter, half and three quarters of the way
+     * to the maximum, so that the busiest grids are in the top class whatever the period's scale; whole numbers
+     * once they can ascend strictly (max ≥ 8), else halves and quarters. A grid without a case stays unfilled.
      */
     static double[] breaks(long max) {
-        long top = Math.max(max, 4);
-        long a = Math.max(2, (top + 3) / 4);
-        long b = Math.max(a + 1, (top + 1) / 2);
-        long c = Math.max(b + 1, (3 * top + 3) / 4);
-        return new double[] {1, a, b, c};
+        if (max <= 1) {
+            return new double[] {0.25, 0.5, 0.75, 1};
+        }
+        double span = max - 1;
+        if (max < 8) {
+            return new double[] {1, 1 + span / 4, 1 + span / 2, 1 + span * 3 / 4};
+        }
+        return new double[] {1, 1 + Math.ceil(span / 4), 1 + Math.ceil(span / 2), 1 + Math.ceil(span * 3 / 4)};
     }
 
     public ReadOnlyObjectProperty<Counts> countsProperty() {

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -74,7 +73,7 @@ public final class CityLive {
     }
 
     /** Reads the sensors, their states and the cameras (headings along {@code roads}), in the background. */
-    public void load(Supplier<List<Feature>> roads) {
+    public void load(List<Feature> roads) {
         if (client == null) {
             return;
         }
@@ -83,7 +82,7 @@ public final class CityLive {
                 List<Reference.Sensor> all = client.sensors();
                 known = all;
                 List<SensorMark> marks = marks(all, client.sensorStatuses());
-                List<CameraMark> cams = cameras(client.cameras(), new CameraHeadings(roads.get()));
+                List<CameraMark> cams = cameras(client.cameras(), new CameraHeadings(roads));
                 ui.execute(() -> {
                     sensors.setAll(marks);
                     cameras.setAll(cams);
@@ -193,10 +192,12 @@ public final class CityLive {
         };
     }
 
-    /** The wall's names of the api's levels (蓝色 … 红色). */
+    /** The wall's names of the api's levels ({@link Lifeline#LEVELS}: 蓝色 … 红色). */
     private String levelName(String level) {
-        return level != null && Lifeline.LEVELS.contains(level)
-                ? messages.text("wall.level." + level.toLowerCase(java.util.Locale.ROOT)) : "—";
+        Map<String, String> names = Map.of("BLUE", messages.text("wall.level.blue"),
+                "YELLOW", messages.text("wall.level.yellow"), "ORANGE", messages.text("wall.level.orange"),
+                "RED", messages.text("wall.level.red"));
+        return names.getOrDefault(level == null ? "" : level, "—");
     }
 
     public ObservableList<SensorMark> sensors() {

@@ -116,8 +116,8 @@ public final class CityMapViewModel implements SyncListener {
                 status.set(first.isEmpty() ? messages.text("citymap.status.downloading")
                         : messages.text("citymap.status.ready", first.parts().size(), marks.size()));
             });
-            live.load(() -> geography.get().roads().isEmpty() ? first.roads() : geography.get().roads());
             if (sync == null) {
+                live.load(first.roads());
                 return;
             }
             GeoSync.Outcome outcome = sync.refresh();
@@ -127,6 +127,8 @@ public final class CityMapViewModel implements SyncListener {
                 ui.execute(() -> geography.set(fresh));
                 shown = fresh;
             }
+            // After the refresh: a first opening has no roads before it, and the cameras' cones follow the roads.
+            live.load(shown.roads());
             int parts = shown.parts().size();
             ui.execute(() -> status.set(outcome.failed().isEmpty()
                     ? messages.text("citymap.status.ready", parts, openCases.size())
