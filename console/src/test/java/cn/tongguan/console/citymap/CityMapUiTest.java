@@ -209,6 +209,7 @@ class CityMapUiTest {
         robot.clickOn(screen(map, CityLifeline.ROAD_LNG + 0.002, CityLifeline.ROAD_LAT + 0.0002));
         ConsoleUi.waitOnFx(10, () -> cardTitle(robot).equals("平原路与胜利路交叉口"));
         assertThat(robot.lookup("#cityMapTrend").tryQuery()).isEmpty();
+        ScreenshotOnFailure.save(Path.of("target", "screenshots", "seat-citymap-live.png"));
         robot.clickOn("#cityMapPlay");
         ConsoleUi.waitOnFx(10, () -> player().isPresent());
         assertThat(fx(() -> player().get().getTitle())).contains("平原路与胜利路交叉口");
