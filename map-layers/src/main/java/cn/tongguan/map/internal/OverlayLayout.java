@@ -64,28 +64,73 @@ public final class OverlayLayout {
             }
         } else {
             double ws = vp.worldSize();
-            Map<Long, List<LiveItem>> cells = new LinkedHashMap<>();
+            // per cell, per kind: items of different kinds never share a bubble
+            Map<Long, List<LiveItem>[]> cells = new LinkedHashMap<>();
+            int kinds = LiveKind.values().length;
             for (LiveItem item : visible) {
                 long cx = (long) Math.floor(WebMercator.x(item.lng()) * ws / CELL);
                 long cy = (long) Math.floor(WebMercator.y(item.lat()) * ws / CELL);
-                // cell columns and rows stay under 2^28 below zoom 22; the kind takes the low bits
-                long key = (cy << 34) ^ (cx << 3) ^ item.kind().ordinal();
-                cells.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
-            }
-            for (List<LiveItem> members : cells.values()) {
-                double sx = 0;
-                double sy = 0;
-                for (LiveItem item : members) {
-                    sx += vp.screenX(WebMercator.x(item.lng()));
-                    sy += vp.screenY(WebMercator.y(item.lat()));
+                @SuppressWarnings("unchecked")
+                List<LiveItem>[] byKind = cells.computeIfAbsent((cy << 32) ^ (cx & 0xffffffffL),
+                        k -> new List[kinds]);
+                int kind = item.kind().ordinal();
+                if (byKind[kind] == null) {
+                    byKind[kind] = new ArrayList<>();
                 }
-                int n = members.size();
-                groups.add(group(members.get(0).kind(), List.copyOf(members), sx / n, sy / n,
-                        n == 1 ? ITEM_RADIUS : bubbleRadius(n)));
+                byKind[kind].add(item);
+            }
+            for (List<LiveItem>[] byKind : cells.values()) {
+                List<Group> inCell = new ArrayList<>(kinds);
+                for (List<LiveItem> members : byKind) {
+                    if (members != null) {
+                        Group g = cellGroup(vp, members);
+                        groups.add(g.cluster() ? apart(g, inCell) : g);
+                        if (g.cluster()) {
+                            inCell.add(groups.get(groups.size() - 1));
+                        }
+                    }
+                }
             }
         }
         groups.sort(Comparator.comparingInt(g -> g.kind().ordinal()));
         return groups;
+    }
+
+    private static Group cellGroup(Viewport vp, List<LiveItem> members) {
+        double sx = 0;
+        double sy = 0;
+        for (LiveItem item : members) {
+            sx += vp.screenX(WebMercator.x(item.lng()));
+            sy += vp.screenY(WebMercator.y(item.lat()));
+        }
+        int n = members.size();
+        return group(members.get(0).kind(), List.copyOf(members), sx / n, sy / n,
+                n == 1 ? ITEM_RADIUS : bubbleRadius(n));
+    }
+
+    /**
+     * A cluster moved just clear of the bubbles of other kinds already placed in its cell (along the line between
+     * the centres, or up and to the right when they coincide), so a sensor bubble does not hide a case bubble.
+     */
+    private static Group apart(Group g, List<Group> placed) {
+        double x = g.x();
+        double y = g.y();
+        for (Group other : placed) {
+            double dx = x - other.x();
+            double dy = y - other.y();
+            double d = Math.hypot(dx, dy);
+            double need = g.radius() + other.radius() + 1;
+            if (d < need) {
+                if (d < 1e-6) {
+                    dx = Math.sqrt(0.5);
+                    dy = -Math.sqrt(0.5);
+                    d = 1;
+                }
+                x = other.x() + dx / d * need;
+                y = other.y() + dy / d * need;
+            }
+        }
+        return new Group(g.kind(), g.members(), x, y, g.radius(), g.statusCounts(), g.alarm());
     }
 
     private static Group group(LiveKind kind, List<LiveItem> members, double x, double y, double radius) {
