@@ -42,6 +42,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -68,6 +70,8 @@ public final class ConsoleComposition implements AutoCloseable {
     private final Clock clock;
     private final OfflineCredentials credentials = new OfflineCredentials();
     private SeatSession session;
+    /** Set once the console closes: a cache opened after that is closed, not shown. */
+    private volatile boolean closed;
     /** The key of the signed-in user's encrypted cache, set by the sign-in before the seat is built (memory only). */
     private volatile String fileKey;
     private WallComposition wall;
@@ -128,15 +132,31 @@ public final class ConsoleComposition implements AutoCloseable {
         }
         Parent seat = null;
         if (Workflow.isSeatRole(user.role()) || "admin".equals(user.role())) {
-            session = new SeatSession(response, token, config.dataDir(), platform, syncThread, outboxThread, clock,
-                    fileKey);
-            session.bus().add(shellModel);
-            ReauthViewModel reauth = new ReauthViewModel(messages, user.displayName(), background, Platform::runLater,
-                    new SignInAgain(platform, session.session(), credentials, userDirectory(user.username()), policy,
-                            clock));
-            session.bus().add(reauth);
-            seat = new ReauthView(reauth, messages).over(buildSeat(session), policy.idleLock());
-            session.start();
+            // Opening the encrypted cache can take long (a first open moves ~97 % of a million rows once): it is
+            // opened on the background pool while the seat says so, never on the FX thread (issue 20).
+            StackPane holder = new StackPane(new Label(messages.text("seat.opening")));
+            holder.setId("seatHolder");
+            seat = holder;
+            String key = fileKey;
+            background.execute(() -> {
+                SeatSession opened;
+                try {
+                    opened = new SeatSession(response, token, config.dataDir(), platform, syncThread, outboxThread,
+                            clock, key);
+                } catch (RuntimeException e) {
+                    LOG.error("The seat's local cache cannot be opened", e);
+                    Platform.runLater(() -> holder.getChildren().setAll(
+                            new Label(messages.text("seat.openFailed"))));
+                    return;
+                }
+                Platform.runLater(() -> {
+                    if (closed) {
+                        opened.close();
+                    } else {
+                        showSeat(opened, user, shellModel, holder);
+                    }
+                });
+            });
         }
         Parent meeting = null;
         if (ShellViewModel.modesFor(user.role()).contains("meeting")) {
@@ -148,6 +168,18 @@ public final class ConsoleComposition implements AutoCloseable {
             model.load();
         }
         shell.showModes(seat, meeting, ShellViewModel.modesFor(user.role()));
+    }
+
+    /** FX thread: the seat of an opened session in its place, then the session starts syncing. */
+    private void showSeat(SeatSession opened, Auth.User user, ShellViewModel shellModel, StackPane holder) {
+        session = opened;
+        session.bus().add(shellModel);
+        ReauthViewModel reauth = new ReauthViewModel(messages, user.displayName(), background, Platform::runLater,
+                new SignInAgain(platform, session.session(), credentials, userDirectory(user.username()), policy,
+                        clock));
+        session.bus().add(reauth);
+        holder.getChildren().setAll(new ReauthView(reauth, messages).over(buildSeat(session), policy.idleLock()));
+        session.start();
     }
 
     /** The auditor's screen: {@code GET /api/v1/audit} through the session's client, read on the background pool. */
@@ -259,6 +291,7 @@ public final class ConsoleComposition implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (wall != null) {
             wall.close();
         }
