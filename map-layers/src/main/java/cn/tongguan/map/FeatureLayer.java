@@ -138,10 +138,18 @@ public final class FeatureLayer {
         visible.set(value);
     }
 
-    /** Legend lines: the layer itself for polygons and lines, one line per class for classified points. */
+    /**
+     * Legend lines: the layer itself for polygons and lines, one line per class for classified points, one line
+     * per class break ("< 5", "5–20", "≥ 20") for a choropleth.
+     */
     public List<LegendEntry> legend() {
         List<LegendEntry> entries = new ArrayList<>();
-        if (style.classes().isEmpty()) {
+        if (style.choropleth() != null) {
+            List<String> labels = style.choropleth().labels();
+            for (int i = 0; i < labels.size(); i++) {
+                entries.add(new LegendEntry(labels.get(i), style.choropleth().fills().get(i), SymbolShape.SQUARE));
+            }
+        } else if (style.classes().isEmpty()) {
             boolean filled = style.fill().getOpacity() > 0;
             // lines and polygons show as a square swatch; points as their symbol
             boolean areal = !features.isEmpty() && features.get(0).geometry().getDimension() > 0;

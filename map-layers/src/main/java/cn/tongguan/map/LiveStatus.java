@@ -2,7 +2,7 @@ package cn.tongguan.map;
 
 import javafx.scene.paint.Color;
 
-/** Status of a live item; a cluster takes the colour of its most severe member. Ordered by severity. */
+/** Status of a live item; a cluster's ring shows the share of each (decision 0121). Ordered by severity. */
 public enum LiveStatus {
     NORMAL(Color.web("#3ecf8e")), PENDING(Color.web("#f5c542")), OVERDUE(Color.web("#ff8c1a")),
     ALARM(Color.web("#ff3b3b")), OFFLINE(Color.web("#8a94a6"));

@@ -7,6 +7,7 @@ import cn.tongguan.map.internal.HitTester;
 import cn.tongguan.map.internal.Hud;
 import cn.tongguan.map.internal.LayerSet;
 import cn.tongguan.map.internal.MapInput;
+import cn.tongguan.map.internal.OverlayLayout;
 import cn.tongguan.map.internal.OverlayRenderer;
 import cn.tongguan.map.internal.Raster;
 import cn.tongguan.map.internal.Selection;
@@ -18,6 +19,7 @@ import cn.tongguan.map.internal.WebMercator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
@@ -62,6 +64,7 @@ public final class MapView extends javafx.scene.layout.Region {
     private Consumer<List<FeatureHit>> onFeatureClicked = hits -> { };
     private Consumer<List<FeatureHit>> onHover = hits -> { };
     private Consumer<DrillDown> onDrillDown = drill -> { };
+    private Consumer<OverlayHit> onOverlayClicked = hit -> { };
     private DrillPath drillPath = new DrillPath(List.of());
     private Selection selection;
     private final FrameLoop frames;
@@ -92,7 +95,10 @@ public final class MapView extends javafx.scene.layout.Region {
                 () -> selection, viewState::set, clock);
         this.layerSet = new LayerSet(layers, background, fx, this::sceneChanged, this::reportError);
         sceneChanged();
-        overlay.addListener(this::markDirty);
+        overlay.addListener(() -> {
+            overlayRenderer.overlayChanged();
+            markDirty();
+        });
 
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -212,6 +218,20 @@ public final class MapView extends javafx.scene.layout.Region {
                 WebMercator.y(lat), HIT_TOLERANCE_PX / vp.worldSize());
     }
 
+    /**
+     * The live item or cluster bubble under a pixel of this control, exactly as the frame draws them (same cells,
+     * same cluster zoom, items below their {@link LiveItem#minZoom()} left out): within the symbol's or bubble's
+     * radius plus a few pixels, the nearest. {@code map.flyTo(hit.lngLat())} zooms into a cluster.
+     */
+    public Optional<OverlayHit> overlayAt(double x, double y) {
+        return OverlayLayout.hit(overlayRenderer.layout(overlay, animator.viewport()), x, y);
+    }
+
+    /** A single click on a live item or cluster (reported before the click's feature hits, which still follow). */
+    public void setOnOverlayClicked(Consumer<OverlayHit> handler) {
+        this.onOverlayClicked = Objects.requireNonNull(handler);
+    }
+
     /** Features under a pixel of this control. */
     public List<FeatureHit> featuresAtPixel(double x, double y) {
         Viewport vp = animator.viewport();
@@ -307,6 +327,14 @@ public final class MapView extends javafx.scene.layout.Region {
         return painter.drawnLabels();
     }
 
+    /**
+     * The cluster counts drawn in the last frame (text as printed, e.g. "37" or "1.2k", and its box); a count
+     * that would cover a name is moved beside its bubble or left out, so none of these meets a drawn label.
+     */
+    public List<DrawnLabel> drawnCounts() {
+        return painter.drawnCounts();
+    }
+
     /** Marks every cached tile out of date and renders the view afresh (old tiles stay on screen until replaced). */
     public void refresh() {
         layerSet.invalidate();
@@ -344,6 +372,7 @@ public final class MapView extends javafx.scene.layout.Region {
             }
             return;
         }
+        overlayAt(x, y).ifPresent(onOverlayClicked);
         select(hits.isEmpty() ? null : hits.get(0).feature());
         onFeatureClicked.accept(hits);
     }

@@ -24,16 +24,25 @@ import javafx.scene.paint.Color;
  * @param antialias whether edges are anti-aliased (true by default; off is faster and crisper for pixel grids)
  * @param labelSize label font size in pixels, or 0 for the map's choice (16 for the first labelled layer, 12
  *                  for the others)
+ * @param choropleth polygons filled by class of a numeric attribute instead of {@code fill}, or {@code null}
  */
 public record Style(Color fill, Color stroke, double strokeWidth, double pointRadius, PointSymbol defaultSymbol,
                     String classAttribute, Map<String, PointSymbol> classes, String labelAttribute,
-                    Color labelColour, boolean antialias, double labelSize) {
+                    Color labelColour, boolean antialias, double labelSize, Choropleth choropleth) {
     public Style {
         Objects.requireNonNull(fill, "fill");
         Objects.requireNonNull(stroke, "stroke");
         Objects.requireNonNull(defaultSymbol, "defaultSymbol");
         Objects.requireNonNull(labelColour, "labelColour");
         classes = classes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+    }
+
+    /** A style without choropleth (the constructor before choropleths existed). */
+    public Style(Color fill, Color stroke, double strokeWidth, double pointRadius, PointSymbol defaultSymbol,
+                 String classAttribute, Map<String, PointSymbol> classes, String labelAttribute, Color labelColour,
+                 boolean antialias, double labelSize) {
+        this(fill, stroke, strokeWidth, pointRadius, defaultSymbol, classAttribute, classes, labelAttribute,
+                labelColour, antialias, labelSize, null);
     }
 
     /** The style as before anti-aliasing and label sizes were choices: anti-aliased, automatic label size. */
@@ -49,6 +58,23 @@ public record Style(Color fill, Color stroke, double strokeWidth, double pointRa
                 null, Color.WHITE);
     }
 
+    /**
+     * Polygons filled by class of a numeric attribute (heat per grid): {@code fills[i]} for values in
+     * [{@code breaks[i-1]}, {@code breaks[i]}), so {@code fills.length == breaks.length + 1}; features without
+     * the attribute are outlined only. The legend lists one line per class.
+     */
+    public static Style choropleth(String attribute, double[] breaks, Color[] fills, Color stroke,
+                                   double strokeWidth) {
+        return polygons(Color.TRANSPARENT, stroke, strokeWidth).withChoropleth(Choropleth.of(attribute, breaks,
+                fills));
+    }
+
+    /** The same style with polygons filled by this choropleth ({@code null}: by {@code fill}). */
+    public Style withChoropleth(Choropleth classes) {
+        return new Style(fill, stroke, strokeWidth, pointRadius, defaultSymbol, classAttribute, this.classes,
+                labelAttribute, labelColour, antialias, labelSize, classes);
+    }
+
     /** Lines of one colour and width, no label. */
     public static Style lines(Color colour, double width) {
         return polygons(Color.TRANSPARENT, colour, width);
@@ -62,27 +88,27 @@ public record Style(Color fill, Color stroke, double strokeWidth, double pointRa
 
     public Style withClasses(String attribute, Map<String, PointSymbol> symbols) {
         return new Style(fill, stroke, strokeWidth, pointRadius, defaultSymbol, attribute, symbols, labelAttribute,
-                labelColour, antialias, labelSize);
+                labelColour, antialias, labelSize, choropleth);
     }
 
     public Style withLabel(String attribute, Color colour) {
         return new Style(fill, stroke, strokeWidth, pointRadius, defaultSymbol, classAttribute, classes, attribute,
-                colour, antialias, labelSize);
+                colour, antialias, labelSize, choropleth);
     }
 
     public Style withLabelSize(double pixels) {
         return new Style(fill, stroke, strokeWidth, pointRadius, defaultSymbol, classAttribute, classes,
-                labelAttribute, labelColour, antialias, pixels);
+                labelAttribute, labelColour, antialias, pixels, choropleth);
     }
 
     public Style withAntialias(boolean on) {
         return new Style(fill, stroke, strokeWidth, pointRadius, defaultSymbol, classAttribute, classes,
-                labelAttribute, labelColour, on, labelSize);
+                labelAttribute, labelColour, on, labelSize, choropleth);
     }
 
     public Style withPointRadius(double pixels) {
         return new Style(fill, stroke, strokeWidth, pixels, defaultSymbol, classAttribute, classes, labelAttribute,
-                labelColour, antialias, labelSize);
+                labelColour, antialias, labelSize, choropleth);
     }
 
     /** The same style with every symbol (default and per class) ringed by this outline. */
@@ -90,7 +116,7 @@ public record Style(Color fill, Color stroke, double strokeWidth, double pointRa
         Map<String, PointSymbol> ringed = new LinkedHashMap<>();
         classes.forEach((k, v) -> ringed.put(k, v.withOutline(colour, width)));
         return new Style(fill, stroke, strokeWidth, pointRadius, defaultSymbol.withOutline(colour, width),
-                classAttribute, ringed, labelAttribute, labelColour, antialias, labelSize);
+                classAttribute, ringed, labelAttribute, labelColour, antialias, labelSize, choropleth);
     }
 
     /** The symbol of a class value (the default symbol when the value is not listed). */

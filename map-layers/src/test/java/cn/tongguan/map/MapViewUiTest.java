@@ -266,12 +266,29 @@ class MapViewUiTest {
         int overdue = 0xff000000 | (int) (0xff * LiveStatus.OVERDUE.colour().getRed()) << 16
                 | (int) Math.round(0xff * LiveStatus.OVERDUE.colour().getGreen()) << 8
                 | (int) Math.round(0xff * LiveStatus.OVERDUE.colour().getBlue());
-        // one bubble at zoom 12: its centre (the mean position) is overdue orange
-        int bubble = fx(() -> {
+        // one bubble at zoom 12 (decision 0121): a dark centre at the members' mean position, ringed in overdue
+        // orange, the whole ring since every member is overdue
+        OverlayHit hit = fx(() -> {
             double[] p = map.toPixel(lng + 19 * 1e-4, lat);
-            return map.pixelAt((int) p[0], (int) p[1]);
-        });
-        assertThat(bubble).isEqualTo(overdue);
+            return map.overlayAt(p[0], p[1]);
+        }).orElseThrow();
+        assertThat(hit.cluster()).isTrue();
+        assertThat(hit.count(LiveStatus.OVERDUE)).isEqualTo(hit.members().size());
+        double[] mean = fx(() -> map.toPixel(hit.members().stream().mapToDouble(LiveItem::lng).average()
+                .orElseThrow(), lat));
+        assertThat(fx(() -> map.pixelAt((int) mean[0], (int) mean[1]))).isEqualTo(0xff101820);
+        for (int dx : new int[] {1, -1}) {
+            int ring = fx(() -> {
+                for (int d = 0; d < 24; d++) {
+                    int pixel = map.pixelAt((int) mean[0] + dx * d, (int) mean[1]);
+                    if (pixel == overdue) {
+                        return d;
+                    }
+                }
+                return -1;
+            });
+            assertThat(ring).isBetween(4, 21);
+        }
         fx(() -> {
             map.setViewState(new MapViewState(lng, lat, 18));
             return null;

@@ -30,6 +30,8 @@ public final class CompiledLayer {
     final Settings settings;
     final int fillArgb;
     final int strokeArgb;
+    /** Per feature, its choropleth fill (0 = unfilled), or null when the style has no choropleth. */
+    final int[] featureFill;
     final int[] classArgb;
     final SymbolShape[] classShape;
     final int[] classOutlineArgb;
@@ -79,6 +81,7 @@ public final class CompiledLayer {
         Style style = settings.style();
         this.fillArgb = Raster.argb(style.fill());
         this.strokeArgb = Raster.argb(style.stroke());
+        this.featureFill = style.choropleth() == null ? null : choroplethFills(style.choropleth(), features);
         List<PointSymbol> symbols = new ArrayList<>();
         Map<String, Integer> classIndex = new HashMap<>();
         symbols.add(style.defaultSymbol());
@@ -151,6 +154,20 @@ public final class CompiledLayer {
             shapeIndex.insert(shapes.get(s).envelope(), s);
         }
         shapeIndex.build();
+    }
+
+    private static int[] choroplethFills(cn.tongguan.map.Choropleth choropleth, List<Feature> features) {
+        int[] fills = new int[features.size()];
+        for (int i = 0; i < fills.length; i++) {
+            javafx.scene.paint.Color fill = choropleth.fillOf(features.get(i));
+            fills[i] = fill == null ? 0 : Raster.argb(fill);
+        }
+        return fills;
+    }
+
+    /** The premultiplied fill of a polygon shape: its choropleth class colour, else the style's fill. */
+    int fillOf(Shape shape) {
+        return featureFill == null ? fillArgb : featureFill[shape.feature()];
     }
 
     /** Projects and indexes the layer; call on a worker. */

@@ -20,7 +20,7 @@ import javafx.scene.text.TextAlignment;
 /**
  * Paints one frame: tiles → selection → live items into the screen raster (shown through a {@link PixelBuffer},
  * so JavaFX uploads one image instead of drawing thousands of shapes), then labels and cluster counts as a small
- * pool of {@link Text} nodes on top. FX thread only.
+ * pool of {@link Text} nodes on top, names uppermost. FX thread only.
  */
 public final class FramePainter {
     private static final Color HALO = Color.rgb(3, 8, 14, 0.9);
@@ -32,6 +32,8 @@ public final class FramePainter {
     private final TextMeasure measure = new TextMeasure();
     private final LabelPlacer labelPlacer = new LabelPlacer(150, measure);
     private final List<Text> labelNodes = new ArrayList<>();
+    private final List<Text> countNodes = new ArrayList<>();
+    private final CountPlacer countPlacer = new CountPlacer(measure);
     private final TileCache cache;
     private final int maxLevel;
     private Raster frame;
@@ -94,16 +96,24 @@ public final class FramePainter {
         }
         visibleItems = overlayRenderer.visible(live, vp);
         List<OverlayRenderer.CountLabel> counts = overlayRenderer.draw(frame, vp, visibleItems, now, blinkOn);
-        // the count bubbles are drawn already: names keep clear of them
-        List<double[]> taken = new ArrayList<>(counts.size());
-        for (OverlayRenderer.CountLabel count : counts) {
-            double r = OverlayRenderer.bubbleRadius(count.count()) + 2;
-            taken.add(new double[] {count.x() - r, count.y() - r, count.x() + r, count.y() + r});
-        }
-        List<LabelPlacer.Placed> labels = labelPlacer.place(vp, scene.layers(), vp.level(maxLevel), taken);
+        // names win over the overlay (decision 0121): they are placed first, drawn above the bubbles, and a count
+        // that would cover a name moves beside its bubble or is left out
+        List<LabelPlacer.Placed> labels = labelPlacer.place(vp, scene.layers(), vp.level(maxLevel));
         placedLabels = labels.size();
+        List<double[]> nameBoxes = new ArrayList<>(labels.size());
+        labels.forEach(label -> nameBoxes.add(label.box()));
+        List<CountPlacer.Placed> placedCounts = countPlacer.place(counts, nameBoxes, vp.width(), vp.height());
         labelNodes.clear();
+        countNodes.clear();
         int used = 0;
+        Font countFont = Font.font(Hud.FONT_FAMILY, FontWeight.BOLD, CountPlacer.FONT_SIZE);
+        // text nodes are stacked in pool order: counts first, so names lie above everything else
+        for (CountPlacer.Placed count : placedCounts) {
+            Text text = text(used++, count.text(), countFont, Color.WHITE, 0);
+            text.relocate(count.x() - text.getLayoutBounds().getWidth() / 2,
+                    count.y() - text.getLayoutBounds().getHeight() / 2);
+            countNodes.add(text);
+        }
         for (LabelPlacer.Placed label : labels) {
             Font font = Font.font(Hud.FONT_FAMILY, FontWeight.BOLD, label.fontSize());
             // a dark copy one pixel down-right is the halo: stroked text costs Prism's software pipeline
@@ -116,12 +126,6 @@ public final class FramePainter {
             text.relocate(x, y);
             labelNodes.add(text);
         }
-        Font countFont = Font.font(Hud.FONT_FAMILY, FontWeight.BOLD, 12);
-        for (OverlayRenderer.CountLabel count : counts) {
-            Text text = text(used++, Integer.toString(count.count()), countFont, Color.WHITE, 0);
-            text.relocate(count.x() - text.getLayoutBounds().getWidth() / 2,
-                    count.y() - text.getLayoutBounds().getHeight() / 2);
-        }
         for (int i = used; i < textPool.size(); i++) {
             textPool.get(i).setVisible(false);
         }
@@ -131,8 +135,17 @@ public final class FramePainter {
 
     /** The names drawn in the last frame, where their text nodes are on screen (turned as drawn). */
     public List<cn.tongguan.map.DrawnLabel> drawnLabels() {
-        List<cn.tongguan.map.DrawnLabel> drawn = new ArrayList<>(labelNodes.size());
-        for (Text text : labelNodes) {
+        return drawn(labelNodes);
+    }
+
+    /** The cluster counts drawn in the last frame, where their text nodes are. */
+    public List<cn.tongguan.map.DrawnLabel> drawnCounts() {
+        return drawn(countNodes);
+    }
+
+    private static List<cn.tongguan.map.DrawnLabel> drawn(List<Text> nodes) {
+        List<cn.tongguan.map.DrawnLabel> drawn = new ArrayList<>(nodes.size());
+        for (Text text : nodes) {
             drawn.add(new cn.tongguan.map.DrawnLabel(text.getText(), text.getBoundsInParent(), text.getRotate()));
         }
         return drawn;

@@ -8,34 +8,35 @@ import cn.tongguan.map.SymbolShape;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Draws the live items into the frame each time the frame is composed. Below {@code clusterBelowZoom} items
- * that fall in the same 64-pixel screen cell become one bubble with a count, coloured by its most severe member.
- * New items (younger than {@code blinkFor}) and alarms blink. Cameras get a translucent view cone.
- * FX thread only.
+ * Draws the live items into the frame each time the frame is composed (decision 0121). Below
+ * {@code clusterBelowZoom} the items of one kind in one 64-pixel cell ({@link OverlayLayout}) become a bubble
+ * whose ring shows the share of each status, with the count in its dark centre; a cluster blinks only when it
+ * holds an alarm. Single items that are new (younger than {@code blinkFor}) or alarms blink. Cameras get a
+ * translucent view cone. Items below their {@link LiveItem#minZoom()} are left out altogether. FX thread only.
  */
 public final class OverlayRenderer {
-    /** A count to print over a bubble (text is drawn by JavaFX nodes, the bubble by the rasteriser). */
-    public record CountLabel(double x, double y, int count) {
+    /** A count to print over a bubble of this radius (text is drawn by JavaFX nodes, the bubble by the raster). */
+    public record CountLabel(double x, double y, int count, double radius) {
     }
 
-    private static final double CELL = 64;
     private static final int WHITE = 0xffffffff;
     private final double clusterBelowZoom;
     private final Duration blinkFor;
+    private List<OverlayLayout.Group> lastGroups = List.of();
+    /** The view {@link #lastGroups} were made for, or null once the overlay changed since. */
+    private Viewport lastViewport;
 
     public OverlayRenderer(double clusterBelowZoom, Duration blinkFor) {
         this.clusterBelowZoom = clusterBelowZoom;
         this.blinkFor = blinkFor;
     }
 
-    /** The radius of a cluster bubble of {@code count} items (its white ring not included). */
+    /** The radius of a cluster bubble of {@code count} items. */
     static double bubbleRadius(int count) {
-        return 10 + 3 * Math.log(count);
+        return OverlayLayout.bubbleRadius(count);
     }
 
     /** Whether something on screen blinks (the map then keeps repainting at the blink rate). */
@@ -53,11 +54,33 @@ public final class OverlayRenderer {
                 || Duration.between(item.since(), now).compareTo(blinkFor) < 0;
     }
 
-    /** Items within the viewport plus a margin for cones and bubbles. */
+    /** Items shown at the view's zoom within the viewport plus a margin for cones and bubbles. */
     public List<LiveItem> visible(LiveOverlay overlay, Viewport vp) {
         double margin = 80;
-        return overlay.query(vp.worldX(-margin), vp.worldY(-margin), vp.worldX(vp.width() + margin),
-                vp.worldY(vp.height() + margin));
+        List<LiveItem> items = overlay.query(vp.worldX(-margin), vp.worldY(-margin),
+                vp.worldX(vp.width() + margin), vp.worldY(vp.height() + margin));
+        items.removeIf(item -> !item.shownAt(vp.zoom()));
+        return items;
+    }
+
+    /** The groups of a view: the same cells and zoom threshold as the frame draws. */
+    public List<OverlayLayout.Group> layout(LiveOverlay overlay, Viewport vp) {
+        // hover asks at every mouse move: the groups of the drawn frame serve until the view or the items change
+        if (!vp.equals(lastViewport)) {
+            lastGroups = OverlayLayout.groups(vp, visible(overlay, vp), clusterBelowZoom);
+            lastViewport = vp;
+        }
+        return lastGroups;
+    }
+
+    /** The overlay's items changed: the groups are to be made afresh. */
+    public void overlayChanged() {
+        lastViewport = null;
+    }
+
+    /** The groups the last {@link #draw} drew. */
+    public List<OverlayLayout.Group> lastGroups() {
+        return lastGroups;
     }
 
     /**
@@ -67,34 +90,19 @@ public final class OverlayRenderer {
      */
     public List<CountLabel> draw(Raster frame, Viewport vp, List<LiveItem> visible, Instant now, boolean blinkOn) {
         List<CountLabel> counts = new ArrayList<>();
-        if (vp.zoom() < clusterBelowZoom) {
-            Map<Long, Cluster> cells = new HashMap<>();
-            for (LiveItem item : visible) {
-                double x = vp.screenX(WebMercator.x(item.lng()));
-                double y = vp.screenY(WebMercator.y(item.lat()));
-                long key = ((long) Math.floor(y / CELL) << 32) ^ (long) Math.floor(x / CELL) & 0xffffffffL;
-                cells.computeIfAbsent(key, k -> new Cluster()).add(item, x, y, blinking(item, now));
+        lastGroups = OverlayLayout.groups(vp, visible, clusterBelowZoom);
+        lastViewport = vp;
+        for (OverlayLayout.Group g : lastGroups) {
+            if (!g.cluster()) {
+                drawItem(frame, g.members().get(0), g.x(), g.y(), now, blinkOn);
+                continue;
             }
-            for (Cluster c : cells.values()) {
-                if (c.count == 1) {
-                    drawItem(frame, c.first, c.sumX, c.sumY, now, blinkOn);
-                    continue;
-                }
-                double x = c.sumX / c.count;
-                double y = c.sumY / c.count;
-                double r = bubbleRadius(c.count);
-                int colour = Raster.argb(c.worst.colour());
-                if (c.blinking && blinkOn) {
-                    frame.smooth().fillCircle(x, y, r + 6, Raster.fade(colour, 0.35));
-                }
-                Symbols.draw(frame, true, SymbolShape.CIRCLE, x, y, r, colour, 1.5, WHITE);
-                counts.add(new CountLabel(x, y, c.count));
+            if (g.alarm() && blinkOn) {
+                frame.smooth().fillCircle(g.x(), g.y(), g.radius() + 5,
+                        Raster.fade(Raster.argb(LiveStatus.ALARM.colour()), 0.35));
             }
-        } else {
-            for (LiveItem item : visible) {
-                drawItem(frame, item, vp.screenX(WebMercator.x(item.lng())), vp.screenY(WebMercator.y(item.lat())),
-                        now, blinkOn);
-            }
+            ClusterBubble.draw(frame, g.x(), g.y(), g.radius(), g.statusCounts(), g.kind());
+            counts.add(new CountLabel(g.x(), g.y(), g.count(), g.radius()));
         }
         return counts;
     }
@@ -114,7 +122,8 @@ public final class OverlayRenderer {
             case CAMERA -> SymbolShape.SQUARE;
             case ALARM -> SymbolShape.TRIANGLE;
         };
-        Symbols.draw(frame, true, shape, x, y, 6, blink && !blinkOn ? Raster.fade(colour, 0.45) : colour, 1.5, WHITE);
+        Symbols.draw(frame, true, shape, x, y, OverlayLayout.ITEM_RADIUS,
+                blink && !blinkOn ? Raster.fade(colour, 0.45) : colour, 1.5, WHITE);
     }
 
     static void cone(Raster frame, double x, double y, double headingDeg, double fovDeg, double radius, int argb) {
@@ -131,27 +140,5 @@ public final class OverlayRenderer {
             ring[2 * (i + 1) + 1] = y - radius * Math.cos(a);
         }
         frame.smooth().fillRings(new double[][] {ring}, new int[] {ring.length}, 1, argb);
-    }
-
-    private static final class Cluster {
-        int count;
-        double sumX;
-        double sumY;
-        LiveItem first;
-        LiveStatus worst;
-        boolean blinking;
-
-        void add(LiveItem item, double x, double y, boolean blinks) {
-            if (count == 0) {
-                first = item;
-                worst = item.status();
-            } else if (item.status().severity() > worst.severity()) {
-                worst = item.status();
-            }
-            count++;
-            sumX += x;
-            sumY += y;
-            blinking |= blinks;
-        }
     }
 }

@@ -76,11 +76,12 @@ public final class TileRenderer {
             }
             // a polygon smaller than a pixel is drawn as one dot so that dense grids stay visible, not vanish
             double extent = Math.max(shape.envelope().getWidth(), shape.envelope().getHeight()) * scale;
-            if (shape.polygon() && (layer.fillArgb >>> 24) != 0) {
+            int fill = layer.fillOf(shape);
+            if (shape.polygon() && (fill >>> 24) != 0) {
                 if (smooth) {
-                    aa.fillRings(ringScratch, ringLengths, count, layer.fillArgb);
+                    aa.fillRings(ringScratch, ringLengths, count, fill);
                 } else {
-                    raster.fillRings(ringScratch, ringLengths, count, layer.fillArgb);
+                    raster.fillRings(ringScratch, ringLengths, count, fill);
                 }
             }
             if ((layer.strokeArgb >>> 24) != 0) {

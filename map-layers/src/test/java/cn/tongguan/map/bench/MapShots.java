@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Screenshots of the map control at city, district and street zoom on the full generated city (629,724 parts),
  * roads named, for docs/screenshots/ (needs X: xvfb-run). {@code -Dshots.out=DIR} (default docs/screenshots),
- * {@code -Dshots.prefix=map-}.
+ * {@code -Dshots.prefix=map-}; {@code -Dshots.cases=28000} adds that many open cases over the urban core and
+ * {@code -Dshots.views=city,core} chooses the views ({@code core}: the urban core at 11.5, a 1080p city view).
  */
 public final class MapShots {
     private static final Logger LOG = LoggerFactory.getLogger(MapShots.class);
@@ -56,13 +57,14 @@ public final class MapShots {
             layers.roads.setStyle(layers.roads.style().withLabel("name", Color.web("#dde6f0")));
             map.getLayers().setAll(layers.all());
             map.getOverlay().putAll(city.live);
+            map.getOverlay().putAll(openCases(Integer.getInteger("shots.cases", 0)));
             Stage stage = new Stage(StageStyle.UNDECORATED);
             stage.setScene(new Scene(new StackPane(map), 1920, 1080));
             stage.show();
             return null;
         });
-        for (String name : List.of("city", "district", "street")) {
-            MapViewState view = Views.named(name);
+        for (String name : System.getProperty("shots.views", "city,district,street").split(",")) {
+            MapViewState view = name.equals("core") ? new MapViewState(113.9, 35.29, 11.5) : Views.named(name);
             MapBench.onFx(() -> {
                 map.setViewState(view);
                 return null;
@@ -85,6 +87,20 @@ public final class MapShots {
         }
         Platform.exit();
         workers.shutdownNow();
+    }
+
+    /** Open cases around the urban core, denser in the centre (the seat's 28,000 at real scale). */
+    private static List<cn.tongguan.map.LiveItem> openCases(int n) {
+        java.util.Random random = new java.util.Random(15);
+        cn.tongguan.map.LiveStatus[] statuses = {cn.tongguan.map.LiveStatus.PENDING,
+            cn.tongguan.map.LiveStatus.PENDING, cn.tongguan.map.LiveStatus.OVERDUE, cn.tongguan.map.LiveStatus.NORMAL};
+        List<cn.tongguan.map.LiveItem> items = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            items.add(cn.tongguan.map.LiveItem.of("open-" + i, cn.tongguan.map.LiveKind.CASE,
+                    113.9 + random.nextGaussian() * 0.06, 35.29 + random.nextGaussian() * 0.04,
+                    statuses[random.nextInt(statuses.length)], CLOCK.instant().minusSeconds(7200)));
+        }
+        return items;
     }
 
     private static void save(WritableImage image, Path file) throws IOException {

@@ -89,4 +89,30 @@ class TileRendererTest {
         int[] tile = new TileRenderer().render(key, List.of(layer), BACKGROUND);
         assertThat(pixelOf(tile, key, lastHoleLng, LAT)).isEqualTo(BACKGROUND);
     }
+
+    @Test
+    void aChoroplethFillsEachPolygonInTheColourOfItsClassAndLeavesFeaturesWithoutValueUnfilled() {
+        Color[] fills = {Color.rgb(0, 200, 0), Color.rgb(250, 200, 0), Color.rgb(230, 0, 0)};
+        List<Feature> grids = new ArrayList<>();
+        double[] values = {2, 10, 30, Double.NaN};
+        for (int i = 0; i < values.length; i++) {
+            double x = LNG + i * 0.0004;
+            Map<String, Object> attributes = Double.isNaN(values[i]) ? Map.of() : Map.of("cases", values[i]);
+            grids.add(new Feature("g" + i, Layers.wkt(String.format(java.util.Locale.ROOT,
+                    "POLYGON((%f %f, %f %f, %f %f, %f %f, %f %f))", x, LAT, x + 0.0003, LAT, x + 0.0003, LAT + 0.0003,
+                    x, LAT + 0.0003, x, LAT)), attributes));
+        }
+        CompiledLayer layer = Layers.compile(new FeatureLayer("grids", "网格", grids,
+                Style.choropleth("cases", new double[] {5, 20}, fills, Color.TRANSPARENT, 1)));
+        for (int z : new int[] {15, 17}) {
+            for (int i = 0; i < values.length; i++) {
+                double lng = LNG + i * 0.0004 + 0.00015;
+                double lat = LAT + 0.00015;
+                TileKey key = TileKey.containing(z, WebMercator.x(lng), WebMercator.y(lat));
+                int[] tile = new TileRenderer().render(key, List.of(layer), BACKGROUND);
+                assertThat(pixelOf(tile, key, lng, lat)).as("grid %d at %d", i, z)
+                        .isEqualTo(i < 3 ? Raster.argb(fills[i]) : BACKGROUND);
+            }
+        }
+    }
 }
