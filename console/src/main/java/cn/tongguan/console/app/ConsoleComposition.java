@@ -6,8 +6,6 @@ import cn.tongguan.console.audit.AuditViewModel;
 import cn.tongguan.console.cache.CacheKey;
 import cn.tongguan.console.detail.CaseDetailViewModel;
 import cn.tongguan.console.detail.CaseMap;
-import cn.tongguan.map.GeoJsonImporter;
-import cn.tongguan.map.ImportResult;
 import cn.tongguan.map.MapView;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
@@ -75,6 +73,8 @@ public final class ConsoleComposition implements AutoCloseable {
     /** The key of the signed-in user's encrypted cache, set by the sign-in before the seat is built (memory only). */
     private volatile String fileKey;
     private WallComposition wall;
+    /** The meeting map's geography for a leader without a seat (a seat's is in its cache); null otherwise. */
+    private cn.tongguan.console.cache.CacheDatabase meetingGeo;
 
     public ConsoleComposition(ConsoleConfig config, Clock clock) {
         this.config = config;
@@ -162,8 +162,10 @@ public final class ConsoleComposition implements AutoCloseable {
         if (ShellViewModel.modesFor(user.role()).contains("meeting")) {
             MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background,
                     Platform::runLater, clock, config.dataDir().resolve("reports"));
-            MeetingMap map = new MeetingMap(new MapView(background, clock), messages.text("detail.map.grids"));
-            background.execute(() -> loadGrids(map::grids));
+            MeetingMap map = new MeetingMap(new MapView(background, clock), messages);
+            cn.tongguan.console.cache.GeoStore geo = session != null ? session.geo() : meetingGeo(user);
+            background.execute(() -> MapGeography.load(geo, platform, java.util.List.of(map::geography),
+                    Platform::runLater));
             meeting = new MeetingView(model, messages, map).root();
             model.load();
         }
@@ -223,8 +225,9 @@ public final class ConsoleComposition implements AutoCloseable {
         if (s.movedAside() != null) {
             seat.cacheRebuilt(s.movedAside());
         }
-        CaseMap caseMap = new CaseMap(new MapView(background, clock), messages.text("detail.map.grids"));
-        background.execute(() -> loadGrids(caseMap::grids));
+        CaseMap caseMap = new CaseMap(new MapView(background, clock), messages);
+        background.execute(() -> MapGeography.load(s.geo(), platform, java.util.List.of(caseMap::geography),
+                Platform::runLater));
         var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall,
                 () -> platform.json().readValue(platform.referenceJson("cameras"),
                         new com.fasterxml.jackson.core.type.TypeReference<java.util.List<cn.tongguan.api.Reference.Camera>>() { }),
@@ -279,14 +282,14 @@ public final class ConsoleComposition implements AutoCloseable {
         wall.show();
     }
 
-    /** Background: the grids for the detail's map; without them the map still shows the case. */
-    private void loadGrids(java.util.function.Consumer<java.util.List<cn.tongguan.map.Feature>> map) {
-        try {
-            ImportResult grids = new GeoJsonImporter().read(platform.gridsGeoJson());
-            Platform.runLater(() -> map.accept(grids.features()));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Grids for a map not loaded: {}", e.toString());
-        }
+    /**
+     * A leader without a seat keeps the city's geography for the meeting's map in a file of its own, encrypted like
+     * a seat's cache (the same key from the sign-in).
+     */
+    private cn.tongguan.console.cache.GeoStore meetingGeo(Auth.User user) {
+        meetingGeo = cn.tongguan.console.cache.CacheDatabase.openOrRebuild(userDirectory(user.username()), "geo", clock,
+                fileKey).db();
+        return new cn.tongguan.console.cache.GeoStore(meetingGeo);
     }
 
     @Override
@@ -312,6 +315,9 @@ public final class ConsoleComposition implements AutoCloseable {
         }
         if (session != null) {
             session.close();
+        }
+        if (meetingGeo != null) {
+            meetingGeo.close();
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

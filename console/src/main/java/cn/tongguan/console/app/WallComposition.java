@@ -5,8 +5,12 @@ import cn.tongguan.api.Events;
 import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
+import cn.tongguan.console.citymap.CityGeography;
+import cn.tongguan.console.citymap.CityGeographyReader;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.sync.GeoClient;
+import cn.tongguan.console.sync.GeoSync;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.console.sync.WallEvents;
@@ -19,32 +23,26 @@ import cn.tongguan.console.wall.LifelineViewModel;
 import cn.tongguan.console.wall.PushedViewModel;
 import cn.tongguan.console.wall.SensorLevels;
 import cn.tongguan.console.wall.SensorTrendViewModel;
+import cn.tongguan.console.wall.WallCityMap;
 import cn.tongguan.console.wall.WallLayout;
 import cn.tongguan.console.wall.WallPanels;
 import cn.tongguan.console.wall.WallPanelsViewModel;
 import cn.tongguan.console.wall.WallPresets;
 import cn.tongguan.console.wall.WallView;
 import cn.tongguan.console.wall.WallViewModel;
-import cn.tongguan.map.FeatureLayer;
 import cn.tongguan.console.meeting.MeetingMap;
 import cn.tongguan.console.meeting.MeetingView;
 import cn.tongguan.console.meeting.MeetingViewModel;
 import cn.tongguan.console.sync.MeetingApi;
-import cn.tongguan.map.GeoJsonImporter;
-import cn.tongguan.map.ImportResult;
 import cn.tongguan.map.LiveItem;
-import cn.tongguan.map.LiveKind;
 import cn.tongguan.map.LiveStatus;
 import cn.tongguan.map.MapView;
 import cn.tongguan.map.MapViewState;
-import cn.tongguan.map.Style;
 import cn.tongguan.video.Camera;
 import cn.tongguan.video.Tour;
 import cn.tongguan.video.VideoConfig;
 import cn.tongguan.video.VideoWall;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +54,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.paint.Color;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +67,8 @@ final class WallComposition implements WallListener {
     private static final Logger LOG = LoggerFactory.getLogger(WallComposition.class);
     /** The KPI aggregates (the only thing still polled), the schedule and the banner's age. */
     static final Duration SLOW_REFRESH = Duration.ofSeconds(30);
+    /** The wall shows the parts (density at city zoom, class symbols at street zoom): issue 15 asks for them. */
+    private static final boolean WITH_PARTS = true;
 
     private final ConsoleConfig config;
     private final Messages messages;
@@ -96,7 +95,11 @@ final class WallComposition implements WallListener {
     /** FX thread: the meeting panel (meeting preset) and the grids it draws, once signed in. */
     private MeetingViewModel meetingModel;
     private MeetingMap meetingMap;
-    private List<cn.tongguan.map.Feature> gridFeatures;
+    /** FX thread: the city's geography on the maps (the saved copy first, then the platform's), null before. */
+    private CityGeography geography;
+    private WallCityMap cityMap;
+    /** Whether this run has asked the platform for the geography's changes (once a run, on the first sign-in). */
+    private volatile boolean geographyAsked;
     private List<Camera> everyCamera = List.of();
     /** The wall's memory between runs; opened on the event thread before the first connection. */
     private final WallMemory memory;
@@ -128,6 +131,7 @@ final class WallComposition implements WallListener {
                 background, Platform::runLater);
         map = new MapView(background, clock);
         map.setViewState(new MapViewState(113.885, 35.305, 12.5));
+        cityMap = new WallCityMap(map, messages, clock);
         LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
         video = new VideoWall(VideoConfig.defaults().withLocale(config.locale()), background, Platform::runLater, clock);
         video.setLayout(cn.tongguan.video.WallLayout.NINE);
@@ -135,8 +139,10 @@ final class WallComposition implements WallListener {
                 "meeting", this::meeting);
         view = new WallView(wallModel, messages, new WallPanels(figures, lifeline, messages, components)::create);
         view.show();
-        // Again now that the map has its monitor's size: centred on the city, not on an 800×600 guess.
-        map.setViewState(new MapViewState(113.885, 35.305, 12.5));
+        // Again now that the map has its monitor's size: the city framed, not an 800×600 guess.
+        if (!cityMap.frameCity()) {
+            map.setViewState(new MapViewState(113.885, 35.305, 12.5));
+        }
         presets.tick();
         // The banner already says "connecting" (the model starts there): no age until there are data.
         slow = new Timeline(new KeyFrame(javafx.util.Duration.millis(SLOW_REFRESH.toMillis()), ev -> slowTick()));
@@ -158,11 +164,13 @@ final class WallComposition implements WallListener {
     private Node meeting() {
         MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background, Platform::runLater,
                 clock, config.dataDir().resolve("reports"));
-        meetingMap = new MeetingMap(new MapView(background, clock), messages.text("detail.map.grids"));
+        meetingMap = new MeetingMap(new MapView(background, clock), messages);
         Node root = new MeetingView(model, messages, meetingMap).root();
         meetingModel = model;
-        if (gridFeatures != null) {
-            meetingMap.grids(gridFeatures);
+        if (geography != null) {
+            meetingMap.geography(geography);
+        }
+        if (loadedOnce) {
             model.load();
         }
         // Otherwise the first sign-in loads it (the wall's account is not signed in yet).
@@ -188,21 +196,46 @@ final class WallComposition implements WallListener {
     /** Event thread, once, first: open the wall's memory and show what it kept while the platform answers. */
     private void restore() {
         java.util.Optional<WallRecall.Recalled> saved = memory.open();
-        if (saved.isEmpty()) {
-            return;
-        }
-        WallRecall.Recalled r = saved.get();
-        try {
-            List<cn.tongguan.map.Feature> grids = r.gridsGeoJson() == null ? null
-                    : new GeoJsonImporter().read(new StringReader(r.gridsGeoJson())).features();
-            Platform.runLater(() -> showRecalled(r, grids));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("The wall's saved grids cannot be read back: {}", e.toString());
+        readGeography();
+        saved.ifPresent(r -> Platform.runLater(() -> showRecalled(r)));
+    }
+
+    /** Blocking: the wall's copy of the geography onto its maps (nothing when it has none yet). */
+    private void readGeography() {
+        memory.geo().ifPresent(store -> {
+            try {
+                CityGeography geo = new CityGeographyReader(store).read(WITH_PARTS);
+                if (!geo.isEmpty()) {
+                    Platform.runLater(() -> showGeography(geo));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("The wall's saved geography cannot be read: {}", e.toString());
+            }
+        });
+    }
+
+    /** Background, after a sign-in: the platform asked for what changed (one 304 per current layer), then shown. */
+    private void refreshGeography() {
+        memory.geo().ifPresent(store -> {
+            GeoSync.Outcome outcome = new GeoSync(new GeoClient(platform), store).refresh();
+            geographyAsked = outcome.failed().isEmpty();
+            if (!outcome.downloaded().isEmpty()) {
+                readGeography();
+            }
+        });
+    }
+
+    /** FX thread: the geography on the wall's map and the meeting's. */
+    private void showGeography(CityGeography geo) {
+        geography = geo;
+        cityMap.show(geo);
+        if (meetingMap != null) {
+            meetingMap.geography(geo);
         }
     }
 
     /** FX thread: the saved state, unless the platform's own state has arrived meanwhile. */
-    private void showRecalled(WallRecall.Recalled r, List<cn.tongguan.map.Feature> grids) {
+    private void showRecalled(WallRecall.Recalled r) {
         if (wallModel.hasData()) {
             return;
         }
@@ -210,38 +243,40 @@ final class WallComposition implements WallListener {
         wallModel.restored(r.savedAt(), clock.instant());
         lifeline.loaded(r.sensors(), r.alarms());
         figures.recent(r.recent());
-        r.recent().forEach(this::caseOnMap);
+        cityMap.openCases(r.recent());
         if (r.today() != null) {
             figures.today(r.today());
         }
-        if (!loadedOnce && grids != null) {
-            showCatalogue(r.cameras(), grids);
+        if (!loadedOnce) {
+            showCatalogue(r.cameras());
         }
     }
 
-    /** On the event thread before each connection: sign in, then (once) the map's grids and the cameras. */
+    /**
+     * On the event thread before each connection: sign in, then (once) the cameras; the geography's changes are
+     * asked for on the background pool (a cold download of the parts takes seconds, the events must not wait).
+     */
     private void signIn() throws IOException {
         token.set(platform.login(config.wallUser(), config.wallPassword()).token());
+        if (!geographyAsked) {
+            background.execute(this::refreshGeography);
+        }
         if (loadedOnce) {
             return;
         }
         List<Reference.Camera> cameras = feed.cameras();
-        String gridsJson = feed.gridsGeoJson();
-        ImportResult grids = new GeoJsonImporter().read(new StringReader(gridsJson));
         loadedOnce = true;
-        memory.catalogue(cameras, gridsJson);
-        Platform.runLater(() -> showCatalogue(cameras, grids.features()));
+        memory.cameras(cameras);
+        Platform.runLater(() -> {
+            showCatalogue(cameras);
+            if (meetingModel != null) {
+                meetingModel.load();
+            }
+        });
     }
 
-    /** FX thread: the grids on the map, the cameras on the map and in the video catalogue. */
-    private void showCatalogue(List<Reference.Camera> cameras, List<cn.tongguan.map.Feature> grids) {
-        map.getLayers().setAll(new FeatureLayer("grids", messages.text("wall.layer.grids"), grids,
-                Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 0.6)));
-        gridFeatures = grids;
-        if (meetingModel != null) {
-            meetingMap.grids(gridFeatures);
-            meetingModel.load();
-        }
+    /** FX thread: the cameras on the map and in the video catalogue. */
+    private void showCatalogue(List<Reference.Camera> cameras) {
         cameras.forEach(c -> map.getOverlay().put(LiveItem.camera(c.id(), c.lng(), c.lat(),
                 "online".equals(c.status()) ? LiveStatus.NORMAL : LiveStatus.OFFLINE, clock.instant(), 0, 70)));
         everyCamera = cameras.stream().filter(c -> c.streamUrl() != null).map(WallSources::camera).toList();
@@ -257,20 +292,34 @@ final class WallComposition implements WallListener {
     @Override
     public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
         memory.loaded(sensors, active, recent);
+        // Every open case, once per (re)connection, before the stream opens: the events keep them current after.
+        List<Cases.Case> open = openCases(recent);
         Platform.runLater(() -> {
             wallModel.loaded(clock.instant());
             lifeline.loaded(sensors, active);
             figures.recent(recent);
-            recent.forEach(this::caseOnMap);
+            cityMap.openCases(open);
         });
         background.execute(this::pollKpis);
+    }
+
+    /** Event thread: the open-case snapshot; the latest cases alone if it cannot be read (logged). */
+    private List<Cases.Case> openCases(List<Cases.Case> recent) {
+        List<Cases.Case> open = new java.util.ArrayList<>();
+        try {
+            feed.openCases(open::add);
+            return open;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Open cases not read for the wall's map (the latest {} shown): {}", recent.size(), e.toString());
+            return recent;
+        }
     }
 
     @Override
     public void caseChanged(Cases.Case item) {
         Platform.runLater(() -> {
             figures.caseChanged(item);
-            caseOnMap(item);
+            cityMap.caseChanged(item);
         });
     }
 
@@ -302,19 +351,9 @@ final class WallComposition implements WallListener {
         Platform.runLater(() -> wallModel.live(live, clock.instant()));
     }
 
-    private void caseOnMap(Cases.Case c) {
-        if (c.closedAt() != null || "closed".equals(c.state()) || "cancelled".equals(c.state())) {
-            map.getOverlay().remove("case-" + c.id());
-            return;
-        }
-        map.getOverlay().put(LiveItem.of("case-" + c.id(), LiveKind.CASE, c.lng(), c.lat(),
-                "red".equals(c.light()) ? LiveStatus.ALARM : LiveStatus.PENDING, c.updatedAt() == null ? c.reportedAt()
-                        : c.updatedAt()));
-    }
-
     /** A pushed case: the map flies to it (street level) and marks it. */
     private void focus(Cases.Case c) {
-        caseOnMap(c);
+        cityMap.caseChanged(c);
         map.flyTo(new MapViewState(c.lng(), c.lat(), 16));
     }
 
@@ -328,6 +367,7 @@ final class WallComposition implements WallListener {
     void slowTick() {
         presets.tick();
         wallModel.tick(clock.instant());
+        cityMap.relight();
         if (wallModel.isLive()) {
             background.execute(this::pollKpis);
             if (memory.dueForSave()) {
@@ -356,6 +396,11 @@ final class WallComposition implements WallListener {
 
     WallPanelsViewModel figures() {
         return figures;
+    }
+
+    /** The wall's map panel (for tests). */
+    WallCityMap cityMap() {
+        return cityMap;
     }
 
     /** Background: today's KPI aggregates (events carry single cases, not the day's sums). */

@@ -4,6 +4,8 @@ import cn.tongguan.api.Cases;
 import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
+import cn.tongguan.console.cache.CacheDatabase;
+import cn.tongguan.console.cache.GeoStore;
 import cn.tongguan.console.cache.WallStore;
 import cn.tongguan.console.sync.WallRecall;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The wall's memory between runs, as its composition uses it: opened on the event thread before the first
- * connection, fed with every state the wall reads, and asked whether a live wall is due to save again. Every
+ * connection, fed with every state the wall reads, with the city's geography beside it ({@link #geo}), and asked whether a live wall is due to save again. Every
  * method is safe before {@link #open} succeeded (the wall then simply remembers nothing). Blocking; never on the FX
  * thread.
  */
@@ -31,6 +33,9 @@ final class WallMemory {
     private final ObjectMapper json;
     private final Clock clock;
     private volatile WallRecall recall;
+    /** The city's geography as last downloaded (ADR 0125): the wall draws its map from here, platform or not. */
+    private volatile CacheDatabase geoDatabase;
+    private volatile GeoStore geo;
     private volatile Instant lastSaved = Instant.EPOCH;
 
     WallMemory(Path directory, ObjectMapper json, Clock clock) {
@@ -41,6 +46,13 @@ final class WallMemory {
 
     /** Opens the store and gives back what the last run saved, if anything. */
     Optional<WallRecall.Recalled> open() {
+        try {
+            // The geography is public and the wall's account masked: an unencrypted file; a damaged one is rebuilt.
+            geoDatabase = CacheDatabase.openOrRebuild(directory, "geo", clock).db();
+            geo = new GeoStore(geoDatabase);
+        } catch (RuntimeException e) {
+            LOG.warn("The wall starts without its saved geography: {}", e.toString());
+        }
         try {
             recall = new WallRecall(WallStore.open(directory, String.valueOf(clock.millis())), json, clock);
             return recall.recall();
@@ -58,11 +70,15 @@ final class WallMemory {
         }
     }
 
-    void catalogue(List<Reference.Camera> cameras, String gridsGeoJson) {
+    /** The wall's copy of the city's geography; empty when its file could not be opened. */
+    Optional<GeoStore> geo() {
+        return Optional.ofNullable(geo);
+    }
+
+    void cameras(List<Reference.Camera> cameras) {
         WallRecall memory = recall;
         if (memory != null) {
             memory.cameras(cameras);
-            memory.grids(gridsGeoJson);
         }
     }
 
@@ -82,6 +98,10 @@ final class WallMemory {
         WallRecall memory = recall;
         if (memory != null) {
             memory.close();
+        }
+        CacheDatabase db = geoDatabase;
+        if (db != null) {
+            db.close();
         }
     }
 }

@@ -1,34 +1,35 @@
 package cn.tongguan.console.detail;
 
 import cn.tongguan.api.Cases;
+import cn.tongguan.console.citymap.CityGeography;
+import cn.tongguan.console.citymap.CityLayers;
+import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.map.Feature;
-import cn.tongguan.map.FeatureLayer;
 import cn.tongguan.map.LiveItem;
 import cn.tongguan.map.LiveKind;
 import cn.tongguan.map.LiveStatus;
 import cn.tongguan.map.MapView;
 import cn.tongguan.map.MapViewState;
-import cn.tongguan.map.Style;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import javafx.scene.paint.Color;
 
 /**
- * The case's place in the detail pane: the city's unit grids, the case as a point, its grid selected, the
- * view flown to street level. Grids arrive once, in the background, from the composition root.
+ * The case's place in the detail pane, on the city's layers ({@link CityLayers}: roads named along their course,
+ * boundaries with their names, grids, the parts where the geography has them): the case as a point, its grid
+ * selected, the view flown to street level. The geography arrives once, in the background, from the composition
+ * root (the seat's cache).
  */
 public final class CaseMap {
     private static final double STREET_ZOOM = 17;
 
     private final MapView map;
-    private final String gridsTitle;
+    private final CityLayers layers;
     private Map<String, Feature> gridsByCode = Map.of();
     private Cases.Case shown;
 
-    public CaseMap(MapView map, String gridsTitle) {
+    public CaseMap(MapView map, Messages messages) {
         this.map = map;
-        this.gridsTitle = gridsTitle;
+        this.layers = new CityLayers(messages, 1);
+        layers.install(map);
         map.setId("caseMap");
         map.setMinHeight(220);
         map.setPrefHeight(260);
@@ -38,12 +39,10 @@ public final class CaseMap {
         return map;
     }
 
-    /** The unit grids (features with a "code" attribute), on the FX thread. */
-    public void grids(List<Feature> grids) {
-        gridsByCode = grids.stream().filter(f -> f.attributes().get("code") != null)
-                .collect(Collectors.toMap(f -> String.valueOf(f.attributes().get("code")), f -> f, (a, b) -> a));
-        map.getLayers().setAll(new FeatureLayer("grids", gridsTitle, grids,
-                Style.polygons(Color.web("#dce8f5", 0.6), Color.web("#5b86b3"), 0.8)));
+    /** The city's geography (its grids carry a "code" attribute), on the FX thread. */
+    public void geography(CityGeography geo) {
+        gridsByCode = CityLayers.byCode(geo.grids());
+        layers.show(geo);
         if (shown != null) {
             show(shown);
         }
