@@ -197,7 +197,8 @@ final class WallComposition implements WallListener {
     private void restore() {
         java.util.Optional<WallRecall.Recalled> saved = memory.open();
         readGeography();
-        saved.ifPresent(r -> Platform.runLater(() -> showRecalled(r)));
+        List<Cases.Case> open = memory.savedOpenCases().orElse(null);
+        saved.ifPresent(r -> Platform.runLater(() -> showRecalled(r, open == null ? r.recent() : open)));
     }
 
     /** Blocking: the wall's copy of the geography onto its maps (nothing when it has none yet). */
@@ -235,7 +236,7 @@ final class WallComposition implements WallListener {
     }
 
     /** FX thread: the saved state, unless the platform's own state has arrived meanwhile. */
-    private void showRecalled(WallRecall.Recalled r) {
+    private void showRecalled(WallRecall.Recalled r, List<Cases.Case> open) {
         if (wallModel.hasData()) {
             return;
         }
@@ -243,7 +244,7 @@ final class WallComposition implements WallListener {
         wallModel.restored(r.savedAt(), clock.instant());
         lifeline.loaded(r.sensors(), r.alarms());
         figures.recent(r.recent());
-        cityMap.openCases(r.recent());
+        cityMap.openCases(open);
         if (r.today() != null) {
             figures.today(r.today());
         }
@@ -294,6 +295,7 @@ final class WallComposition implements WallListener {
         memory.loaded(sensors, active, recent);
         // Every open case, once per (re)connection, before the stream opens: the events keep them current after.
         List<Cases.Case> open = openCases(recent);
+        memory.openCases(open);
         Platform.runLater(() -> {
             wallModel.loaded(clock.instant());
             lifeline.loaded(sensors, active);
@@ -371,14 +373,16 @@ final class WallComposition implements WallListener {
         if (wallModel.isLive()) {
             background.execute(this::pollKpis);
             if (memory.dueForSave()) {
-                background.execute(this::saveNow);
+                List<Cases.Case> open = cityMap.openCases();
+                background.execute(() -> saveNow(open));
             }
         }
     }
 
     /** Background: the state as it stands now, read again and saved (events changed it since the last save). */
-    private void saveNow() {
+    private void saveNow(List<Cases.Case> open) {
         try {
+            memory.openCases(open);
             memory.loaded(feed.sensors(), feed.activeAlarms(), feed.recentCases());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Wall state not saved: {}", e.toString());
@@ -418,8 +422,14 @@ final class WallComposition implements WallListener {
         if (events != null) {
             events.close();
         }
-        // On the event thread, after anything it was saving.
-        eventThread.execute(memory::close);
+        // On the event thread, after anything it was saving: what the map shows now, for the next start.
+        List<Cases.Case> open = cityMap == null ? null : cityMap.openCases();
+        eventThread.execute(() -> {
+            if (open != null && loadedOnce) {
+                memory.openCases(open);
+            }
+            memory.close();
+        });
         if (slow != null) {
             slow.stop();
         }

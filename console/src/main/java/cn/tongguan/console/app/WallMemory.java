@@ -8,11 +8,15 @@ import cn.tongguan.console.cache.CacheDatabase;
 import cn.tongguan.console.cache.GeoStore;
 import cn.tongguan.console.cache.WallStore;
 import cn.tongguan.console.sync.WallRecall;
+import cn.tongguan.console.wall.WallCaseMark;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,11 +32,13 @@ final class WallMemory {
     private static final Logger LOG = LoggerFactory.getLogger(WallMemory.class);
     /** How often a live wall saves the state it shows (it also saves every state it reads on (re)connection). */
     static final Duration SAVE_EVERY = Duration.ofMinutes(5);
+    private static final String OPEN_CASES = "openCases";
 
     private final Path directory;
     private final ObjectMapper json;
     private final Clock clock;
     private volatile WallRecall recall;
+    private volatile WallStore store;
     /** The city's geography as last downloaded (ADR 0125): the wall draws its map from here, platform or not. */
     private volatile CacheDatabase geoDatabase;
     private volatile GeoStore geo;
@@ -54,7 +60,8 @@ final class WallMemory {
             LOG.warn("The wall starts without its saved geography: {}", e.toString());
         }
         try {
-            recall = new WallRecall(WallStore.open(directory, String.valueOf(clock.millis())), json, clock);
+            store = WallStore.open(directory, String.valueOf(clock.millis()));
+            recall = new WallRecall(store, json, clock);
             return recall.recall();
         } catch (RuntimeException e) {
             LOG.warn("The wall starts without its saved state: {}", e.toString());
@@ -79,6 +86,39 @@ final class WallMemory {
         WallRecall memory = recall;
         if (memory != null) {
             memory.cameras(cameras);
+        }
+    }
+
+    /** Every open case the map shows, in the compact form of {@link WallCaseMark}. */
+    void openCases(Collection<Cases.Case> open) {
+        WallStore saved = store;
+        if (saved != null) {
+            try {
+                saved.save(OPEN_CASES, json.writeValueAsString(open.stream().map(WallCaseMark::of).toList()),
+                        clock.instant());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("The wall's open cases not saved: {}", e.toString());
+            }
+        }
+    }
+
+    /** The open cases last saved (empty when none were, or they cannot be read back). */
+    Optional<List<Cases.Case>> savedOpenCases() {
+        WallStore saved = store;
+        try {
+            return saved == null ? Optional.empty() : saved.load(OPEN_CASES).map(s -> read(s.json()));
+        } catch (RuntimeException e) {
+            LOG.warn("The wall's saved open cases cannot be read: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private List<Cases.Case> read(String saved) {
+        try {
+            return json.readValue(saved, new TypeReference<List<WallCaseMark>>() { }).stream()
+                    .map(WallCaseMark::toCase).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

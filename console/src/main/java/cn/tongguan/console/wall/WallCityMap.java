@@ -102,6 +102,11 @@ public final class WallCityMap {
         map.getOverlay().putAll(items);
     }
 
+    /** A copy of the open cases (for the wall's memory). */
+    public List<Cases.Case> openCases() {
+        return List.copyOf(cases.all());
+    }
+
     /** How many open cases the wall knows of. */
     public int openCount() {
         return cases.size();
