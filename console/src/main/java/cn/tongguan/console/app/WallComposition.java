@@ -6,11 +6,8 @@ import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
 import cn.tongguan.console.citymap.CityGeography;
-import cn.tongguan.console.citymap.CityGeographyReader;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
-import cn.tongguan.console.sync.GeoClient;
-import cn.tongguan.console.sync.GeoSync;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.console.sync.WallEvents;
@@ -67,8 +64,6 @@ final class WallComposition implements WallListener {
     private static final Logger LOG = LoggerFactory.getLogger(WallComposition.class);
     /** The KPI aggregates (the only thing still polled), the schedule and the banner's age. */
     static final Duration SLOW_REFRESH = Duration.ofSeconds(30);
-    /** The wall shows the parts (density at city zoom, class symbols at street zoom): issue 15 asks for them. */
-    private static final boolean WITH_PARTS = true;
 
     private final ConsoleConfig config;
     private final Messages messages;
@@ -98,8 +93,7 @@ final class WallComposition implements WallListener {
     /** FX thread: the city's geography on the maps (the saved copy first, then the platform's), null before. */
     private CityGeography geography;
     private WallCityMap cityMap;
-    /** Whether this run has asked the platform for the geography's changes (once a run, on the first sign-in). */
-    private volatile boolean geographyAsked;
+    private final WallGeography geo;
     private List<Camera> everyCamera = List.of();
     /** The wall's memory between runs; opened on the event thread before the first connection. */
     private final WallMemory memory;
@@ -116,6 +110,7 @@ final class WallComposition implements WallListener {
         this.clock = clock;
         this.feed = new WallFeed(platform, clock);
         this.memory = new WallMemory(config.dataDir().resolve("wall"), platform.json(), clock);
+        this.geo = new WallGeography(memory, platform, background, Platform::runLater, this::showGeography);
     }
 
     void show() throws IOException {
@@ -196,34 +191,9 @@ final class WallComposition implements WallListener {
     /** Event thread, once, first: open the wall's memory and show what it kept while the platform answers. */
     private void restore() {
         java.util.Optional<WallRecall.Recalled> saved = memory.open();
-        readGeography();
+        geo.read();
         List<Cases.Case> open = memory.savedOpenCases().orElse(null);
         saved.ifPresent(r -> Platform.runLater(() -> showRecalled(r, open == null ? r.recent() : open)));
-    }
-
-    /** Blocking: the wall's copy of the geography onto its maps (nothing when it has none yet). */
-    private void readGeography() {
-        memory.geo().ifPresent(store -> {
-            try {
-                CityGeography geo = new CityGeographyReader(store).read(WITH_PARTS);
-                if (!geo.isEmpty()) {
-                    Platform.runLater(() -> showGeography(geo));
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("The wall's saved geography cannot be read: {}", e.toString());
-            }
-        });
-    }
-
-    /** Background, after a sign-in: the platform asked for what changed (one 304 per current layer), then shown. */
-    private void refreshGeography() {
-        memory.geo().ifPresent(store -> {
-            GeoSync.Outcome outcome = new GeoSync(new GeoClient(platform), store).refresh();
-            geographyAsked = outcome.failed().isEmpty();
-            if (!outcome.downloaded().isEmpty()) {
-                readGeography();
-            }
-        });
     }
 
     /** FX thread: the geography on the wall's map and the meeting's. */
@@ -254,14 +224,10 @@ final class WallComposition implements WallListener {
     }
 
     /**
-     * On the event thread before each connection: sign in, then (once) the cameras; the geography's changes are
-     * asked for on the background pool (a cold download of the parts takes seconds, the events must not wait).
+     * On the event thread before a connection that needs it: sign in, then (once) the cameras.
      */
     private void signIn() throws IOException {
         token.set(platform.login(config.wallUser(), config.wallPassword()).token());
-        if (!geographyAsked) {
-            background.execute(this::refreshGeography);
-        }
         if (loadedOnce) {
             return;
         }
@@ -293,6 +259,9 @@ final class WallComposition implements WallListener {
     @Override
     public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
         memory.loaded(sensors, active, recent);
+        // The geography's changes on the background pool (a cold download of the parts takes seconds, the events
+        // must not wait), on each (re)connection until one refresh had no failed layer; one at a time.
+        geo.refreshIfDue();
         // Every open case, once per (re)connection, before the stream opens: the events keep them current after.
         List<Cases.Case> open = openCases(recent);
         memory.openCases(open);
