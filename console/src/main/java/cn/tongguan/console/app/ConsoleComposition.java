@@ -75,6 +75,9 @@ public final class ConsoleComposition implements AutoCloseable {
     private WallComposition wall;
     /** The meeting map's geography for a leader without a seat (a seat's is in its cache); null otherwise. */
     private cn.tongguan.console.cache.CacheDatabase meetingGeo;
+    /** FX thread, while a sign-in builds its screens: the maps (case detail, meeting) waiting for the geography. */
+    private final java.util.List<java.util.function.Consumer<cn.tongguan.console.citymap.CityGeography>> smallMaps =
+            new java.util.ArrayList<>();
 
     public ConsoleComposition(ConsoleConfig config, Clock clock) {
         this.config = config;
@@ -163,11 +166,16 @@ public final class ConsoleComposition implements AutoCloseable {
             MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background,
                     Platform::runLater, clock, config.dataDir().resolve("reports"));
             MeetingMap map = new MeetingMap(new MapView(background, clock), messages);
-            cn.tongguan.console.cache.GeoStore geo = session != null ? session.geo() : meetingGeo(user);
-            background.execute(() -> MapGeography.load(geo, platform, java.util.List.of(map::geography),
-                    Platform::runLater));
+            smallMaps.add(map::geography);
             meeting = new MeetingView(model, messages, map).root();
             model.load();
+        }
+        if (!smallMaps.isEmpty()) {
+            // One read (and, into an empty cache, one download) for the detail's and the meeting's maps together.
+            cn.tongguan.console.cache.GeoStore geo = session != null ? session.geo() : meetingGeo(user);
+            var maps = java.util.List.copyOf(smallMaps);
+            smallMaps.clear();
+            background.execute(() -> MapGeography.load(geo, platform, maps, Platform::runLater));
         }
         shell.showModes(seat, meeting, ShellViewModel.modesFor(user.role()));
     }
@@ -226,8 +234,7 @@ public final class ConsoleComposition implements AutoCloseable {
             seat.cacheRebuilt(s.movedAside());
         }
         CaseMap caseMap = new CaseMap(new MapView(background, clock), messages);
-        background.execute(() -> MapGeography.load(s.geo(), platform, java.util.List.of(caseMap::geography),
-                Platform::runLater));
+        smallMaps.add(caseMap::geography);
         var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall,
                 () -> platform.json().readValue(platform.referenceJson("cameras"),
                         new com.fasterxml.jackson.core.type.TypeReference<java.util.List<cn.tongguan.api.Reference.Camera>>() { }),
@@ -287,6 +294,9 @@ public final class ConsoleComposition implements AutoCloseable {
      * a seat's cache (the same key from the sign-in).
      */
     private cn.tongguan.console.cache.GeoStore meetingGeo(Auth.User user) {
+        if (meetingGeo != null) {
+            meetingGeo.close();
+        }
         meetingGeo = cn.tongguan.console.cache.CacheDatabase.openOrRebuild(userDirectory(user.username()), "geo", clock,
                 fileKey).db();
         return new cn.tongguan.console.cache.GeoStore(meetingGeo);
