@@ -235,6 +235,14 @@ public final class ConsoleComposition implements AutoCloseable {
         }
         CaseMap caseMap = new CaseMap(new MapView(background, clock), messages);
         smallMaps.add(caseMap::geography);
+        caseMap.partsNear((area, fx) -> background.execute(() -> {
+            try {
+                var parts = new cn.tongguan.console.citymap.CityGeographyReader(s.geo()).partsIn(area);
+                Platform.runLater(() -> fx.accept(parts));
+            } catch (RuntimeException e) {
+                LOG.warn("Parts around a case not read: {}", e.toString());
+            }
+        }));
         var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall,
                 () -> platform.json().readValue(platform.referenceJson("cameras"),
                         new com.fasterxml.jackson.core.type.TypeReference<java.util.List<cn.tongguan.api.Reference.Camera>>() { }),

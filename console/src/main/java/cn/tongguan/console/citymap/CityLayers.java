@@ -89,16 +89,21 @@ public final class CityLayers {
         layers.get("water").setFeatures(geo.waters());
         layers.get("rail").setFeatures(geo.rails());
         layers.get("road").setFeatures(geo.roads());
+        showParts(geo.parts(), geo.partClasses());
+    }
+
+    /** Only the parts (one symbol per class of {@code partClasses}, code → name), the other layers as they are. */
+    public void showParts(List<Feature> parts, Map<String, String> partClasses) {
         Map<String, PointSymbol> symbols = new LinkedHashMap<>();
         SymbolShape[] shapes = SymbolShape.values();
         int i = 0;
-        for (String name : geo.partClasses().values()) {
+        for (String name : partClasses.values()) {
             symbols.put(name, new PointSymbol(CLASS_COLOURS[i % CLASS_COLOURS.length], shapes[i % shapes.length]));
             i++;
         }
         classSymbols = Map.copyOf(symbols);
         layers.get("parts").setStyle(style("parts"));
-        layers.get("parts").setFeatures(geo.parts());
+        layers.get("parts").setFeatures(parts);
     }
 
     /**

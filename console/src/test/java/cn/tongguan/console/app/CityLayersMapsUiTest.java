@@ -72,6 +72,18 @@ class CityLayersMapsUiTest {
                 && map.selectedProperty().get() != null);
         assertThat(WaitForAsyncUtils.asyncFx(() -> map.selectedProperty().get().text("code")).get(5, TimeUnit.SECONDS))
                 .isEqualTo(c.gridCode());
+        // The parts of the case's neighbourhood, not the city's, by class.
+        ConsoleUi.waitOnFx(20, () -> !WallMapUiTest.layer(map, "parts").features().isEmpty());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> WallMapUiTest.layer(map, "parts").features())
+                .get(5, TimeUnit.SECONDS)).hasSizeLessThan(SmallCity.PARTS / 4).allSatisfy(f -> {
+                    assertThat(f.geometry().getCoordinate().x).isCloseTo(LNG, org.assertj.core.data.Offset.offset(0.0061));
+                    assertThat(f.geometry().getCoordinate().y).isCloseTo(LAT, org.assertj.core.data.Offset.offset(0.0061));
+                    assertThat(f.text("class")).isIn("污水井盖", "路灯", "垃圾箱");
+                });
+        // Flown to the case at street zoom: the parts drawn as class symbols there.
+        ConsoleUi.waitOnFx(10, () -> Math.abs(map.getViewState().zoom() - 17) < 0.01 && map.isComplete());
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        ScreenshotOnFailure.save(Path.of("target", "screenshots", "detail-map-street.png"));
         streetAndCity(map, "detail-map");
     }
 
