@@ -9,16 +9,16 @@ import java.time.Instant;
  * city are a few MB in the wall's store.
  */
 public record WallCaseMark(long id, double lng, double lat, String district, String state, String light,
-                           Instant dispatchedAt, Instant deadline, Instant reportedAt) {
+                           Instant warnAt, Instant deadline, Instant reportedAt) {
     public static WallCaseMark of(Cases.Case c) {
-        return new WallCaseMark(c.id(), c.lng(), c.lat(), c.districtCode(), c.state(), c.light(), c.dispatchedAt(),
+        return new WallCaseMark(c.id(), c.lng(), c.lat(), c.districtCode(), c.state(), c.light(), c.warnAt(),
                 c.deadline(), c.reportedAt());
     }
 
     /** Back as a case for {@link WallCases} (every field the map does not read left empty). */
     public Cases.Case toCase() {
         return new Cases.Case(id, null, state, null, null, null, null, lng, lat, district, null, null, null, null,
-                null, null, null, null, null, null, 0, reportedAt, null, null, dispatchedAt, null, null, deadline, null,
-                null, light, false, 0, 0, 0, null);
+                null, null, null, null, null, null, 0, reportedAt, null, null, null, null, null, deadline, null,
+                null, light, false, 0, 0, 0, null, warnAt);
     }
 }

@@ -3,7 +3,6 @@ package cn.tongguan.console.wall;
 import cn.tongguan.api.Cases;
 import cn.tongguan.console.cache.CacheDatabase;
 import cn.tongguan.console.cache.CachedCase;
-import cn.tongguan.console.cache.Lights;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,7 +12,7 @@ import java.util.Map;
 /**
  * Every open case the wall knows of (the wall has no case cache): replaced by the open-case snapshot on each
  * (re)connection, kept current by the case events, counted per district for the map's labels. Lights come from
- * the seat's one rule ({@link CachedCase#lightAt}); finished states are the cache's ({@link CacheDatabase#FINISHED}).
+ * the seat's one rule ({@link CachedCase#lightAt}, over api {@code CaseClock}); finished states are the cache's ({@link CacheDatabase#FINISHED}).
  * Confined to one thread (the FX thread); no toolkit needed.
  */
 public final class WallCases {
@@ -24,10 +23,12 @@ public final class WallCases {
         return c.closedAt() == null && !CacheDatabase.FINISHED.contains(c.state());
     }
 
-    /** The case's light at {@code now} (null while its clock has not started), counted down as the seat does. */
+    /**
+     * The case's light at {@code now} (null while its clock has not started): the platform's deadline and warn time
+     * against the wall's clock, as the seat counts it down.
+     */
     public static String light(Cases.Case c, Instant now) {
-        Long deadline = millis(c.deadline());
-        return new CachedCase(c, null, Lights.warnAt(millis(c.dispatchedAt()), deadline)).lightAt(now.toEpochMilli());
+        return new CachedCase(c, null, millis(c.warnAt())).lightAt(now.toEpochMilli());
     }
 
     private static Long millis(Instant at) {

@@ -37,9 +37,11 @@ class WallCasesTest {
     @Test
     void theLightIsTheSeatsRuleCountedDownOnTheClock() {
         Cases.Case reported = WallCaseMark.of(open(1, "410702")).toCase();
-        Cases.Case running = new WallCaseMark(1, 113.9, 35.3, "410702", "dispatched", "green", T0,
-                T0.plus(Duration.ofHours(10)), T0).toCase();
+        // Dispatched with ten hours, the platform's warn time at eight (its working time, ADR 0140).
+        Cases.Case running = new WallCaseMark(1, 113.9, 35.3, "410702", "dispatched", "green",
+                T0.plus(Duration.ofHours(8)), T0.plus(Duration.ofHours(10)), T0).toCase();
         assertThat(WallCases.light(running, T0.plus(Duration.ofHours(1)))).isEqualTo("green");
+        assertThat(WallCases.light(running, T0.plus(Duration.ofHours(7)))).isEqualTo("green");
         assertThat(WallCases.light(running, T0.plus(Duration.ofHours(9)))).isEqualTo("yellow");
         assertThat(WallCases.light(running, T0.plus(Duration.ofHours(11)))).isEqualTo("red");
         // Reported, not dispatched: no clock, the platform's light (none) stays.
