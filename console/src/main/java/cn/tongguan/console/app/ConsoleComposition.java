@@ -170,13 +170,18 @@ public final class ConsoleComposition implements AutoCloseable {
             meeting = new MeetingView(model, messages, map).root();
             model.load();
         }
-        if (!smallMaps.isEmpty()) {
-            // One read (and, into an empty cache, one download) for the detail's and the meeting's maps together.
-            cn.tongguan.console.cache.GeoStore geo = session != null ? session.geo() : meetingGeo(user);
-            var maps = java.util.List.copyOf(smallMaps);
-            smallMaps.clear();
-            background.execute(() -> MapGeography.load(geo, platform, maps, Platform::runLater));
+        if (seat == null && !smallMaps.isEmpty()) {
+            // No seat (a leader): the meeting's map keeps the geography in a file of its own, opened off the FX thread.
+            var maps = takeSmallMaps();
+            background.execute(() -> {
+                try {
+                    MapGeography.load(meetingGeo(user), platform, maps, Platform::runLater);
+                } catch (RuntimeException e) {
+                    LOG.warn("The meeting map's geography file cannot be opened: {}", e.toString());
+                }
+            });
         }
+        // With a seat, the detail's and the meeting's maps read the seat's cache once it is open (showSeat).
         shell.showModes(seat, meeting, ShellViewModel.modesFor(user.role()));
     }
 
@@ -189,6 +194,10 @@ public final class ConsoleComposition implements AutoCloseable {
                         clock));
         session.bus().add(reauth);
         holder.getChildren().setAll(new ReauthView(reauth, messages).over(buildSeat(session), policy.idleLock()));
+        // One read (and, into an empty cache, one download) for the detail's and the meeting's maps together.
+        var maps = takeSmallMaps();
+        SeatSession s = session;
+        background.execute(() -> MapGeography.load(s.geo(), platform, maps, Platform::runLater));
         session.start();
     }
 
@@ -301,13 +310,20 @@ public final class ConsoleComposition implements AutoCloseable {
      * A leader without a seat keeps the city's geography for the meeting's map in a file of its own, encrypted like
      * a seat's cache (the same key from the sign-in).
      */
-    private cn.tongguan.console.cache.GeoStore meetingGeo(Auth.User user) {
+    private synchronized cn.tongguan.console.cache.GeoStore meetingGeo(Auth.User user) {
         if (meetingGeo != null) {
             meetingGeo.close();
         }
         meetingGeo = cn.tongguan.console.cache.CacheDatabase.openOrRebuild(userDirectory(user.username()), "geo", clock,
                 fileKey).db();
         return new cn.tongguan.console.cache.GeoStore(meetingGeo);
+    }
+
+    /** FX thread: the maps waiting for the geography, handed over once. */
+    private java.util.List<java.util.function.Consumer<cn.tongguan.console.citymap.CityGeography>> takeSmallMaps() {
+        var maps = java.util.List.copyOf(smallMaps);
+        smallMaps.clear();
+        return maps;
     }
 
     @Override
@@ -334,8 +350,10 @@ public final class ConsoleComposition implements AutoCloseable {
         if (session != null) {
             session.close();
         }
-        if (meetingGeo != null) {
-            meetingGeo.close();
+        synchronized (this) {
+            if (meetingGeo != null) {
+                meetingGeo.close();
+            }
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
