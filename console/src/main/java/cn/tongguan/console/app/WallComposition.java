@@ -259,9 +259,6 @@ final class WallComposition implements WallListener {
     @Override
     public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
         memory.loaded(sensors, active, recent);
-        // The geography's changes on the background pool (a cold download of the parts takes seconds, the events
-        // must not wait), on each (re)connection until one refresh had no failed layer; one at a time.
-        geo.refreshIfDue();
         // Every open case, once per (re)connection, before the stream opens: the events keep them current after.
         List<Cases.Case> open = openCases(recent);
         memory.openCases(open);
@@ -319,6 +316,11 @@ final class WallComposition implements WallListener {
 
     @Override
     public void live(boolean live) {
+        if (live) {
+            // The geography's changes once the stream is open (a cold download of the parts takes seconds; the
+            // connection and its events come first), on the background pool, until one refresh had every layer.
+            geo.refreshIfDue();
+        }
         Platform.runLater(() -> wallModel.live(live, clock.instant()));
     }
 

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The wall's geography (ADR 0125): read from the wall's own copy ({@link WallMemory#geo}) and handed to its maps;
- * refreshed from the platform on the background pool after a (re)connection until one refresh had every layer
+ * refreshed from the platform on the background pool once the event stream is open, until one refresh had every layer
  * answer, one refresh at a time, the maps redrawn only when a layer was downloaded.
  */
 final class WallGeography {
@@ -53,7 +53,7 @@ final class WallGeography {
         });
     }
 
-    /** After a (re)connection: asks the platform what changed, unless a refresh already had every layer answer. */
+    /** Once the stream is open: asks the platform what changed, unless a refresh already had every layer answer. */
     void refreshIfDue() {
         if (!current && refreshing.compareAndSet(false, true)) {
             background.execute(this::refresh);
