@@ -43,9 +43,6 @@ public final class WallCityMap {
         this.messages = messages;
         this.clock = clock;
         this.layers = new CityLayers(messages, LABEL_SCALE);
-        // The district names and counts over the case clusters: at city zoom the clusters of a real city's open cases
-        // fill every cell, and names that keep clear of them were never drawn (300 cases were enough).
-        layers.layer("district").labelsOverOverlay(true);
         layers.install(map);
         map.setId("wallMap");
         relabel.setOnFinished(e -> relabelNow());
