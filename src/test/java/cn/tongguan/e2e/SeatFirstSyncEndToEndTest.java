@@ -178,7 +178,7 @@ class SeatFirstSyncEndToEndTest {
         // The hotline form lists classes before anything is typed.
         robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#classes").tryQuery().isPresent());
-        assertThat(robot.lookup("#classes").queryAs(ListView.class).getItems()).isNotEmpty();
+        assertThat(robot.lookup("#classes").<ListView<?>>query().getItems()).isNotEmpty();
         robot.type(KeyCode.ESCAPE);
 
         aLetterNeverActsOnACaseThatLeftTheList(robot);

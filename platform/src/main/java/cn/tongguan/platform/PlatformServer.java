@@ -228,9 +228,20 @@ public final class PlatformServer {
         EvaluationSettings evaluationSettings = new EvaluationSettings(db, mapper, evaluationModel);
         evaluation = new EvaluationService(db, evaluationModel, evaluationSettings, clock);
         new EvaluationRoutes(evaluation, evaluationSettings).register(router);
-        new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), requests).register(router);
-        new GeoRoutes(reference, new GeoLayers(db, mapper), new PartsColumns(db, mapper)).register(router);
+        cn.tongguan.platform.geo.SiteNames siteNames = new cn.tongguan.platform.geo.SiteNames(db, mapper, audit);
+        siteNames.run(); // a platform holding sites named before the roads were (ADR 0132)
+        GeoRoutes geo = new GeoRoutes(reference, new GeoLayers(db, mapper), new PartsColumns(db, mapper));
+        geo.register(router);
         new HeatRoutes(db, mapper).register(router);
+        new ReferenceRoutes(reference, new ReferenceQueries(db, mapper), requests, kind -> {
+            if (List.of("lines", "cameras", "sensors").contains(kind)) {
+                siteNames.run();
+            }
+            if ("parts".equals(kind)) {
+                primeParts(geo);
+            }
+        }).register(router);
+        primeParts(geo);
         lifeline = new LifelineWorkers(db, events, clock, cases, photos, grabber, liveness, healthPolicy);
         thresholds = lifeline.thresholds;
         readings = lifeline.readings;
@@ -259,6 +270,11 @@ public final class PlatformServer {
         return java.util.Arrays.stream(org.flywaydb.core.Flyway.configure().dataSource(url, config.dbUser(), config.dbPassword())
                 .locations("classpath:db/migration").load().info().all())
                 .filter(m -> m.getVersion() != null && m.getState().isResolved()).count();
+    }
+
+    /** The parts layer's bytes built in the background (ADR 0131): consoles opening cold do not wait for them. */
+    private static void primeParts(GeoRoutes geo) {
+        daemon("parts-layer").newThread(geo::primeParts).start();
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

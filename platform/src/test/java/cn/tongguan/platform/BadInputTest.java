@@ -243,6 +243,8 @@ class BadInputTest {
         assertError(api.get("/api/v1/cases?limit=abc", token), 400, "invalid_parameter");
         assertError(api.get("/api/v1/cases?limit=100000", token), 400, "invalid_parameter");
         assertError(api.get("/api/v1/cases?sort=bogus", token), 400, "invalid_parameter");
+        // A source no case can have is refused, not searched for across every case (issue 16).
+        assertError(api.get("/api/v1/cases?source=wechat", token), 400, "invalid_parameter");
         assertError(api.get("/api/v1/cases?cursor=%25%25", token), 400, "invalid_parameter");
         assertError(api.get("/api/v1/cases?from=yesterday", token), 400, "invalid_parameter");
         assertError(api.get("/api/v1/cases?overdue=maybe", token), 400, "invalid_parameter");

@@ -275,6 +275,29 @@ class GeoTest {
     }
 
     @Test
+    void theWholeLayerIsKeptPerVersionGzippedOrNotAndRebuiltWhenThePartsChange() throws Exception {
+        String plain = get("/api/v1/geo/parts", null).text();
+        HttpRequest.Builder asked = api.builder("/api/v1/geo/parts", api.login("wall")).header("Accept-Encoding", "gzip");
+        var gz = api.http().send(asked.GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
+        String inflated = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(inflated).isEqualTo(plain);
+        assertThat(decode(inflated).end().get("count").asLong()).isEqualTo(PARTS);
+
+        Reference.Part moved = parts.get(1);
+        server.referenceData().upsertParts(List.of(new Reference.Part(moved.code(), moved.smallCode(), moved.name(),
+                moved.lng(), moved.lat(), moved.gridCode(), moved.departmentCode(), "丢失", moved.road(), moved.doorNumber())));
+        try {
+            // A new version of the layer: the kept bytes of the old one are not served again.
+            assertThat(decode(get("/api/v1/geo/parts", null).text()).parts().stream()
+                    .filter(p -> p.code().equals(moved.code())).findFirst().orElseThrow().status()).isEqualTo("丢失");
+        } finally {
+            server.referenceData().upsertParts(List.of(moved));
+        }
+    }
+
+    @Test
     void anETagAnswers304UntilItsOwnLayerChanges() {
         Api.Resp first = get("/api/v1/geo/parts?limit=5", null);
         String partsTag = first.raw().headers().firstValue("ETag").orElseThrow();

@@ -17,7 +17,6 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.InputStream;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,10 +59,8 @@ class OpenApiTest {
     private static Map<String, Set<String>> documented() throws Exception {
         Map<String, Set<String>> out = new TreeMap<>();
         JsonNode paths = document().get("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> p = it.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> p : paths.properties()) {
+            for (Map.Entry<String, JsonNode> op : p.getValue().properties()) {
                 JsonNode roles = op.getValue().get("x-roles");
                 Set<String> set = new TreeSet<>();
                 if (roles != null && roles.isArray()) {

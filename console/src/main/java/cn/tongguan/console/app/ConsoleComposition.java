@@ -6,8 +6,6 @@ import cn.tongguan.console.audit.AuditViewModel;
 import cn.tongguan.console.cache.CacheKey;
 import cn.tongguan.console.detail.CaseDetailViewModel;
 import cn.tongguan.console.detail.CaseMap;
-import cn.tongguan.map.GeoJsonImporter;
-import cn.tongguan.map.ImportResult;
 import cn.tongguan.map.MapView;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
@@ -42,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -68,9 +68,16 @@ public final class ConsoleComposition implements AutoCloseable {
     private final Clock clock;
     private final OfflineCredentials credentials = new OfflineCredentials();
     private SeatSession session;
+    /** Set once the console closes: a cache opened after that is closed, not shown. */
+    private volatile boolean closed;
     /** The key of the signed-in user's encrypted cache, set by the sign-in before the seat is built (memory only). */
     private volatile String fileKey;
     private WallComposition wall;
+    /** The meeting map's geography for a leader without a seat (a seat's is in its cache); null otherwise. */
+    private cn.tongguan.console.cache.CacheDatabase meetingGeo;
+    /** FX thread, while a sign-in builds its screens: the maps (case detail, meeting) waiting for the geography. */
+    private final java.util.List<java.util.function.Consumer<cn.tongguan.console.citymap.CityGeography>> smallMaps =
+            new java.util.ArrayList<>();
 
     public ConsoleComposition(ConsoleConfig config, Clock clock) {
         this.config = config;
@@ -128,26 +135,70 @@ public final class ConsoleComposition implements AutoCloseable {
         }
         Parent seat = null;
         if (Workflow.isSeatRole(user.role()) || "admin".equals(user.role())) {
-            session = new SeatSession(response, token, config.dataDir(), platform, syncThread, outboxThread, clock,
-                    fileKey);
-            session.bus().add(shellModel);
-            ReauthViewModel reauth = new ReauthViewModel(messages, user.displayName(), background, Platform::runLater,
-                    new SignInAgain(platform, session.session(), credentials, userDirectory(user.username()), policy,
-                            clock));
-            session.bus().add(reauth);
-            seat = new ReauthView(reauth, messages).over(buildSeat(session), policy.idleLock());
-            session.start();
+            // Opening the encrypted cache can take long (a first open moves ~97 % of a million rows once): it is
+            // opened on the background pool while the seat says so, never on the FX thread (issue 20).
+            StackPane holder = new StackPane(new Label(messages.text("seat.opening")));
+            holder.setId("seatHolder");
+            seat = holder;
+            String key = fileKey;
+            background.execute(() -> {
+                SeatSession opened;
+                try {
+                    opened = new SeatSession(response, token, config.dataDir(), platform, syncThread, outboxThread,
+                            clock, key);
+                } catch (RuntimeException e) {
+                    LOG.error("The seat's local cache cannot be opened", e);
+                    Platform.runLater(() -> holder.getChildren().setAll(
+                            new Label(messages.text("seat.openFailed"))));
+                    return;
+                }
+                Platform.runLater(() -> {
+                    if (closed) {
+                        opened.close();
+                    } else {
+                        showSeat(opened, user, shellModel, holder);
+                    }
+                });
+            });
         }
         Parent meeting = null;
         if (ShellViewModel.modesFor(user.role()).contains("meeting")) {
             MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background,
                     Platform::runLater, clock, config.dataDir().resolve("reports"));
-            MeetingMap map = new MeetingMap(new MapView(background, clock), messages.text("detail.map.grids"));
-            background.execute(() -> loadGrids(map::grids));
+            MeetingMap map = new MeetingMap(new MapView(background, clock), messages);
+            smallMaps.add(map::geography);
             meeting = new MeetingView(model, messages, map).root();
             model.load();
         }
+        if (seat == null && !smallMaps.isEmpty()) {
+            // No seat (a leader): the meeting's map keeps the geography in a file of its own, opened off the FX thread.
+            var maps = takeSmallMaps();
+            background.execute(() -> {
+                try {
+                    MapGeography.load(meetingGeo(user), platform, maps, Platform::runLater);
+                } catch (RuntimeException e) {
+                    LOG.warn("The meeting map's geography file cannot be opened: {}", e.toString());
+                }
+            });
+        }
+        // With a seat, the detail's and the meeting's maps read the seat's cache once it is open (showSeat).
         shell.showModes(seat, meeting, ShellViewModel.modesFor(user.role()));
+    }
+
+    /** FX thread: the seat of an opened session in its place, then the session starts syncing. */
+    private void showSeat(SeatSession opened, Auth.User user, ShellViewModel shellModel, StackPane holder) {
+        session = opened;
+        session.bus().add(shellModel);
+        ReauthViewModel reauth = new ReauthViewModel(messages, user.displayName(), background, Platform::runLater,
+                new SignInAgain(platform, session.session(), credentials, userDirectory(user.username()), policy,
+                        clock));
+        session.bus().add(reauth);
+        holder.getChildren().setAll(new ReauthView(reauth, messages).over(buildSeat(session), policy.idleLock()));
+        // One read (and, into an empty cache, one download) for the detail's and the meeting's maps together.
+        var maps = takeSmallMaps();
+        SeatSession s = session;
+        background.execute(() -> MapGeography.load(s.geo(), platform, maps, Platform::runLater));
+        session.start();
     }
 
     /** The auditor's screen: {@code GET /api/v1/audit} through the session's client, read on the background pool. */
@@ -191,8 +242,16 @@ public final class ConsoleComposition implements AutoCloseable {
         if (s.movedAside() != null) {
             seat.cacheRebuilt(s.movedAside());
         }
-        CaseMap caseMap = new CaseMap(new MapView(background, clock), messages.text("detail.map.grids"));
-        background.execute(() -> loadGrids(caseMap::grids));
+        CaseMap caseMap = new CaseMap(new MapView(background, clock), messages);
+        smallMaps.add(caseMap::geography);
+        caseMap.partsNear((area, fx) -> background.execute(() -> {
+            try {
+                var parts = new cn.tongguan.console.citymap.CityGeographyReader(s.geo()).partsIn(area);
+                Platform.runLater(() -> fx.accept(parts));
+            } catch (RuntimeException e) {
+                LOG.warn("Parts around a case not read: {}", e.toString());
+            }
+        }));
         var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall,
                 () -> platform.json().readValue(platform.referenceJson("cameras"),
                         new com.fasterxml.jackson.core.type.TypeReference<java.util.List<cn.tongguan.api.Reference.Camera>>() { }),
@@ -249,18 +308,29 @@ public final class ConsoleComposition implements AutoCloseable {
         wall.show();
     }
 
-    /** Background: the grids for the detail's map; without them the map still shows the case. */
-    private void loadGrids(java.util.function.Consumer<java.util.List<cn.tongguan.map.Feature>> map) {
-        try {
-            ImportResult grids = new GeoJsonImporter().read(platform.gridsGeoJson());
-            Platform.runLater(() -> map.accept(grids.features()));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Grids for a map not loaded: {}", e.toString());
+    /**
+     * A leader without a seat keeps the city's geography for the meeting's map in a file of its own, encrypted like
+     * a seat's cache (the same key from the sign-in).
+     */
+    private synchronized cn.tongguan.console.cache.GeoStore meetingGeo(Auth.User user) {
+        if (meetingGeo != null) {
+            meetingGeo.close();
         }
+        meetingGeo = cn.tongguan.console.cache.CacheDatabase.openOrRebuild(userDirectory(user.username()), "geo", clock,
+                fileKey).db();
+        return new cn.tongguan.console.cache.GeoStore(meetingGeo);
+    }
+
+    /** FX thread: the maps waiting for the geography, handed over once. */
+    private java.util.List<java.util.function.Consumer<cn.tongguan.console.citymap.CityGeography>> takeSmallMaps() {
+        var maps = java.util.List.copyOf(smallMaps);
+        smallMaps.clear();
+        return maps;
     }
 
     @Override
     public void close() {
+        closed = true;
         if (wall != null) {
             wall.close();
         }
@@ -281,6 +351,11 @@ public final class ConsoleComposition implements AutoCloseable {
         }
         if (session != null) {
             session.close();
+        }
+        synchronized (this) {
+            if (meetingGeo != null) {
+                meetingGeo.close();
+            }
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -44,6 +44,10 @@ public final class SeatSession implements AutoCloseable {
     SeatSession(Auth.LoginResponse signIn, SessionToken token, Path dataDir, PlatformClient client,
                 ScheduledExecutorService syncThread, ScheduledExecutorService outboxThread, Clock clock,
                 String fileKey) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            // Opening may move a million rows once; on the FX thread the window would hang (issue 20).
+            throw new IllegalStateException("a seat's cache is opened on the background pool, not the FX thread");
+        }
         this.user = signIn.user();
         this.session = new Session(client, token, signIn);
         Path directory = cacheDirectory(dataDir, client.base(), user.username());

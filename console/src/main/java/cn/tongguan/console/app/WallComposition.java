@@ -5,6 +5,7 @@ import cn.tongguan.api.Events;
 import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
+import cn.tongguan.console.citymap.CityGeography;
 import cn.tongguan.console.i18n.Labels;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.sync.PlatformClient;
@@ -19,32 +20,26 @@ import cn.tongguan.console.wall.LifelineViewModel;
 import cn.tongguan.console.wall.PushedViewModel;
 import cn.tongguan.console.wall.SensorLevels;
 import cn.tongguan.console.wall.SensorTrendViewModel;
+import cn.tongguan.console.wall.WallCityMap;
 import cn.tongguan.console.wall.WallLayout;
 import cn.tongguan.console.wall.WallPanels;
 import cn.tongguan.console.wall.WallPanelsViewModel;
 import cn.tongguan.console.wall.WallPresets;
 import cn.tongguan.console.wall.WallView;
 import cn.tongguan.console.wall.WallViewModel;
-import cn.tongguan.map.FeatureLayer;
 import cn.tongguan.console.meeting.MeetingMap;
 import cn.tongguan.console.meeting.MeetingView;
 import cn.tongguan.console.meeting.MeetingViewModel;
 import cn.tongguan.console.sync.MeetingApi;
-import cn.tongguan.map.GeoJsonImporter;
-import cn.tongguan.map.ImportResult;
 import cn.tongguan.map.LiveItem;
-import cn.tongguan.map.LiveKind;
 import cn.tongguan.map.LiveStatus;
 import cn.tongguan.map.MapView;
 import cn.tongguan.map.MapViewState;
-import cn.tongguan.map.Style;
 import cn.tongguan.video.Camera;
 import cn.tongguan.video.Tour;
 import cn.tongguan.video.VideoConfig;
 import cn.tongguan.video.VideoWall;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +51,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.paint.Color;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +90,10 @@ final class WallComposition implements WallListener {
     /** FX thread: the meeting panel (meeting preset) and the grids it draws, once signed in. */
     private MeetingViewModel meetingModel;
     private MeetingMap meetingMap;
-    private List<cn.tongguan.map.Feature> gridFeatures;
+    /** FX thread: the city's geography on the maps (the saved copy first, then the platform's), null before. */
+    private CityGeography geography;
+    private WallCityMap cityMap;
+    private final WallGeography geo;
     private List<Camera> everyCamera = List.of();
     /** The wall's memory between runs; opened on the event thread before the first connection. */
     private final WallMemory memory;
@@ -113,6 +110,7 @@ final class WallComposition implements WallListener {
         this.clock = clock;
         this.feed = new WallFeed(platform, clock);
         this.memory = new WallMemory(config.dataDir().resolve("wall"), platform.json(), clock);
+        this.geo = new WallGeography(memory, platform, background, Platform::runLater, this::showGeography);
     }
 
     void show() throws IOException {
@@ -128,6 +126,7 @@ final class WallComposition implements WallListener {
                 background, Platform::runLater);
         map = new MapView(background, clock);
         map.setViewState(new MapViewState(113.885, 35.305, 12.5));
+        cityMap = new WallCityMap(map, messages, clock);
         LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
         video = new VideoWall(VideoConfig.defaults().withLocale(config.locale()), background, Platform::runLater, clock);
         video.setLayout(cn.tongguan.video.WallLayout.NINE);
@@ -135,8 +134,10 @@ final class WallComposition implements WallListener {
                 "meeting", this::meeting);
         view = new WallView(wallModel, messages, new WallPanels(figures, lifeline, messages, components)::create);
         view.show();
-        // Again now that the map has its monitor's size: centred on the city, not on an 800×600 guess.
-        map.setViewState(new MapViewState(113.885, 35.305, 12.5));
+        // Again now that the map has its monitor's size: the city framed, not an 800×600 guess.
+        if (!cityMap.frameCity()) {
+            map.setViewState(new MapViewState(113.885, 35.305, 12.5));
+        }
         presets.tick();
         // The banner already says "connecting" (the model starts there): no age until there are data.
         slow = new Timeline(new KeyFrame(javafx.util.Duration.millis(SLOW_REFRESH.toMillis()), ev -> slowTick()));
@@ -158,11 +159,13 @@ final class WallComposition implements WallListener {
     private Node meeting() {
         MeetingViewModel model = new MeetingViewModel(messages, new MeetingApi(platform), background, Platform::runLater,
                 clock, config.dataDir().resolve("reports"));
-        meetingMap = new MeetingMap(new MapView(background, clock), messages.text("detail.map.grids"));
+        meetingMap = new MeetingMap(new MapView(background, clock), messages);
         Node root = new MeetingView(model, messages, meetingMap).root();
         meetingModel = model;
-        if (gridFeatures != null) {
-            meetingMap.grids(gridFeatures);
+        if (geography != null) {
+            meetingMap.geography(geography);
+        }
+        if (loadedOnce) {
             model.load();
         }
         // Otherwise the first sign-in loads it (the wall's account is not signed in yet).
@@ -188,21 +191,22 @@ final class WallComposition implements WallListener {
     /** Event thread, once, first: open the wall's memory and show what it kept while the platform answers. */
     private void restore() {
         java.util.Optional<WallRecall.Recalled> saved = memory.open();
-        if (saved.isEmpty()) {
-            return;
-        }
-        WallRecall.Recalled r = saved.get();
-        try {
-            List<cn.tongguan.map.Feature> grids = r.gridsGeoJson() == null ? null
-                    : new GeoJsonImporter().read(new StringReader(r.gridsGeoJson())).features();
-            Platform.runLater(() -> showRecalled(r, grids));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("The wall's saved grids cannot be read back: {}", e.toString());
+        geo.read();
+        List<Cases.Case> open = memory.savedOpenCases().orElse(null);
+        saved.ifPresent(r -> Platform.runLater(() -> showRecalled(r, open == null ? r.recent() : open)));
+    }
+
+    /** FX thread: the geography on the wall's map and the meeting's. */
+    private void showGeography(CityGeography geo) {
+        geography = geo;
+        cityMap.show(geo);
+        if (meetingMap != null) {
+            meetingMap.geography(geo);
         }
     }
 
     /** FX thread: the saved state, unless the platform's own state has arrived meanwhile. */
-    private void showRecalled(WallRecall.Recalled r, List<cn.tongguan.map.Feature> grids) {
+    private void showRecalled(WallRecall.Recalled r, List<Cases.Case> open) {
         if (wallModel.hasData()) {
             return;
         }
@@ -210,38 +214,36 @@ final class WallComposition implements WallListener {
         wallModel.restored(r.savedAt(), clock.instant());
         lifeline.loaded(r.sensors(), r.alarms());
         figures.recent(r.recent());
-        r.recent().forEach(this::caseOnMap);
+        cityMap.openCases(open);
         if (r.today() != null) {
             figures.today(r.today());
         }
-        if (!loadedOnce && grids != null) {
-            showCatalogue(r.cameras(), grids);
+        if (!loadedOnce) {
+            showCatalogue(r.cameras());
         }
     }
 
-    /** On the event thread before each connection: sign in, then (once) the map's grids and the cameras. */
+    /**
+     * On the event thread before a connection that needs it: sign in, then (once) the cameras.
+     */
     private void signIn() throws IOException {
         token.set(platform.login(config.wallUser(), config.wallPassword()).token());
         if (loadedOnce) {
             return;
         }
         List<Reference.Camera> cameras = feed.cameras();
-        String gridsJson = feed.gridsGeoJson();
-        ImportResult grids = new GeoJsonImporter().read(new StringReader(gridsJson));
         loadedOnce = true;
-        memory.catalogue(cameras, gridsJson);
-        Platform.runLater(() -> showCatalogue(cameras, grids.features()));
+        memory.cameras(cameras);
+        Platform.runLater(() -> {
+            showCatalogue(cameras);
+            if (meetingModel != null) {
+                meetingModel.load();
+            }
+        });
     }
 
-    /** FX thread: the grids on the map, the cameras on the map and in the video catalogue. */
-    private void showCatalogue(List<Reference.Camera> cameras, List<cn.tongguan.map.Feature> grids) {
-        map.getLayers().setAll(new FeatureLayer("grids", messages.text("wall.layer.grids"), grids,
-                Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 0.6)));
-        gridFeatures = grids;
-        if (meetingModel != null) {
-            meetingMap.grids(gridFeatures);
-            meetingModel.load();
-        }
+    /** FX thread: the cameras on the map and in the video catalogue. */
+    private void showCatalogue(List<Reference.Camera> cameras) {
         cameras.forEach(c -> map.getOverlay().put(LiveItem.camera(c.id(), c.lng(), c.lat(),
                 "online".equals(c.status()) ? LiveStatus.NORMAL : LiveStatus.OFFLINE, clock.instant(), 0, 70)));
         everyCamera = cameras.stream().filter(c -> c.streamUrl() != null).map(WallSources::camera).toList();
@@ -257,20 +259,35 @@ final class WallComposition implements WallListener {
     @Override
     public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
         memory.loaded(sensors, active, recent);
+        // Every open case, once per (re)connection, before the stream opens: the events keep them current after.
+        List<Cases.Case> open = openCases(recent);
+        memory.openCases(open);
         Platform.runLater(() -> {
             wallModel.loaded(clock.instant());
             lifeline.loaded(sensors, active);
             figures.recent(recent);
-            recent.forEach(this::caseOnMap);
+            cityMap.openCases(open);
         });
         background.execute(this::pollKpis);
+    }
+
+    /** Event thread: the open-case snapshot; the latest cases alone if it cannot be read (logged). */
+    private List<Cases.Case> openCases(List<Cases.Case> recent) {
+        List<Cases.Case> open = new java.util.ArrayList<>();
+        try {
+            feed.openCases(open::add);
+            return open;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Open cases not read for the wall's map (the latest {} shown): {}", recent.size(), e.toString());
+            return recent;
+        }
     }
 
     @Override
     public void caseChanged(Cases.Case item) {
         Platform.runLater(() -> {
             figures.caseChanged(item);
-            caseOnMap(item);
+            cityMap.caseChanged(item);
         });
     }
 
@@ -299,22 +316,17 @@ final class WallComposition implements WallListener {
 
     @Override
     public void live(boolean live) {
-        Platform.runLater(() -> wallModel.live(live, clock.instant()));
-    }
-
-    private void caseOnMap(Cases.Case c) {
-        if (c.closedAt() != null || "closed".equals(c.state()) || "cancelled".equals(c.state())) {
-            map.getOverlay().remove("case-" + c.id());
-            return;
+        if (live) {
+            // The geography's changes once the stream is open (a cold download of the parts takes seconds; the
+            // connection and its events come first), on the background pool, until one refresh had every layer.
+            geo.refreshIfDue();
         }
-        map.getOverlay().put(LiveItem.of("case-" + c.id(), LiveKind.CASE, c.lng(), c.lat(),
-                "red".equals(c.light()) ? LiveStatus.ALARM : LiveStatus.PENDING, c.updatedAt() == null ? c.reportedAt()
-                        : c.updatedAt()));
+        Platform.runLater(() -> wallModel.live(live, clock.instant()));
     }
 
     /** A pushed case: the map flies to it (street level) and marks it. */
     private void focus(Cases.Case c) {
-        caseOnMap(c);
+        cityMap.caseChanged(c);
         map.flyTo(new MapViewState(c.lng(), c.lat(), 16));
     }
 
@@ -328,17 +340,20 @@ final class WallComposition implements WallListener {
     void slowTick() {
         presets.tick();
         wallModel.tick(clock.instant());
+        cityMap.relight();
         if (wallModel.isLive()) {
             background.execute(this::pollKpis);
             if (memory.dueForSave()) {
-                background.execute(this::saveNow);
+                List<Cases.Case> open = cityMap.openCases();
+                background.execute(() -> saveNow(open));
             }
         }
     }
 
     /** Background: the state as it stands now, read again and saved (events changed it since the last save). */
-    private void saveNow() {
+    private void saveNow(List<Cases.Case> open) {
         try {
+            memory.openCases(open);
             memory.loaded(feed.sensors(), feed.activeAlarms(), feed.recentCases());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Wall state not saved: {}", e.toString());
@@ -358,6 +373,11 @@ final class WallComposition implements WallListener {
         return figures;
     }
 
+    /** The wall's map panel (for tests). */
+    WallCityMap cityMap() {
+        return cityMap;
+    }
+
     /** Background: today's KPI aggregates (events carry single cases, not the day's sums). */
     private void pollKpis() {
         try {
@@ -373,8 +393,14 @@ final class WallComposition implements WallListener {
         if (events != null) {
             events.close();
         }
-        // On the event thread, after anything it was saving.
-        eventThread.execute(memory::close);
+        // On the event thread, after anything it was saving: what the map shows now, for the next start.
+        List<Cases.Case> open = cityMap == null ? null : cityMap.openCases();
+        eventThread.execute(() -> {
+            if (open != null && loadedOnce) {
+                memory.openCases(open);
+            }
+            memory.close();
+        });
         if (slow != null) {
             slow.stop();
         }

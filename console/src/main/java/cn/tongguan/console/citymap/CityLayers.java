@@ -3,6 +3,7 @@ package cn.tongguan.console.citymap;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.map.Feature;
 import cn.tongguan.map.FeatureLayer;
+import cn.tongguan.map.LiveStatus;
 import cn.tongguan.map.MapView;
 import cn.tongguan.map.PointSymbol;
 import cn.tongguan.map.Style;
@@ -32,10 +33,16 @@ public final class CityLayers {
     private static final Color[] CLASS_COLOURS = {Color.web("#4fc3f7"), Color.web("#ffb74d"), Color.web("#aed581"),
         Color.web("#ba68c8"), Color.web("#f06292"), Color.web("#4db6ac"), Color.web("#fff176"), Color.web("#90a4ae")};
 
+    /** The attribute the districts' label texts go in when {@link #labelDistricts} is used. */
+    public static final String LABEL = "label";
+
     private final Messages messages;
     private final double labelScale;
     private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
     private Map<String, PointSymbol> classSymbols = Map.of();
+    /** The districts as the geography gave them, and the texts they are labelled with instead of their names. */
+    private List<Feature> districts = List.of();
+    private Map<String, String> districtLabels;
 
     /**
      * @param labelScale 1 at a desk; larger on the wall (division and road names grow by this factor)
@@ -74,23 +81,79 @@ public final class CityLayers {
 
     /** The geography's features on the layers; the parts get one symbol per class. */
     public void show(CityGeography geo) {
-        layers.get("district").setFeatures(geo.districts());
+        districts = geo.districts();
+        layers.get("district").setFeatures(labelled(districts));
         layers.get("street").setFeatures(geo.streets());
         layers.get("community").setFeatures(geo.communities());
         layers.get("grid").setFeatures(geo.grids());
         layers.get("water").setFeatures(geo.waters());
         layers.get("rail").setFeatures(geo.rails());
         layers.get("road").setFeatures(geo.roads());
+        showParts(geo.parts(), geo.partClasses());
+    }
+
+    /** Only the parts (one symbol per class of {@code partClasses}, code → name), the other layers as they are. */
+    public void showParts(List<Feature> parts, Map<String, String> partClasses) {
         Map<String, PointSymbol> symbols = new LinkedHashMap<>();
         SymbolShape[] shapes = SymbolShape.values();
         int i = 0;
-        for (String name : geo.partClasses().values()) {
+        for (String name : partClasses.values()) {
             symbols.put(name, new PointSymbol(CLASS_COLOURS[i % CLASS_COLOURS.length], shapes[i % shapes.length]));
             i++;
         }
         classSymbols = Map.copyOf(symbols);
         layers.get("parts").setStyle(style("parts"));
-        layers.get("parts").setFeatures(geo.parts());
+        layers.get("parts").setFeatures(parts);
+    }
+
+    /**
+     * Labels the districts with these texts (district code → text, e.g. the name with its open cases on the wall)
+     * instead of their bare names; a district without one keeps its name. The texts go into a {@code label}
+     * attribute of the features, so map-layers places them like any name, without collisions. Kept across
+     * {@link #show}.
+     */
+    public void labelDistricts(Map<String, String> byCode) {
+        districtLabels = Map.copyOf(byCode);
+        FeatureLayer layer = layers.get("district");
+        layer.setStyle(style("district"));
+        layer.setFeatures(labelled(districts));
+    }
+
+    private List<Feature> labelled(List<Feature> features) {
+        if (districtLabels == null) {
+            return features;
+        }
+        return features.stream().map(f -> {
+            Map<String, Object> attributes = new java.util.HashMap<>(f.attributes());
+            String text = districtLabels.get(f.text("code"));
+            attributes.put(LABEL, text == null ? f.text("name") : text);
+            return new Feature(f.id(), f.geometry(), attributes);
+        }).toList();
+    }
+
+    /** Features by their {@code code} attribute (a grid picked by its code: a hot spot, a case's grid). */
+    public static Map<String, Feature> byCode(List<Feature> features) {
+        Map<String, Feature> byCode = new java.util.HashMap<>();
+        for (Feature f : features) {
+            Object code = f.attributes().get("code");
+            if (code != null) {
+                byCode.putIfAbsent(String.valueOf(code), f);
+            }
+        }
+        return Map.copyOf(byCode);
+    }
+
+    /** 红/黄/绿 as the live overlay's colours; a case whose clock has not started (no light) is grey. */
+    public static LiveStatus caseStatus(String light) {
+        if (light == null) {
+            return LiveStatus.OFFLINE;
+        }
+        return switch (light) {
+            case "red" -> LiveStatus.ALARM;
+            case "yellow" -> LiveStatus.PENDING;
+            case "green" -> LiveStatus.NORMAL;
+            default -> LiveStatus.OFFLINE;
+        };
     }
 
     /** The extent of the districts (the whole city), or null before any are shown. */
@@ -120,7 +183,7 @@ public final class CityLayers {
     private Style style(String id) {
         return switch (id) {
             case "district" -> Style.polygons(Color.web("#1b3a5c", 0.55), Color.web("#9cc9ff"), 2.5)
-                    .withLabel("name", Color.web("#ffffff")).withLabelSize(16 * labelScale);
+                    .withLabel(districtLabels == null ? "name" : LABEL, Color.web("#ffffff")).withLabelSize(16 * labelScale);
             case "street" -> Style.polygons(Color.TRANSPARENT, Color.web("#6fa8dc"), 1.5)
                     .withLabel("name", Color.web("#d6e9ff")).withLabelSize(12 * labelScale);
             case "community" -> Style.polygons(Color.TRANSPARENT, Color.web("#5f87ad", 0.9), 1)

@@ -1,32 +1,34 @@
 package cn.tongguan.console.meeting;
 
+import cn.tongguan.console.citymap.CityGeography;
+import cn.tongguan.console.citymap.CityLayers;
+import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.map.Feature;
-import cn.tongguan.map.FeatureLayer;
 import cn.tongguan.map.LiveItem;
 import cn.tongguan.map.LiveKind;
 import cn.tongguan.map.LiveStatus;
 import cn.tongguan.map.MapView;
-import cn.tongguan.map.Style;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import javafx.scene.paint.Color;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The meeting's map: unit grids, the cases behind the figure on screen (closed ones green, open ones amber), and a
- * hot-spot grid picked from its list. FX thread only.
+ * The meeting's map on the city's layers ({@link CityLayers}: names, boundaries, roads, grids from district zoom),
+ * the cases behind the figure on screen (closed ones green, open ones amber), and a hot-spot grid picked from its
+ * list. FX thread only.
  */
 public final class MeetingMap {
     private final MapView map;
-    private final String gridsTitle;
+    private final CityLayers layers;
     private Map<String, Feature> gridsByCode = Map.of();
+    private boolean framed;
 
-    public MeetingMap(MapView map, String gridsTitle) {
+    public MeetingMap(MapView map, Messages messages) {
         this.map = map;
-        this.gridsTitle = gridsTitle;
+        this.layers = new CityLayers(messages, 1);
+        layers.install(map);
         map.setId("meetingMap");
         map.setMinHeight(160);
     }
@@ -35,12 +37,14 @@ public final class MeetingMap {
         return map;
     }
 
-    /** The unit grids (features with a "code" attribute). */
-    public void grids(List<Feature> grids) {
-        gridsByCode = grids.stream().filter(f -> f.attributes().get("code") != null)
-                .collect(Collectors.toMap(f -> String.valueOf(f.attributes().get("code")), f -> f, (a, b) -> a));
-        map.getLayers().setAll(new FeatureLayer("grids", gridsTitle, grids,
-                Style.polygons(Color.web("#17385c", 0.55), Color.web("#3a6d9e"), 0.6)));
+    /** The city's geography (its grids carry a "code" attribute); the first one frames the city. */
+    public void geography(CityGeography geo) {
+        gridsByCode = CityLayers.byCode(geo.grids());
+        layers.show(geo);
+        if (!framed && layers.cityExtent() != null && map.getOverlay().size() == 0) {
+            framed = true;
+            map.setViewState(map.fit(layers.cityExtent()));
+        }
     }
 
     /** Shows these cases and frames them. */

@@ -69,7 +69,7 @@ public final class MeetingView {
     @FXML
     private ListView<String> topClasses;
     @FXML
-    private ListView<String> hotGrids;
+    private ListView<MeetingViewModel.HotSpot> hotGrids;
     @FXML
     private ComboBox<cn.tongguan.api.Reports.ReportInfo> reportChoice;
     @FXML
@@ -107,6 +107,7 @@ public final class MeetingView {
         behindTitle.textProperty().bind(viewModel.behindTitleProperty());
         topClasses.setItems(viewModel.topClasses());
         hotGrids.setItems(viewModel.hotGrids());
+        hotGrids.setCellFactory(v -> new HotSpotCell());
         behindList.setItems(viewModel.behind());
         behindList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -299,5 +300,30 @@ public final class MeetingView {
         discussNotes.clear();
         discussDecision.clear();
         discussOnTheSpot.setSelected(false);
+    }
+
+    /** A hot spot: its place and count large, the grid code small beneath and in the tooltip. */
+    private static final class HotSpotCell extends javafx.scene.control.ListCell<MeetingViewModel.HotSpot> {
+        private final Label code = new Label();
+
+        HotSpotCell() {
+            code.getStyleClass().add("meeting-hotspot-code");
+        }
+
+        @Override
+        protected void updateItem(MeetingViewModel.HotSpot h, boolean empty) {
+            super.updateItem(h, empty);
+            if (empty || h == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            setText(h.text());
+            code.setText(h.detail());
+            setGraphic(code);
+            setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
+            setTooltip(new javafx.scene.control.Tooltip(h.detail()));
+        }
     }
 }

@@ -60,8 +60,7 @@ public final class MeetingViewModel {
     private final ObservableList<Ranked> districts = FXCollections.observableArrayList();
     private final ObservableList<Evaluation.Day> trend = FXCollections.observableArrayList();
     private final ObservableList<String> topClasses = FXCollections.observableArrayList();
-    private final ObservableList<String> hotGrids = FXCollections.observableArrayList();
-    private List<String> hotGridCodes = List.of();
+    private final ObservableList<HotSpot> hotGrids = FXCollections.observableArrayList();
     private final ObservableList<Ledger.Entry> ledger = FXCollections.observableArrayList();
     private final ObservableList<Behind> behind = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper ledgerFigures = new ReadOnlyStringWrapper("");
@@ -130,10 +129,7 @@ public final class MeetingViewModel {
                     topClasses.setAll(summary.topClasses().stream().limit(10)
                             .map(t -> messages.text("meeting.top", t.name() == null ? t.key() : t.name(), t.count()))
                             .toList());
-                    hotGridCodes = summary.hotGrids().stream().limit(10).map(Evaluation.Top::key).toList();
-                    hotGrids.setAll(summary.hotGrids().stream().limit(10)
-                            .map(t -> messages.text("meeting.top", t.name() == null ? t.key() : t.name(), t.count()))
-                            .toList());
+                    hotGrids.setAll(summary.hotGrids().stream().limit(10).map(this::hotSpot).toList());
                     ledger.setAll(entries);
                     reports.setAll(stored);
                     ledgerFigures.set(messages.text("meeting.ledger.figures", figures.total(), figures.open(),
@@ -347,13 +343,28 @@ public final class MeetingViewModel {
         return topClasses;
     }
 
-    public ObservableList<String> hotGrids() {
+    /** The month's hot spots, worst first, named by their place (the grid code in {@link HotSpot#detail()}). */
+    public ObservableList<HotSpot> hotGrids() {
         return hotGrids;
     }
 
     /** The grid code of each line of {@link #hotGrids()}, same order. */
     public String hotGridCode(int index) {
-        return index >= 0 && index < hotGridCodes.size() ? hotGridCodes.get(index) : null;
+        return index >= 0 && index < hotGrids.size() ? hotGrids.get(index).gridCode() : null;
+    }
+
+    /**
+     * A hot spot as the meeting reads it: {@code text} the place (district · street · community, named by the
+     * platform's one rule, {@code Places}) and the count; {@code detail} the grid code, small, for who needs it.
+     * A platform that does not name grids yet leaves the code as the place.
+     */
+    public record HotSpot(String gridCode, String place, long count, String text, String detail) {
+    }
+
+    HotSpot hotSpot(Evaluation.Top t) {
+        String place = t.name() == null || t.name().isBlank() ? t.key() : t.name();
+        return new HotSpot(t.key(), place, t.count(), messages.text("meeting.top", place, t.count()),
+                messages.text("meeting.hotSpot.grid", t.key()));
     }
 
     public ObservableList<Ledger.Entry> ledger() {

@@ -77,7 +77,7 @@ public final class GeoSync {
     }
 
     /** {@code divisions/street} → {@code /api/v1/geo/divisions?level=street}. */
-    static String route(String layer) {
+    public static String route(String layer) {
         String[] p = layer.split("/");
         return "/api/v1/geo/" + p[0] + "?" + ("divisions".equals(p[0]) ? "level=" : "kind=") + p[1];
     }

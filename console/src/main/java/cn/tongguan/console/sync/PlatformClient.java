@@ -153,7 +153,14 @@ public final class PlatformClient {
      */
     public long snapshot(Consumer<Cases.SnapshotHeader> header, Consumer<Cases.Case> sink, Consumer<String> skipped)
             throws IOException {
-        Request request = new Request.Builder().url(url("/api/v1/cases/snapshot")).get().build();
+        return snapshot("", header, sink, skipped);
+    }
+
+    /** As above, with the list's filters ({@code query}, e.g. {@code open=true}: the display wall's open cases). */
+    public long snapshot(String query, Consumer<Cases.SnapshotHeader> header, Consumer<Cases.Case> sink,
+                         Consumer<String> skipped) throws IOException {
+        String path = query.isEmpty() ? "/api/v1/cases/snapshot" : "/api/v1/cases/snapshot?" + query;
+        Request request = new Request.Builder().url(url(path)).get().build();
         try (Response response = http.newBuilder().readTimeout(java.time.Duration.ofMinutes(2)).build()
                 .newCall(request).execute()) {
             check(response);

@@ -68,6 +68,8 @@ public final class SnapshotLoader {
         writer.setDaemon(true);
         writer.start();
         long eventId;
+        // A one-element holder the line callback can replace; Java has no generic arrays.
+        @SuppressWarnings({"unchecked", "rawtypes"})
         List<Cases.Case>[] batch = new List[] {new ArrayList<Cases.Case>(BATCH)};
         try {
             eventId = client.snapshot(

@@ -18,6 +18,7 @@ import java.util.List;
  * cameras and grids. Blocking; called on background threads, never the FX thread.
  */
 public final class WallFeed {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WallFeed.class);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** How many of the latest open cases the wall's queue shows. */
     public static final int RECENT_CASES = 30;
@@ -46,6 +47,19 @@ public final class WallFeed {
     public List<Cases.Case> recentCases() throws IOException {
         return platform.json().readValue(platform.get("/api/v1/cases?open=true&sort=-reportedAt&limit=" + RECENT_CASES),
                 Cases.CasePage.class).items();
+    }
+
+    /**
+     * Every open case (the map shows them all), streamed from the snapshot with {@code open=true} to {@code sink}
+     * and counted; a line that is not a case is skipped and logged.
+     */
+    public long openCases(java.util.function.Consumer<Cases.Case> sink) throws IOException {
+        long[] n = {0};
+        platform.snapshot("open=true", header -> { }, c -> {
+            sink.accept(c);
+            n[0]++;
+        }, line -> LOG.warn("Open-case snapshot: a line skipped: {}", line));
+        return n[0];
     }
 
     /** Alarms not yet cleared; none from a platform that does not track the alarm lifecycle yet (404). */

@@ -77,7 +77,11 @@ final class TestWall implements AutoCloseable {
     @Override
     public void close() throws Exception {
         WaitForAsyncUtils.asyncFx(wall::close).get(10, TimeUnit.SECONDS);
-        events.shutdownNow();
+        // Let the event thread finish what the close queued (the wall's memory is saved and closed there).
+        events.shutdown();
+        if (!events.awaitTermination(10, TimeUnit.SECONDS)) {
+            events.shutdownNow();
+        }
         background.shutdownNow();
         http.dispatcher().executorService().shutdown();
     }

@@ -66,6 +66,33 @@ class MeetingViewModelTest {
     }
 
     @Test
+    void hotSpotsNamePlacesWithTheGridCodeAside() throws Exception {
+        cn.tongguan.console.support.SmallCity.load(platform);
+        for (int i = 0; i < 2; i++) {
+            // Inside the small city's 红旗区 (its east half), where grids are.
+            operator.create(new Cases.NewCase("hotline_12319", "event", "06", "06010", 113.905, 35.285,
+                    "新乡市红旗区平原路 热点测试 " + i, "热点测试 " + i, "normal", "张三", "13812345678", null, false),
+                    java.util.UUID.randomUUID().toString());
+        }
+        vm.load();
+        assertThat(vm.hotGrids()).isNotEmpty();
+        MeetingViewModel.HotSpot worst = vm.hotGrids().get(0);
+        assertThat(worst.gridCode()).matches("\\d{14,15}");
+        // The place the platform names by its one rule (district · street · community), never the bare code.
+        assertThat(worst.place()).startsWith("红旗区 · ").doesNotContain(worst.gridCode());
+        assertThat(worst.text()).isEqualTo(worst.place() + "　2 件");
+        assertThat(worst.detail()).isEqualTo("网格 " + worst.gridCode());
+        assertThat(vm.hotGridCode(0)).isEqualTo(worst.gridCode());
+    }
+
+    @Test
+    void aPlatformThatDoesNotNameGridsLeavesTheCode() {
+        MeetingViewModel.HotSpot bare = vm.hotSpot(new Evaluation.Top("410702001001001", null, 4));
+        assertThat(bare.place()).isEqualTo("410702001001001");
+        assertThat(bare.text()).isEqualTo("410702001001001　4 件");
+    }
+
+    @Test
     void theWorstThreeAreMarkedAndTiesAreNot() {
         Evaluation.Report report = new Evaluation.Report("department", null, List.of(), List.of(
                 row("D1", 95.0), row("D2", 90.0), row("D3", 80.0), row("D4", 70.0), row("D5", 60.0), row("D6", 60.0)));

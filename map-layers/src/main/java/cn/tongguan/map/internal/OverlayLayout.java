@@ -46,7 +46,7 @@ public final class OverlayLayout {
 
     /** The items of one cell by kind, with the sums of their screen positions. */
     private static final class Cell {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // one list per kind; Java has no generic arrays
         final List<LiveItem>[] members = new List[KINDS];
         final double[] sumX = new double[KINDS];
         final double[] sumY = new double[KINDS];

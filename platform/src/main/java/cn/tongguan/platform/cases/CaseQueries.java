@@ -79,6 +79,18 @@ public final class CaseQueries {
     private record Where(String sql, List<Object> args) {
     }
 
+    /** How long a list query may run before the caller is asked to narrow it. */
+    static final int LIST_TIMEOUT_SECONDS = 10;
+
+    private static ApiException tooBroad() {
+        return new ApiException(422, "query_too_broad", Map.of("seconds", LIST_TIMEOUT_SECONDS), LIST_TIMEOUT_SECONDS);
+    }
+
+    /** H2 reports a cancelled statement as error 57014; PostgreSQL as SQL state 57014 too. */
+    private static boolean timedOut(SQLException e) {
+        return "57014".equals(e.getSQLState()) || e.getErrorCode() == 57014;
+    }
+
     private Where where(CaseQuery q, long now) {
         StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
@@ -178,10 +190,24 @@ public final class CaseQueries {
         Masking masking = Masking.of(p);
         return db.read(tx -> {
             List<CaseRecord> rows = new ArrayList<>();
-            try (PreparedStatement ps = Sql.prepare(tx.connection(), sql.toString(), args.toArray());
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(CaseStore.read(rs));
+            try (PreparedStatement ps = Sql.prepare(tx.connection(), sql.toString(), args.toArray())) {
+                // The backstop for a shape no index serves (free text that matches nothing reads every case): the
+                // caller is told to narrow it, and the connection goes back to the pool able to run a long read.
+                ps.setQueryTimeout(LIST_TIMEOUT_SECONDS);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(CaseStore.read(rs));
+                    }
+                } catch (java.sql.SQLTimeoutException e) {
+                    throw tooBroad();
+                } catch (SQLException e) {
+                    if (timedOut(e)) {
+                        throw tooBroad();
+                    }
+                    throw e;
+                } finally {
+                    // On H2 the timeout is the session's: reset, or a seat's snapshot on this connection is cut.
+                    ps.setQueryTimeout(0);
                 }
             }
             String next = null;

@@ -115,7 +115,7 @@ public final class CaseRoutes {
         String sort = c.queryEnum("sort", CaseQuery.SORTS);
         String light = c.queryEnum("light", Codes.LIGHTS);
         Integer limit = c.queryInt("limit", 1, 1000);
-        return new CaseQuery(stateList, c.query("source"), c.queryEnum("kind", Codes.KINDS), c.query("bigCode"),
+        return new CaseQuery(stateList, c.queryEnum("source", Codes.SOURCES), c.queryEnum("kind", Codes.KINDS), c.query("bigCode"),
                 c.query("smallCode"), c.query("districtCode"), c.query("streetCode"), c.query("communityCode"),
                 c.query("gridCode"), c.query("departmentCode"), light, bool(c, "overdue"), bool(c, "open"), c.query("q"),
                 c.queryInstant("from"), c.queryInstant("to"), sort, c.query("cursor"), limit == null ? 50 : limit);

@@ -140,6 +140,46 @@ final class EvaluationQueries {
         });
     }
 
+    /**
+     * The hot grids named by their place (district · street · community, {@link cn.tongguan.api.Places}), for a
+     * meeting that reads places, not 15-digit codes. A grid missing from the grids table is named by the divisions
+     * its code starts with (GB/T 30428: district 6, street 9, community 12 digits); none known keeps the name null.
+     */
+    List<Evaluation.Top> placed(List<Evaluation.Top> grids) {
+        if (grids.isEmpty()) {
+            return grids;
+        }
+        Map<String, String> divisions = names("SELECT code, name FROM divisions");
+        Map<String, String[]> rows = db.read(tx -> {
+            Map<String, String[]> out = new HashMap<>();
+            String marks = String.join(", ", java.util.Collections.nCopies(grids.size(), "?"));
+            try (PreparedStatement ps = Sql.prepare(tx.connection(), "SELECT code, district_code, street_code, community_code "
+                    + "FROM grids WHERE code IN (" + marks + ")", grids.stream().map(Evaluation.Top::key).toArray());
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
+            }
+            return out;
+        });
+        List<Evaluation.Top> out = new ArrayList<>(grids.size());
+        for (Evaluation.Top g : grids) {
+            String[] codes = rows.get(g.key());
+            if (codes == null) {
+                codes = new String[3];
+                int[] lengths = {6, 9, 12};
+                for (int i = 0; i < 3; i++) {
+                    String prefix = g.key().length() > lengths[i] ? g.key().substring(0, lengths[i]) : null;
+                    codes[i] = prefix != null && divisions.containsKey(prefix) ? prefix : null;
+                }
+            }
+            boolean known = java.util.Arrays.stream(codes).anyMatch(c -> c != null && divisions.containsKey(c));
+            out.add(new Evaluation.Top(g.key(), known ? cn.tongguan.api.Places.name(divisions, cn.tongguan.api.Places.DOT, codes)
+                    : g.name(), g.count()));
+        }
+        return out;
+    }
+
     /** Received, filed and closed per Asia/Shanghai day of report (days without cases are absent). */
     Map<Long, long[]> daily(Instant from, Instant to, long now) {
         String day = "(c.reported_at + " + SHANGHAI_OFFSET_MS + ") / " + DAY_MS;

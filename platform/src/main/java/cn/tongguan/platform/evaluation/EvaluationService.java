@@ -155,7 +155,7 @@ public final class EvaluationService {
         }
         List<Evaluation.Top> classes = queries.top("c.small_code", "SELECT code, name FROM categories WHERE level = 'small'",
                 p.from(), p.to(), TOP);
-        List<Evaluation.Top> grids = queries.top("c.grid_code", null, p.from(), p.to(), TOP);
+        List<Evaluation.Top> grids = queries.placed(queries.top("c.grid_code", null, p.from(), p.to(), TOP));
         return new Evaluation.Summary(p, prevSpan.period(), lastSpan.period(), figures, trend, classes, grids);
     }
 

@@ -24,11 +24,18 @@ public final class GeoRoutes {
     private final ReferenceDataStore store;
     private final GeoLayers layers;
     private final PartsColumns parts;
+    private final PartsBody whole;
 
     public GeoRoutes(ReferenceDataStore store, GeoLayers layers, PartsColumns parts) {
         this.store = store;
         this.layers = layers;
         this.parts = parts;
+        this.whole = new PartsBody(parts, () -> store.version("parts"));
+    }
+
+    /** Builds the whole parts layer's bytes ahead of the consoles (blocking: call on a background thread). */
+    public void primeParts() {
+        whole.prime();
     }
 
     public void register(Router r) {
@@ -42,7 +49,18 @@ public final class GeoRoutes {
             Integer limit = c.queryInt("limit", 1, 1_000_000);
             if (!notModified(c, etag("parts", cursor == null ? "" : cursor, limit == null ? "all" : String.valueOf(limit)))) {
                 c.ctx().contentType("application/x-ndjson");
-                parts.write(cursor, limit, c.ctx().outputStream());
+                if (cursor == null && limit == null) {
+                    // The whole layer, as every console's first open asks for it: the bytes kept for this version.
+                    String accepted = c.ctx().header("Accept-Encoding");
+                    boolean gzip = accepted != null && accepted.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+                    c.ctx().header("Vary", "Accept-Encoding");
+                    if (gzip) {
+                        c.ctx().header("Content-Encoding", "gzip");
+                    }
+                    whole.write(gzip, c.ctx().outputStream());
+                } else {
+                    parts.write(cursor, limit, c.ctx().outputStream());
+                }
             }
             return null;
         });

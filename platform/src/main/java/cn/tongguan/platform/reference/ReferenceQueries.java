@@ -168,7 +168,7 @@ public final class ReferenceQueries {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT department_code, category_code, district_code FROM department_scopes");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    @SuppressWarnings("unchecked")
+                    @SuppressWarnings({"unchecked", "rawtypes"}) // a pair of lists; Java has no generic arrays
                     List<String>[] s = scopes.computeIfAbsent(rs.getString(1), k -> new List[] {new ArrayList<>(), new ArrayList<>()});
                     addDistinct(s[0], rs.getString(2));
                     addDistinct(s[1], rs.getString(3));

@@ -26,11 +26,19 @@ public final class ReferenceRoutes {
     private final ReferenceDataStore store;
     private final ReferenceQueries queries;
     private final ObjectMapper mapper;
+    private final java.util.function.Consumer<String> imported;
 
     public ReferenceRoutes(ReferenceDataStore store, ReferenceQueries queries, ObjectMapper mapper) {
+        this(store, queries, mapper, kind -> { });
+    }
+
+    /** {@code imported} hears the kind of each import once it is stored (the sites' renaming, ADR 0132). */
+    public ReferenceRoutes(ReferenceDataStore store, ReferenceQueries queries, ObjectMapper mapper,
+                           java.util.function.Consumer<String> imported) {
         this.store = store;
         this.queries = queries;
         this.mapper = mapper;
+        this.imported = imported;
     }
 
     /** Names, grid codes and coordinates from the gazetteer; part codes (部件标识码) from the parts table. */
@@ -139,6 +147,7 @@ public final class ReferenceRoutes {
             default -> throw ApiException.notFound("import kind", kind);
         };
         store.reload();
+        imported.accept(kind);
         return new Reference.ImportResult(kind, n);
     }
 

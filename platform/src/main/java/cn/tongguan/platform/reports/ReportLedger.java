@@ -63,9 +63,7 @@ final class ReportLedger {
 
     /** 红旗区西街街道; a missing level is left out rather than shown as a dash. */
     static String place(ReportQueries.Names names, String district, String street) {
-        String d = district == null ? "" : names.of(names.divisions(), district);
-        String s = street == null ? "" : names.of(names.divisions(), street);
-        return d.isEmpty() && s.isEmpty() ? "—" : d + s;
+        return cn.tongguan.api.Places.name(names.divisions(), "", district, street);
     }
 
     private static LocalDate day(Instant i) {

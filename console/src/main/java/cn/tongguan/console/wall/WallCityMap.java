@@ -1,0 +1,134 @@
+package cn.tongguan.console.wall;
+
+import cn.tongguan.api.Cases;
+import cn.tongguan.console.citymap.CityGeography;
+import cn.tongguan.console.citymap.CityLayers;
+import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.map.Feature;
+import cn.tongguan.map.LiveItem;
+import cn.tongguan.map.LiveKind;
+import cn.tongguan.map.MapView;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The wall's map on the city's layers (ADR 0125): the seat's {@link CityLayers} with names {@link #LABEL_SCALE}
+ * times larger, read from five metres; the districts labelled with their open cases ("红旗区  1,234 件在办");
+ * every open case in the live overlay (clustered by map-layers at city zoom), coloured by its light. FX thread only.
+ */
+public final class WallCityMap {
+    /** Names 1.8× the desk's: a 16 px district name becomes 29 px, readable across a command hall. */
+    public static final double LABEL_SCALE = 1.8;
+    /** Case events come in bursts (a storm, a morning's filing): the district counts are relabelled once after. */
+    private static final Duration RELABEL_AFTER = Duration.millis(400);
+
+    private final MapView map;
+    private final Messages messages;
+    private final Clock clock;
+    private final CityLayers layers;
+    private final WallCases cases = new WallCases();
+    private final PauseTransition relabel = new PauseTransition(RELABEL_AFTER);
+    private List<Feature> districts = List.of();
+    private boolean placed;
+
+    public WallCityMap(MapView map, Messages messages, Clock clock) {
+        this.map = map;
+        this.messages = messages;
+        this.clock = clock;
+        this.layers = new CityLayers(messages, LABEL_SCALE);
+        layers.install(map);
+        map.setId("wallMap");
+        relabel.setOnFinished(e -> relabelNow());
+    }
+
+    public MapView view() {
+        return map;
+    }
+
+    public CityLayers layers() {
+        return layers;
+    }
+
+    /** The geography (the saved copy first, then what the platform sent); the first one with districts frames the city. */
+    public void show(CityGeography geo) {
+        districts = geo.districts();
+        relabelNow();
+        layers.show(geo);
+        Envelope city = layers.cityExtent();
+        if (!placed && city != null) {
+            placed = true;
+            map.setViewState(map.fit(city));
+        }
+    }
+
+    /** Frames the whole city again (after the map's monitor got its size); false before any geography. */
+    public boolean frameCity() {
+        Envelope city = layers.cityExtent();
+        if (city != null) {
+            map.setViewState(map.fit(city));
+        }
+        return city != null;
+    }
+
+    /** Every open case, as the snapshot of a (re)connection has them: the overlay holds exactly these. */
+    public void openCases(Collection<Cases.Case> snapshot) {
+        cases.reset(snapshot).forEach(id -> map.getOverlay().remove(id(id)));
+        relight();
+        relabelNow();
+    }
+
+    /** A case event: the case is put on, moved, recoloured or (finished) taken off the map. */
+    public void caseChanged(Cases.Case c) {
+        cases.changed(c);
+        if (cases.isOpen(c.id())) {
+            map.getOverlay().put(item(c));
+        } else {
+            map.getOverlay().remove(id(c.id()));
+        }
+        relabel.playFromStart();
+    }
+
+    /** Lights counted down on the clock (the slow tick): a case turns yellow, then red, without an event. */
+    public void relight() {
+        List<LiveItem> items = new ArrayList<>(cases.size());
+        cases.all().forEach(c -> items.add(item(c)));
+        map.getOverlay().putAll(items);
+    }
+
+    /** A copy of the open cases (for the wall's memory). */
+    public List<Cases.Case> openCases() {
+        return List.copyOf(cases.all());
+    }
+
+    /** How many open cases the wall knows of. */
+    public int openCount() {
+        return cases.size();
+    }
+
+    private LiveItem item(Cases.Case c) {
+        return LiveItem.of(id(c.id()), LiveKind.CASE, c.lng(), c.lat(),
+                CityLayers.caseStatus(WallCases.light(c, clock.instant())),
+                c.updatedAt() != null ? c.updatedAt() : c.reportedAt() != null ? c.reportedAt() : clock.instant());
+    }
+
+    private void relabelNow() {
+        relabel.stop();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Feature d : districts) {
+            String code = d.text("code");
+            labels.put(code, messages.text("wall.map.district", d.text("name"), cases.count(code)));
+        }
+        layers.labelDistricts(labels);
+    }
+
+    public static String id(long caseId) {
+        return "case-" + caseId;
+    }
+}
