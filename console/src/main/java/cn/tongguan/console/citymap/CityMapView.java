@@ -220,17 +220,9 @@ public final class CityMapView {
         return "case-" + caseId;
     }
 
-    /** 红/黄/绿 as the overlay's colours; a case whose clock has not started is grey. */
+    /** 红/黄/绿 as the overlay's colours (one home with the wall's: {@link CityLayers#caseStatus}). */
     static LiveStatus status(String light) {
-        if (light == null) {
-            return LiveStatus.OFFLINE;
-        }
-        return switch (light) {
-            case "red" -> LiveStatus.ALARM;
-            case "yellow" -> LiveStatus.PENDING;
-            case "green" -> LiveStatus.NORMAL;
-            default -> LiveStatus.OFFLINE;
-        };
+        return CityLayers.caseStatus(light);
     }
 
     private VBox lightLegend() {

@@ -201,8 +201,8 @@ class CityMapUiTest {
         robot.clickOn(screen(map, CityLifeline.ROAD_LNG, CityLifeline.ROAD_LAT + 0.0004));
         ConsoleUi.waitOnFx(10, () -> cardTitle(robot).equals("积水点·平原路"));
         ConsoleUi.waitOnFx(10, () -> robot.lookup("#cityMapTrend").tryQuery().map(Node::isVisible).orElse(false));
-        ConsoleUi.waitOnFx(10, () -> robot.lookup("#cityMapTrend").queryAs(javafx.scene.chart.LineChart.class)
-                .getData().stream().mapToInt(s -> ((javafx.scene.chart.XYChart.Series<?, ?>) s).getData().size()).sum() == 2);
+        ConsoleUi.waitOnFx(10, () -> robot.lookup("#cityMapTrend").<javafx.scene.chart.LineChart<?, ?>>query()
+                .getData().stream().mapToInt(s -> s.getData().size()).sum() == 2);
 
         // The camera by the road, its cone drawn from street zoom; its card plays it in the seat's player.
         assertThat(fx(() -> map.getOverlay().get("camera-C01").fovDeg())).isPositive();
