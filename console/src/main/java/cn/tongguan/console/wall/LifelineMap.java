@@ -136,7 +136,11 @@ public final class LifelineMap {
         double[] xy = map.toPixel(m.lng(), m.lat());
         g.setLayoutX(xy[0]);
         g.setLayoutY(xy[1]);
-        g.setVisible(xy[0] >= -20 && xy[1] >= -20 && xy[0] <= map.getWidth() + 20 && xy[1] <= map.getHeight() + 20);
+        // Covers stay off the city view unless alarmed: 3,000 quiet marks buried the districts' names (full scale).
+        boolean hidden = cn.tongguan.console.citymap.CityLayers.coverHidden(m.kind(), "ALARM".equals(m.state()),
+                map.getViewState().zoom());
+        g.setVisible(!hidden && xy[0] >= -20 && xy[1] >= -20 && xy[0] <= map.getWidth() + 20
+                && xy[1] <= map.getHeight() + 20);
     }
 
     private VBox trendPanel() {
