@@ -116,9 +116,8 @@ class SeatFirstSyncEndToEndTest {
         TabPane modes = robot.lookup("#modes").queryAs(TabPane.class);
         WaitForAsyncUtils.asyncFx(() -> modes.getTabs().addListener((ListChangeListener<Tab>) c -> {
             for (Tab tab : modes.getTabs()) {
-                if (tab.getContent() != null && tab.getContent().lookup("#snapshotText") instanceof Label text
-                        && text.getProperties().putIfAbsent("watched", true) == null) {
-                    watch(tab.getContent(), text);
+                if (tab.getContent() != null) {
+                    watchOnceShown(tab.getContent());
                 }
             }
         })).get(5, TimeUnit.SECONDS);
@@ -224,6 +223,25 @@ class SeatFirstSyncEndToEndTest {
         Cases.Case xNow = detail(token, x.id());
         assertThat(xNow.state()).as("X was not acted on").isEqualTo("reported");
         assertThat(xNow.version()).isEqualTo(x.version());
+    }
+
+    /**
+     * Watches the seat's bar as soon as it is on screen: the seat's tab first holds a placeholder while the cache
+     * opens off the FX thread, and the seat arrives into it a moment later.
+     */
+    private void watchOnceShown(Node content) {
+        if (content.lookup("#snapshotText") instanceof Label text) {
+            if (text.getProperties().putIfAbsent("watched", true) == null) {
+                watch(content, text);
+            }
+        } else {
+            Node holder = content.lookup("#seatHolder");
+            javafx.scene.Parent parent = holder instanceof javafx.scene.Parent p ? p
+                    : content instanceof javafx.scene.Parent p ? p : null;
+            if (parent != null && parent.getProperties().putIfAbsent("awaited", true) == null) {
+                parent.getChildrenUnmodifiable().addListener((ListChangeListener<Node>) c -> watchOnceShown(content));
+            }
+        }
     }
 
     private void watch(Node seat, Label text) {
