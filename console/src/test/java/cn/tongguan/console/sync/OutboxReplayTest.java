@@ -33,6 +33,7 @@ class OutboxReplayTest {
     private TestPlatform platform;
     private CacheDatabase db;
     private ScheduledExecutorService worker;
+    private ScheduledExecutorService sender;
     private SyncEngine engine;
     private CaseCache cases;
     private OutboxStore store;
@@ -71,7 +72,8 @@ class OutboxReplayTest {
         });
         engine = new SyncEngine(client, session, cases, meta, new cn.tongguan.console.cache.ReferenceHolder(meta),
                 worker, bus, platform.clock());
-        outbox = new Outbox(client, session, store, cases, Executors.newSingleThreadScheduledExecutor(), bus,
+        sender = Executors.newSingleThreadScheduledExecutor();
+        outbox = new Outbox(client, session, store, cases, sender, bus,
                 platform.clock());
         engine.onConnected(outbox::flush);
     }
@@ -80,6 +82,8 @@ class OutboxReplayTest {
     void stop() {
         engine.close();
         worker.shutdownNow();
+        // Its retries would otherwise go on into the next test, against a closed cache.
+        sender.shutdownNow();
         db.close();
         platform.close();
     }

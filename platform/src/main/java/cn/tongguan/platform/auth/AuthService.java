@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Accounts, sign-in and bearer tokens under a {@link SecurityPolicy}: short access tokens renewed with single-use
@@ -29,6 +30,12 @@ public final class AuthService {
     private final Sessions sessions;
     private final AuditLog audit;
     private final Map<String, Session> cache = new ConcurrentHashMap<>();
+    /**
+     * Counts the revocations (sign-outs, replayed refresh families, foreign writes). A request that read its session
+     * from the database while a revocation ran must not put it back into the cache after the revocation cleared it:
+     * the signed-out token would then work until it expires.
+     */
+    private final AtomicLong revocations = new AtomicLong();
 
     private record Session(Principal principal, long expiresAt, String family) {
     }
@@ -47,6 +54,7 @@ public final class AuthService {
         // A sign-out or a revoked family on another platform instance on the same database (ADR 0101): forget the
         // tokens known here, the next request reads its session again.
         db.onForeignWrites(tx -> {
+            revocations.incrementAndGet();
             cache.clear();
             return null;
         });
@@ -105,6 +113,7 @@ public final class AuthService {
             }
             case REUSED -> {
                 String family = r.pair().family();
+                revocations.incrementAndGet();
                 cache.values().removeIf(s -> family.equals(s.family()));
                 audit.append(new AuditLog.Act(r.username(), null, address, "token.reuse", r.username(), "revoked",
                         "{\"family\":\"" + family.substring(0, 8) + "\"}"));
@@ -119,11 +128,13 @@ public final class AuthService {
     public void logout(String token, Principal who, String address) {
         String family = sessions.familyOf(token);
         String hash = Sessions.sha256(token);
+        // The database first, then the count, then the cache: see revocations.
+        sessions.end(token, family);
+        revocations.incrementAndGet();
         cache.remove(hash);
         if (family != null) {
             cache.values().removeIf(s -> family.equals(s.family()));
         }
-        sessions.end(token, family);
         audit.append(new AuditLog.Act(who.username(), who.role().code(), address, "logout", who.username(), "ok", null));
     }
 
@@ -136,6 +147,7 @@ public final class AuthService {
         long now = clock.millis();
         Session s = cache.get(hash);
         if (s == null) {
+            long seen = revocations.get();
             s = db.read(tx -> {
                 try (PreparedStatement ps = Sql.prepare(tx.connection(),
                         "SELECT u.username, u.display_name, u.role, u.department_code, s.expires_at, s.family FROM sessions s "
@@ -152,6 +164,10 @@ public final class AuthService {
                 throw new ApiException(401, "unauthorized", Map.of());
             }
             cache.put(hash, s);
+            if (revocations.get() != seen) {
+                // A revocation ran meanwhile and may have missed this entry: forget it, the next request reads again.
+                cache.remove(hash);
+            }
         }
         if (s.expiresAt() <= now) {
             cache.remove(hash);

@@ -111,6 +111,34 @@ class SessionsTest {
     }
 
     @Test
+    void aLogoutWhileTheSameTokenIsInUseLeavesItRefused() throws Exception {
+        // A seat's event stream and its outbox go on using the token while it is signed out elsewhere: no request
+        // that read the session before the logout may put it back into the platform's token cache.
+        for (int round = 0; round < 5; round++) {
+            String token = login("operator", "tongguan").body().get("token").asText();
+            java.util.concurrent.atomic.AtomicBoolean going = new java.util.concurrent.atomic.AtomicBoolean(true);
+            List<Thread> users = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread t = new Thread(() -> {
+                    while (going.get()) {
+                        api.get("/api/v1/me", token);
+                    }
+                });
+                t.start();
+                users.add(t);
+            }
+            Thread.sleep(100);
+            assertThat(api.send("POST", "/api/v1/auth/logout", token).status()).isEqualTo(200);
+            Thread.sleep(100);
+            going.set(false);
+            for (Thread t : users) {
+                t.join();
+            }
+            assertError(api.get("/api/v1/me", token), 401, "unauthorized");
+        }
+    }
+
+    @Test
     void theDatabaseHoldsOnlyHashesOfTokens() throws Exception {
         JsonNode pair = login("inspector", "tongguan").body();
         JsonNode renewed = refresh(pair.get("refreshToken").asText()).body();
