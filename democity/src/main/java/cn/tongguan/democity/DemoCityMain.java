@@ -17,7 +17,14 @@ public final class DemoCityMain {
 
     public static void main(String[] args) {
         // The composition root of the demo city's commands: the machine's clock is read here and handed on.
-        Clock clock = Clock.systemUTC();
+        int code = commandLine(Clock.systemUTC()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** The commands, built with {@code clock} (the benchmark runs {@code load} through this too). */
+    public static CommandLine commandLine(Clock clock) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -32,10 +39,7 @@ public final class DemoCityMain {
                 return defaults.create(type);
             }
         };
-        int code = new CommandLine(new DemoCityMain(), factory).execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
+        return new CommandLine(new DemoCityMain(), factory);
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate the city into --out")

@@ -29,7 +29,8 @@ public final class DemoCityBench {
         delete(dir);
         long baseline = baseline(dir.resolve("baseline"), 910_000, 7_920_000);
         long start = System.nanoTime();
-        int code = new picocli.CommandLine(new DemoCityMain()).execute("load", "--data", dir.resolve("city").toString());
+        // A benchmark is its own composition root: the load stamps the history up to the machine's now, as the demo does.
+        int code = DemoCityMain.commandLine(java.time.Clock.systemUTC()).execute("load", "--data", dir.resolve("city").toString());
         long full = (System.nanoTime() - start) / 1_000_000;
         if (code != 0) {
             throw new IllegalStateException("load failed");

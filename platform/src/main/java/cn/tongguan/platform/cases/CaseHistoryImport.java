@@ -2,6 +2,7 @@ package cn.tongguan.platform.cases;
 
 import cn.tongguan.api.Reference;
 import cn.tongguan.platform.reference.ReferenceDataStore;
+import cn.tongguan.platform.storage.BulkIndexes;
 import cn.tongguan.platform.storage.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * Bulk import of case history (the demo city's two years): each case's steps are replayed through the
  * same {@link CaseEffects} as live transitions, so clocks, lights and in-time flags are what the live
  * workflow would have computed, then written in JDBC batches. Meant for an empty platform before clients
- * connect; the running service re-reads its case id and number counters when the import closes.. Emits no events: consoles take the
+ * connect; the running service re-reads its case id and number counters when the import closes. Emits no events: consoles take the
  * history through the snapshot.
  */
 public final class CaseHistoryImport implements AutoCloseable {
@@ -59,6 +60,8 @@ public final class CaseHistoryImport implements AutoCloseable {
     private final Map<String, Reference.TimeLimit> limits = new HashMap<>();
     private final List<HistoricCase> pending = new ArrayList<>(BATCH);
     private final Runnable afterImport;
+    /** The case table's secondary indexes, set aside from the first batch until close (ADR 0141). */
+    private BulkIndexes setAside;
     private long imported;
 
     public CaseHistoryImport(Database db, ReferenceDataStore reference, Runnable afterImport) {
@@ -79,15 +82,26 @@ public final class CaseHistoryImport implements AutoCloseable {
         return imported;
     }
 
+    /** Writes what is pending, builds the case indexes again over everything imported, continues the numbering. */
     @Override
     public void close() {
-        flush();
+        try {
+            flush();
+        } finally {
+            if (setAside != null) {
+                setAside.restore();
+                setAside = null;
+            }
+        }
         afterImport.run();
     }
 
     private void flush() {
         if (pending.isEmpty()) {
             return;
+        }
+        if (setAside == null) {
+            setAside = BulkIndexes.suspend(db, "cases");
         }
         db.write(tx -> {
             Connection c = tx.connection();

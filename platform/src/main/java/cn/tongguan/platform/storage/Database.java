@@ -80,6 +80,7 @@ public final class Database implements AutoCloseable {
         // What every component loads after this line already reflects at least this epoch.
         this.seenEpoch = read(tx -> Sql.queryLong(tx.connection(), "SELECT n FROM cluster_epoch WHERE id = 1"));
         this.link = postgres ? new ClusterLink(jdbcUrl, user, password, instanceId, this::catchUp) : null;
+        BulkIndexes.restorePending(this);
         LOG.info("Database ready: {} ({} commit)", postgres ? "PostgreSQL" : "H2", durability);
     }
 
