@@ -52,8 +52,14 @@ public final class ConsoleUi implements AutoCloseable {
      * session panel) while a test waits, and a scene graph walked from another thread can change under the walk.
      */
     public static void waitOnFx(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException busy) {
+                // The FX thread is still at other work (a loaded machine): not yet, ask again until the deadline.
+                return false;
+            }
+        });
     }
 
     public void fillScreen() throws Exception {
