@@ -15,14 +15,14 @@ import cn.tongguan.console.sync.WallFeed;
 import cn.tongguan.console.sync.WallListener;
 import cn.tongguan.console.sync.WallRecall;
 import cn.tongguan.console.wall.AlarmResponse;
-import cn.tongguan.console.wall.LifelineMap;
+import cn.tongguan.console.wall.LifelineMapView;
 import cn.tongguan.console.wall.LifelineViewModel;
 import cn.tongguan.console.wall.PushedViewModel;
 import cn.tongguan.console.wall.SensorLevels;
 import cn.tongguan.console.wall.SensorTrendViewModel;
-import cn.tongguan.console.wall.WallCityMap;
+import cn.tongguan.console.wall.WallCityMapView;
 import cn.tongguan.console.wall.WallLayout;
-import cn.tongguan.console.wall.WallPanels;
+import cn.tongguan.console.wall.WallPanelsView;
 import cn.tongguan.console.wall.WallPanelsViewModel;
 import cn.tongguan.console.wall.WallPresets;
 import cn.tongguan.console.wall.WallView;
@@ -92,7 +92,7 @@ final class WallComposition implements WallListener {
     private MeetingMap meetingMap;
     /** FX thread: the city's geography on the maps (the saved copy first, then the platform's), null before. */
     private CityGeography geography;
-    private WallCityMap cityMap;
+    private WallCityMapView cityMap;
     private final WallGeography geo;
     private List<Camera> everyCamera = List.of();
     /** The wall's memory between runs; opened on the event thread before the first connection. */
@@ -126,13 +126,13 @@ final class WallComposition implements WallListener {
                 background, Platform::runLater);
         map = new MapView(background, clock);
         map.setViewState(new MapViewState(113.885, 35.305, 12.5));
-        cityMap = new WallCityMap(map, messages, clock);
-        LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
+        cityMap = new WallCityMapView(map, messages, clock);
+        LifelineMapView lifelineMap = new LifelineMapView(map, lifeline, trend, pushed, messages);
         video = new VideoWall(VideoConfig.defaults().withLocale(config.locale()), background, Platform::runLater, clock);
         video.setLayout(cn.tongguan.video.WallLayout.NINE);
         Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView,
                 "meeting", this::meeting);
-        view = new WallView(wallModel, messages, new WallPanels(figures, lifeline, messages, components)::create);
+        view = new WallView(wallModel, messages, new WallPanelsView(figures, lifeline, messages, components)::create);
         view.show();
         // Again now that the map has its monitor's size: the city framed, not an 800×600 guess.
         if (!cityMap.frameCity()) {
@@ -374,7 +374,7 @@ final class WallComposition implements WallListener {
     }
 
     /** The wall's map panel (for tests). */
-    WallCityMap cityMap() {
+    WallCityMapView cityMap() {
         return cityMap;
     }
 

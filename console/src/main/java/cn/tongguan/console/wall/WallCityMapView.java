@@ -23,7 +23,7 @@ import org.locationtech.jts.geom.Envelope;
  * times larger, read from five metres; the districts labelled with their open cases ("红旗区  1,234 件在办");
  * every open case in the live overlay (clustered by map-layers at city zoom), coloured by its light. FX thread only.
  */
-public final class WallCityMap {
+public final class WallCityMapView {
     /** Names 1.8× the desk's: a 16 px district name becomes 29 px, readable across a command hall. */
     public static final double LABEL_SCALE = 1.8;
     /** Case events come in bursts (a storm, a morning's filing): the district counts are relabelled once after. */
@@ -38,7 +38,7 @@ public final class WallCityMap {
     private List<Feature> districts = List.of();
     private boolean placed;
 
-    public WallCityMap(MapView map, Messages messages, Clock clock) {
+    public WallCityMapView(MapView map, Messages messages, Clock clock) {
         this.map = map;
         this.messages = messages;
         this.clock = clock;
