@@ -3,10 +3,18 @@ package cn.tongguan.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The project's architecture rules (DEVELOPERS.md, "Dependency rule"). Package patterns use {@code ..tongguan.}
@@ -92,9 +100,12 @@ final class ArchitectureRules {
                     + "build behaves the same at any hour on any machine (ADR 0019)");
 
     static final ArchRule VIEW_MODELS_USE_NO_CONTROLS = noClasses()
-            .that().resideInAPackage("..tongguan.console..").and().haveSimpleNameEndingWith("ViewModel")
+            .that().resideInAPackage("..tongguan.console..")
+            .and(JavaClass.Predicates.simpleNameEndingWith("ViewModel")
+                    .or(JavaClass.Predicates.simpleNameEndingWith("Presenter")))
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
-            .because("a view model is tested without the toolkit: properties and collections, never nodes (MVVM, issue 20)");
+            .because("a view model (and a presenter that drives view models, ADR 0144) is tested without the toolkit: "
+                    + "properties and collections, never nodes (MVVM, issue 20)");
 
     static final ArchRule VIEWS_DO_NOT_TOUCH_SYNC_OR_CACHE = noClasses()
             .that().resideInAPackage("..tongguan.console..").and().haveSimpleNameEndingWith("View")
@@ -106,8 +117,57 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("..tongguan.map.internal..")
             .because("map-layers' renderer is its own business; others use its public API (issue 20)");
 
+    /**
+     * Where threads are made: the executables' composition roots (the console's pools, the platform's server and
+     * main, the demo city), the harness and the camera simulator (test tools shipped for the hall's rehearsals), and
+     * those that own one thread for their lifetime, each with its reason. Everything else takes an Executor.
+     */
+    static final Map<String, String> THREAD_OWNERS = Map.ofEntries(
+            Map.entry("cn.tongguan.console.app.ConsoleComposition", "composition root: the console's pools"),
+            Map.entry("cn.tongguan.console.app.WallComposition", "composition root of the wall"),
+            Map.entry("cn.tongguan.platform.PlatformServer", "composition root: the server's workers"),
+            Map.entry("cn.tongguan.platform.PlatformMain", "composition root: the report scheduler, shutdown hook"),
+            Map.entry("cn.tongguan.democity.DemoCityMain", "composition root of the demo city"),
+            Map.entry("cn.tongguan.video.harness.WallHarnessApp", "the video harness's own composition root"),
+            Map.entry("cn.tongguan.video.sim.CameraSimulator", "simulator: one reader per ffmpeg process it starts"),
+            Map.entry("cn.tongguan.console.sync.SnapshotLoader", "the snapshot's writer runs beside the reader for one "
+                    + "load of up to a million rows; on the console's two-thread pool it would hold one for minutes"),
+            Map.entry("cn.tongguan.platform.events.EventStream", "one blocking writer per SSE subscriber, as many as "
+                    + "there are subscribers: a connection's thread, not shared work"),
+            Map.entry("cn.tongguan.platform.health.HealthChecks", "a probe that hangs on a dead database must not take "
+                    + "a thread another part needs; its pool is the probe's alone"),
+            Map.entry("cn.tongguan.platform.storage.ClusterLink", "the leader lock's connection loop, for the "
+                    + "database's lifetime"),
+            Map.entry("cn.tongguan.platform.storage.GroupCommit", "the flusher waits on the commit queue's monitor for "
+                    + "the database's lifetime"));
+
+    private static final DescribedPredicate<JavaClass> A_THREAD_OWNER = DescribedPredicate.describe(
+            "a composition root or a listed thread owner", c -> THREAD_OWNERS.keySet().stream()
+                    .anyMatch(owner -> c.getName().equals(owner) || c.getName().startsWith(owner + "$")));
+
+    private static final DescribedPredicate<JavaCall<?>> MAKES_A_THREAD = DescribedPredicate.describe(
+            "makes a thread or a pool", call -> {
+                JavaClass owner = call.getTargetOwner();
+                String name = call.getTarget().getName();
+                boolean constructor = JavaConstructor.CONSTRUCTOR_NAME.equals(name);
+                return constructor && (owner.isAssignableTo(Thread.class) || owner.isAssignableTo(ExecutorService.class))
+                        || owner.isEquivalentTo(Executors.class) && name.startsWith("new")
+                        || owner.isEquivalentTo(Thread.class) && Set.of("ofPlatform", "ofVirtual",
+                                "startVirtualThread").contains(name)
+                        || owner.isAssignableTo(ThreadFactory.class) && "newThread".equals(name)
+                        // Without an executor these run on the JVM's common pool: a thread nobody injected.
+                        || owner.isEquivalentTo(CompletableFuture.class) && Set.of("runAsync", "supplyAsync")
+                                .contains(name) && call.getTarget().getRawParameterTypes().size() == 1;
+            });
+
+    static final ArchRule THREADS_ONLY_IN_COMPOSITION_ROOTS = noClasses()
+            .that(DescribedPredicate.not(A_THREAD_OWNER))
+            .should().callCodeUnitWhere(MAKES_A_THREAD)
+            .because("background work goes through the injected Executor, so a test can run it and a bench count it; "
+                    + "only composition roots and the listed owners make threads (issue 20)");
+
     static final List<ArchRule> ALL = List.of(COMPONENTS_KNOW_NOTHING_OF_THE_SYSTEM, REPORTS_KNOW_NOTHING_OF_THE_SYSTEM, API_DEPENDS_ON_NOTHING_OF_OURS,
             PLATFORM_AND_CONSOLE_MEET_ONLY_IN_API, CONSOLE_DOES_NOT_REACH_INTO_THE_PLATFORM, DEMO_CITY_IS_A_PLATFORM_CLIENT, NO_JAVAFX_OUTSIDE_THE_UI,
             SLF4J_ONLY, NO_STANDARD_STREAMS, TIME_IS_INJECTED, VIEW_MODELS_USE_NO_CONTROLS, VIEWS_DO_NOT_TOUCH_SYNC_OR_CACHE,
-            MAP_INTERNALS_STAY_INSIDE);
+            MAP_INTERNALS_STAY_INSIDE, THREADS_ONLY_IN_COMPOSITION_ROOTS);
 }

@@ -46,7 +46,9 @@ class ArchitectureTest {
                 Arguments.of("TIME_IS_INJECTED", ArchitectureRules.TIME_IS_INJECTED, "ReadsTheWallClock"),
                 Arguments.of("VIEW_MODELS_USE_NO_CONTROLS", ArchitectureRules.VIEW_MODELS_USE_NO_CONTROLS, "DrawingViewModel"),
                 Arguments.of("VIEWS_DO_NOT_TOUCH_SYNC_OR_CACHE", ArchitectureRules.VIEWS_DO_NOT_TOUCH_SYNC_OR_CACHE, "FetchingView"),
-                Arguments.of("MAP_INTERNALS_STAY_INSIDE", ArchitectureRules.MAP_INTERNALS_STAY_INSIDE, "ReachesIntoTheRenderer"));
+                Arguments.of("MAP_INTERNALS_STAY_INSIDE", ArchitectureRules.MAP_INTERNALS_STAY_INSIDE, "ReachesIntoTheRenderer"),
+                Arguments.of("THREADS_ONLY_IN_COMPOSITION_ROOTS", ArchitectureRules.THREADS_ONLY_IN_COMPOSITION_ROOTS,
+                        "StartsItsOwnThread"));
     }
 
     @Test

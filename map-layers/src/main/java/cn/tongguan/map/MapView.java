@@ -1,6 +1,5 @@
 package cn.tongguan.map;
 
-import cn.tongguan.map.internal.DrillPath;
 import cn.tongguan.map.internal.FrameLoop;
 import cn.tongguan.map.internal.FramePainter;
 import cn.tongguan.map.internal.HitTester;
@@ -10,7 +9,6 @@ import cn.tongguan.map.internal.MapInput;
 import cn.tongguan.map.internal.OverlayLayout;
 import cn.tongguan.map.internal.OverlayRenderer;
 import cn.tongguan.map.internal.Raster;
-import cn.tongguan.map.internal.Selection;
 import cn.tongguan.map.internal.TileCache;
 import cn.tongguan.map.internal.TileScheduler;
 import cn.tongguan.map.internal.ViewAnimator;
@@ -58,16 +56,11 @@ public final class MapView extends javafx.scene.layout.Region {
     private final ViewAnimator animator;
     private final int backgroundArgb;
     private final ReadOnlyObjectWrapper<MapViewState> viewState;
-    private final ReadOnlyObjectWrapper<Feature> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyObjectWrapper<Throwable> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final AnimationTimer timer;
-    private Consumer<List<FeatureHit>> onFeatureClicked = hits -> { };
-    private Consumer<List<FeatureHit>> onHover = hits -> { };
-    private Consumer<DrillDown> onDrillDown = drill -> { };
-    private Consumer<OverlayHit> onOverlayClicked = hit -> { };
-    private DrillPath drillPath = new DrillPath(List.of());
-    private Selection selection;
     private final FrameLoop frames;
+    /** Hover, click, drill-down and the selection. */
+    private final MapPointer pointer = new MapPointer(this, hud, this::markDirty);
 
     /**
      * A map whose background work runs on {@code background} and whose results return via runLater;
@@ -92,7 +85,7 @@ public final class MapView extends javafx.scene.layout.Region {
             markDirty();
         }, this::reportError);
         this.frames = new FrameLoop(new FrameLoop.Parts(animator, scheduler, painter, overlay, overlayRenderer, hud),
-                () -> selection, viewState::set, clock);
+                pointer::selection, viewState::set, clock);
         this.layerSet = new LayerSet(layers, background, fx, this::sceneChanged, this::reportError);
         sceneChanged();
         overlay.addListener(() -> {
@@ -110,8 +103,8 @@ public final class MapView extends javafx.scene.layout.Region {
         getStyleClass().add("map-view");
         getChildren().addAll(painter.imageView(), painter.textLayer(), hud.pane());
         hud.setScaleBarVisible(options.scaleBar());
-        new MapInput(this, animator, new MapInput.Target(this::viewChanged, this::markDirty, this::hover,
-                () -> hud.showTooltip(null, 0, 0), this::click, this::drillUp, this::showAll));
+        new MapInput(this, animator, new MapInput.Target(this::viewChanged, this::markDirty, pointer::hover,
+                pointer::left, pointer::click, this::drillUp, this::showAll));
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -143,7 +136,7 @@ public final class MapView extends javafx.scene.layout.Region {
      * double-click on one of their features flies to it and reports a {@link DrillDown}.
      */
     public void setDrillDownLayers(List<FeatureLayer> levels) {
-        this.drillPath = new DrillPath(levels);
+        pointer.setDrillDownLayers(levels);
     }
 
     // View -----------------------------------------------------------------------------------------------------
@@ -229,7 +222,7 @@ public final class MapView extends javafx.scene.layout.Region {
 
     /** A single click on a live item or cluster (reported before the click's feature hits, which still follow). */
     public void setOnOverlayClicked(Consumer<OverlayHit> handler) {
-        this.onOverlayClicked = Objects.requireNonNull(handler);
+        pointer.setOnOverlayClicked(handler);
     }
 
     /** Features under a pixel of this control. */
@@ -251,21 +244,19 @@ public final class MapView extends javafx.scene.layout.Region {
     }
 
     public void select(Feature feature) {
-        selection = feature == null ? null : new Selection(feature);
-        selected.set(feature);
-        markDirty();
+        pointer.select(feature);
     }
 
     public ReadOnlyObjectProperty<Feature> selectedProperty() {
-        return selected.getReadOnlyProperty();
+        return pointer.selectedProperty();
     }
 
     public void setOnFeatureClicked(Consumer<List<FeatureHit>> handler) {
-        this.onFeatureClicked = Objects.requireNonNull(handler);
+        pointer.setOnFeatureClicked(handler);
     }
 
     public void setOnHover(Consumer<List<FeatureHit>> handler) {
-        this.onHover = Objects.requireNonNull(handler);
+        pointer.setOnHover(handler);
     }
 
     /**
@@ -275,20 +266,11 @@ public final class MapView extends javafx.scene.layout.Region {
      * @return false when already at the top
      */
     public boolean drillUp() {
-        DrillPath.Step left = drillPath.pop();
-        if (left == null) {
-            return false;
-        }
-        DrillPath.Step now = drillPath.current();
-        select(now == null ? null : now.hit().feature());
-        flyTo(left.before());
-        onDrillDown.accept(now == null ? new DrillDown(-1, null, null)
-                : new DrillDown(now.level(), now.hit().layer(), now.hit().feature()));
-        return true;
+        return pointer.drillUp();
     }
 
     public void setOnDrillDown(Consumer<DrillDown> handler) {
-        this.onDrillDown = Objects.requireNonNull(handler);
+        pointer.setOnDrillDown(handler);
     }
 
     /** The latest rendering failure (shown in the map's status line too); {@code null} while all is well. */
@@ -351,31 +333,6 @@ public final class MapView extends javafx.scene.layout.Region {
     }
 
     // Internals ------------------------------------------------------------------------------------------------
-
-    private void hover(double x, double y) {
-        double[] lngLat = toLngLat(x, y);
-        hud.showCursor(lngLat[0], lngLat[1]);
-        List<FeatureHit> hits = featuresAtPixel(x, y);
-        hud.showTooltip(hits.isEmpty() ? null : Hud.describe(hits.get(0)), x, y);
-        onHover.accept(hits);
-    }
-
-    private void click(double x, double y, int count) {
-        List<FeatureHit> hits = featuresAtPixel(x, y);
-        if (count >= 2) {
-            DrillPath.Step step = drillPath.choose(hits, getViewState());
-            if (step != null) {
-                drillPath.push(step);
-                select(step.hit().feature());
-                flyTo(step.hit().feature().geometry().getEnvelopeInternal());
-                onDrillDown.accept(new DrillDown(step.level(), step.hit().layer(), step.hit().feature()));
-            }
-            return;
-        }
-        overlayAt(x, y).ifPresent(onOverlayClicked);
-        select(hits.isEmpty() ? null : hits.get(0).feature());
-        onFeatureClicked.accept(hits);
-    }
 
     private void reportError(Throwable e) {
         error.set(e);

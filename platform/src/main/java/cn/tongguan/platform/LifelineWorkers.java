@@ -15,7 +15,6 @@ import cn.tongguan.platform.storage.Database;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -30,12 +29,18 @@ final class LifelineWorkers implements AutoCloseable {
     final Readings readings;
     final AlarmCases alarmCases;
     final NoDataWatchdog watchdog;
-    private final ExecutorService work = Executors.newSingleThreadExecutor(PlatformServer.daemon("lifeline-cases"));
-    private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(PlatformServer.daemon("lifeline-watchdog"));
+    private final ExecutorService work;
+    private final ScheduledExecutorService timer;
 
+    /**
+     * @param work the single worker thread (alarm cases in order); {@code timer} the single timer thread. Both are
+     *             the composition root's to create (no threads outside it) and this class's to shut down.
+     */
     LifelineWorkers(Database db, EventLog events, Clock clock, CaseService cases, PhotoStore photos,
-                    SnapshotGrabber grabber, Liveness liveness, HealthPolicy healthPolicy) {
+                    SnapshotGrabber grabber, Liveness liveness, HealthPolicy healthPolicy, ExecutorService work,
+                    ScheduledExecutorService timer) {
+        this.work = work;
+        this.timer = timer;
         thresholds = new ThresholdTable(db);
         alarms = new AlarmLifecycle(db, events, clock, thresholds);
         readings = new Readings(db, events, clock, thresholds, alarms);

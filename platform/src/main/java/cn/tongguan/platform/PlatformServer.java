@@ -242,7 +242,9 @@ public final class PlatformServer {
             }
         }).register(router);
         primeParts(geo);
-        lifeline = new LifelineWorkers(db, events, clock, cases, photos, grabber, liveness, healthPolicy);
+        lifeline = new LifelineWorkers(db, events, clock, cases, photos, grabber, liveness, healthPolicy,
+                java.util.concurrent.Executors.newSingleThreadExecutor(daemon("lifeline-cases")),
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("lifeline-watchdog")));
         thresholds = lifeline.thresholds;
         readings = lifeline.readings;
         alarmCases = lifeline.alarmCases;

@@ -9,6 +9,7 @@ import cn.tongguan.console.cache.GeoStore;
 import cn.tongguan.console.cache.WallStore;
 import cn.tongguan.console.sync.WallRecall;
 import cn.tongguan.console.wall.WallCaseMark;
+import cn.tongguan.console.wall.WallPorts;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * method is safe before {@link #open} succeeded (the wall then simply remembers nothing). Blocking; never on the FX
  * thread.
  */
-final class WallMemory {
+final class WallMemory implements WallPorts.Memory {
     private static final Logger LOG = LoggerFactory.getLogger(WallMemory.class);
     /** How often a live wall saves the state it shows (it also saves every state it reads on (re)connection). */
     static final Duration SAVE_EVERY = Duration.ofMinutes(5);
@@ -69,7 +70,8 @@ final class WallMemory {
         }
     }
 
-    void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
+    @Override
+    public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
         WallRecall memory = recall;
         if (memory != null) {
             memory.loaded(sensors, active, recent);
@@ -82,7 +84,8 @@ final class WallMemory {
         return Optional.ofNullable(geo);
     }
 
-    void cameras(List<Reference.Camera> cameras) {
+    @Override
+    public void cameras(List<Reference.Camera> cameras) {
         WallRecall memory = recall;
         if (memory != null) {
             memory.cameras(cameras);
@@ -90,7 +93,8 @@ final class WallMemory {
     }
 
     /** Every open case the map shows, in the compact form of {@link WallCaseMark}. */
-    void openCases(Collection<Cases.Case> open) {
+    @Override
+    public void openCases(Collection<Cases.Case> open) {
         WallStore saved = store;
         if (saved != null) {
             try {
@@ -122,7 +126,8 @@ final class WallMemory {
         }
     }
 
-    void today(Stats.Report today) {
+    @Override
+    public void today(Stats.Report today) {
         WallRecall memory = recall;
         if (memory != null) {
             memory.today(today);
@@ -130,7 +135,8 @@ final class WallMemory {
     }
 
     /** Whether a live wall should read its state again and save it. */
-    boolean dueForSave() {
+    @Override
+    public boolean dueForSave() {
         return !clock.instant().isBefore(lastSaved.plus(SAVE_EVERY));
     }
 

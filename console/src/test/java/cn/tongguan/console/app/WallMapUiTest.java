@@ -10,7 +10,7 @@ import cn.tongguan.console.support.SmallCity;
 import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.sync.PlatformClient;
 import cn.tongguan.console.testing.ScreenshotOnFailure;
-import cn.tongguan.console.wall.WallCityMap;
+import cn.tongguan.console.wall.WallCityMapView;
 import cn.tongguan.map.DrawnLabel;
 import cn.tongguan.map.FeatureLayer;
 import cn.tongguan.map.LiveItem;
@@ -76,14 +76,14 @@ class WallMapUiTest {
             platform.act(platform.client("dispatcher"), open.get(i).id(), "dispatch", "D01");
         }
         wall = new TestWall(platform.uri(), dir.resolve("console"), "daily", clock).show();
-        WallCityMap city = wall.composition().cityMap();
+        WallCityMapView city = wall.composition().cityMap();
         MapView map = city.view();
         ConsoleUi.waitOnFx(40, () -> layer(map, "district").features().size() == 2
                 && layer(map, "parts").features().size() == SmallCity.PARTS && layer(map, "road").features().size() == 2
                 && city.openCount() == 6);
         WaitForAsyncUtils.asyncFx(() -> {
             for (Cases.Case c : open) {
-                assertThat(map.getOverlay().get(WallCityMap.id(c.id()))).as("case %s", c.caseNo()).isNotNull();
+                assertThat(map.getOverlay().get(WallCityMapView.id(c.id()))).as("case %s", c.caseNo()).isNotNull();
             }
             assertThat(cases(map)).hasSize(6);
         }).get(5, TimeUnit.SECONDS);
@@ -93,8 +93,8 @@ class WallMapUiTest {
         // Filed in 红旗区, rejected in 卫滨区: the overlay and the counts follow the events.
         Cases.Case filed = file(operator, SmallCity.WEST + SmallCity.DISTRICT + 0.02, SmallCity.SOUTH + 0.03, 7);
         platform.act(operator, open.get(3).id(), "reject", null);
-        ConsoleUi.waitOnFx(20, () -> map.getOverlay().get(WallCityMap.id(filed.id())) != null
-                && map.getOverlay().get(WallCityMap.id(open.get(3).id())) == null);
+        ConsoleUi.waitOnFx(20, () -> map.getOverlay().get(WallCityMapView.id(filed.id())) != null
+                && map.getOverlay().get(WallCityMapView.id(open.get(3).id())) == null);
         waitForLabels(map, "卫滨区  3 件在办", "红旗区  3 件在办");
         assertThat(WaitForAsyncUtils.asyncFx(() -> cases(map).size()).get(5, TimeUnit.SECONDS)).isEqualTo(6);
 
@@ -103,7 +103,7 @@ class WallMapUiTest {
         wall.tick();
         WaitForAsyncUtils.asyncFx(() -> {
             for (Cases.Case c : open.subList(0, 2)) {
-                assertThat(map.getOverlay().get(WallCityMap.id(c.id())).status()).isEqualTo(LiveStatus.ALARM);
+                assertThat(map.getOverlay().get(WallCityMapView.id(c.id())).status()).isEqualTo(LiveStatus.ALARM);
             }
         }).get(5, TimeUnit.SECONDS);
 

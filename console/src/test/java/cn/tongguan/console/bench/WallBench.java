@@ -10,13 +10,13 @@ import cn.tongguan.console.sync.SessionToken;
 import cn.tongguan.console.sync.WallEvents;
 import cn.tongguan.console.sync.WallFeed;
 import cn.tongguan.console.sync.WallListener;
-import cn.tongguan.console.wall.LifelineMap;
+import cn.tongguan.console.wall.LifelineMapView;
 import cn.tongguan.console.wall.LifelineViewModel;
 import cn.tongguan.console.wall.PushedViewModel;
 import cn.tongguan.console.wall.SensorLevels;
 import cn.tongguan.console.wall.SensorTrendViewModel;
 import cn.tongguan.console.wall.WallLayout;
-import cn.tongguan.console.wall.WallPanels;
+import cn.tongguan.console.wall.WallPanelsView;
 import cn.tongguan.console.wall.WallPanelsViewModel;
 import cn.tongguan.console.wall.WallView;
 import cn.tongguan.console.wall.WallViewModel;
@@ -143,11 +143,11 @@ public final class WallBench {
                                 Style.polygons(Color.web("#12355b", 0.55), Color.web("#3f7fbf"), 1.2)),
                         new FeatureLayer("grids", "网格", new GeoJsonImporter().read(WallBenchData.grids()).features(),
                                 Style.polygons(Color.web("#12355b", 0.2), Color.web("#2d5f8f"), 0.5)));
-                LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
+                LifelineMapView lifelineMap = new LifelineMapView(map, lifeline, trend, pushed, messages);
                 VideoWall video = new VideoWall(VideoConfig.defaults(), background, Platform::runLater, Clock.systemUTC());
                 Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView,
                         "blank2", StackPane::new, "blank3", StackPane::new);
-                WallView view = new WallView(wallModel, messages, new WallPanels(figures, lifeline, messages, components)::create);
+                WallView view = new WallView(wallModel, messages, new WallPanelsView(figures, lifeline, messages, components)::create);
                 view.show();
                 map.setViewState(new MapViewState(113.89, 35.30, 12.8));
                 probe().start();

@@ -147,10 +147,10 @@ class WallRainstormUiTest {
                     javafx.application.Platform::runLater);
             map = new MapView(background, clock);
             map.setViewState(new MapViewState(113.89, 35.30, 12.3));
-            LifelineMap lifelineMap = new LifelineMap(map, lifeline, trend, pushed, messages);
+            LifelineMapView lifelineMap = new LifelineMapView(map, lifeline, trend, pushed, messages);
             Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root,
                     "video", video::getView);
-            wall = new WallView(wallModel, messages, new WallPanels(figures, lifeline, messages, components)::create);
+            wall = new WallView(wallModel, messages, new WallPanelsView(figures, lifeline, messages, components)::create);
             wall.show();
             presets.tick();
             map.setViewState(new MapViewState(113.892, 35.300, 13.2));
@@ -158,7 +158,7 @@ class WallRainstormUiTest {
         }).get(20, TimeUnit.SECONDS);
         LifelineViewModel lifeline = (LifelineViewModel) fx[0];
         WallPanelsViewModel figures = (WallPanelsViewModel) fx[1];
-        LifelineMap lifelineMap = (LifelineMap) fx[2];
+        LifelineMapView lifelineMap = (LifelineMapView) fx[2];
         WallViewModel wallModel = (WallViewModel) fx[3];
         PushedViewModel pushed = (PushedViewModel) fx[4];
         String districts = Files.exists(DISTRICTS) ? Files.readString(DISTRICTS) : null;

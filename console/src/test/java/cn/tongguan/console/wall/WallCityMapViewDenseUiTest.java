@@ -39,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * names went over the overlay (ADR 0125) 300 cases were enough to hide them all.
  */
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
-class WallCityMapDenseUiTest {
+class WallCityMapViewDenseUiTest {
     private static final String[] NAMES = {"卫滨区", "红旗区", "牧野区", "凤泉区"};
     private final ExecutorService background = Executors.newFixedThreadPool(2);
     private Stage stage;
@@ -54,10 +54,10 @@ class WallCityMapDenseUiTest {
     void districtNamesAndCountsStayOverThousandsOfClusteredCases() throws Exception {
         FxToolkit.registerPrimaryStage();
         Clock clock = Clock.fixed(Instant.parse("2026-06-15T02:30:00Z"), ZoneOffset.UTC);
-        WallCityMap[] city = new WallCityMap[1];
+        WallCityMapView[] city = new WallCityMapView[1];
         MapView map = WaitForAsyncUtils.asyncFx(() -> {
             MapView m = new MapView(background, clock);
-            city[0] = new WallCityMap(m, Messages.load(Locale.SIMPLIFIED_CHINESE), clock);
+            city[0] = new WallCityMapView(m, Messages.load(Locale.SIMPLIFIED_CHINESE), clock);
             stage = new Stage();
             stage.setScene(new Scene(new StackPane(m), 1920, 1080));
             stage.show();

@@ -22,13 +22,13 @@ import javafx.scene.layout.VBox;
  * "video" from the components the composition root hands in. Built in code rather than FXML because each
  * is a title over one bound list or grid, created on demand as the layout asks for it.
  */
-public final class WallPanels {
+public final class WallPanelsView {
     private final WallPanelsViewModel model;
     private final LifelineViewModel lifeline;
     private final Messages messages;
     private final Map<String, Supplier<Node>> components;
 
-    public WallPanels(WallPanelsViewModel model, LifelineViewModel lifeline, Messages messages,
+    public WallPanelsView(WallPanelsViewModel model, LifelineViewModel lifeline, Messages messages,
                       Map<String, Supplier<Node>> components) {
         this.model = model;
         this.lifeline = lifeline;

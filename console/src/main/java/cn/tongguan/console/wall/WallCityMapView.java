@@ -1,13 +1,16 @@
 package cn.tongguan.console.wall;
 
 import cn.tongguan.api.Cases;
+import cn.tongguan.api.Reference;
 import cn.tongguan.console.citymap.CityGeography;
 import cn.tongguan.console.citymap.CityLayers;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.map.Feature;
 import cn.tongguan.map.LiveItem;
 import cn.tongguan.map.LiveKind;
+import cn.tongguan.map.LiveStatus;
 import cn.tongguan.map.MapView;
+import cn.tongguan.map.MapViewState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,9 +24,10 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * The wall's map on the city's layers (ADR 0125): the seat's {@link CityLayers} with names {@link #LABEL_SCALE}
  * times larger, read from five metres; the districts labelled with their open cases ("红旗区  1,234 件在办");
- * every open case in the live overlay (clustered by map-layers at city zoom), coloured by its light. FX thread only.
+ * every open case in the live overlay (clustered by map-layers at city zoom), coloured by its light; the platform's
+ * cameras. What to show comes from {@link WallPresenter} through {@link WallPorts.CityMap}. FX thread only.
  */
-public final class WallCityMap {
+public final class WallCityMapView implements WallPorts.CityMap {
     /** Names 1.8× the desk's: a 16 px district name becomes 29 px, readable across a command hall. */
     public static final double LABEL_SCALE = 1.8;
     /** Case events come in bursts (a storm, a morning's filing): the district counts are relabelled once after. */
@@ -38,7 +42,7 @@ public final class WallCityMap {
     private List<Feature> districts = List.of();
     private boolean placed;
 
-    public WallCityMap(MapView map, Messages messages, Clock clock) {
+    public WallCityMapView(MapView map, Messages messages, Clock clock) {
         this.map = map;
         this.messages = messages;
         this.clock = clock;
@@ -78,6 +82,7 @@ public final class WallCityMap {
     }
 
     /** Every open case, as the snapshot of a (re)connection has them: the overlay holds exactly these. */
+    @Override
     public void openCases(Collection<Cases.Case> snapshot) {
         cases.reset(snapshot).forEach(id -> map.getOverlay().remove(id(id)));
         relight();
@@ -85,6 +90,7 @@ public final class WallCityMap {
     }
 
     /** A case event: the case is put on, moved, recoloured or (finished) taken off the map. */
+    @Override
     public void caseChanged(Cases.Case c) {
         cases.changed(c);
         if (cases.isOpen(c.id())) {
@@ -96,6 +102,7 @@ public final class WallCityMap {
     }
 
     /** Lights counted down on the clock (the slow tick): a case turns yellow, then red, without an event. */
+    @Override
     public void relight() {
         List<LiveItem> items = new ArrayList<>(cases.size());
         cases.all().forEach(c -> items.add(item(c)));
@@ -103,8 +110,21 @@ public final class WallCityMap {
     }
 
     /** A copy of the open cases (for the wall's memory). */
+    @Override
     public List<Cases.Case> openCases() {
         return List.copyOf(cases.all());
+    }
+
+    /** The platform's cameras as marks, grey when offline. */
+    @Override
+    public void cameras(List<Reference.Camera> cameras) {
+        cameras.forEach(c -> map.getOverlay().put(LiveItem.camera(c.id(), c.lng(), c.lat(),
+                "online".equals(c.status()) ? LiveStatus.NORMAL : LiveStatus.OFFLINE, clock.instant(), 0, 70)));
+    }
+
+    @Override
+    public void flyTo(double lng, double lat, double zoom) {
+        map.flyTo(new MapViewState(lng, lat, zoom));
     }
 
     /** How many open cases the wall knows of. */

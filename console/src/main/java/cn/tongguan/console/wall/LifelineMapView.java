@@ -33,7 +33,7 @@ import javafx.util.StringConverter;
  * a label; flashing while its alarm is ACTIVE), a sensor's trend chart on click, and a pushed case's card. All
  * floating panels: the wall never opens a dialog, and they close by themselves when left open.
  */
-public final class LifelineMap {
+public final class LifelineMapView {
     private static final Duration FLASH = Duration.millis(500);
     private static final Duration PANEL_IDLE = Duration.minutes(2);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
@@ -48,7 +48,7 @@ public final class LifelineMap {
     private final StackPane root;
     private boolean flashOn = true;
 
-    public LifelineMap(MapView map, LifelineViewModel model, SensorTrendViewModel trend, PushedViewModel pushed,
+    public LifelineMapView(MapView map, LifelineViewModel model, SensorTrendViewModel trend, PushedViewModel pushed,
                        Messages messages) {
         this.map = map;
         this.model = model;
