@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class MeetingViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(MeetingViewModel.class);
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
-    /** Rates where a higher value is worse (the tile's arrow turns red when they rise). */
-    private static final Set<String> LOWER_IS_BETTER = Set.of("reworkRate", "delayRate", "overdueRate");
 
     /** A headline tile: value, change against the previous period and the same period last year. */
     public record Tile(String indicator, String label, String value, String vsPrevious, String vsLastYear,
@@ -158,14 +155,14 @@ public final class MeetingViewModel {
         if (f.value() == null || f.previous() == null || !f.id().endsWith("Rate")) {
             return false;
         }
-        return LOWER_IS_BETTER.contains(f.id()) ? f.value() < f.previous() : f.value() > f.previous();
+        return Evaluation.lowerIsBetter(f.id()) ? f.value() < f.previous() : f.value() > f.previous();
     }
 
     private static boolean worse(Evaluation.Figure f) {
         if (f.value() == null || f.previous() == null || !f.id().endsWith("Rate")) {
             return false;
         }
-        return LOWER_IS_BETTER.contains(f.id()) ? f.value() > f.previous() : f.value() < f.previous();
+        return Evaluation.lowerIsBetter(f.id()) ? f.value() > f.previous() : f.value() < f.previous();
     }
 
     private static String format(Double v, boolean rate) {
