@@ -2,6 +2,7 @@ package cn.tongguan.console.app;
 
 import cn.tongguan.api.Cases;
 import cn.tongguan.api.Events;
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
@@ -278,7 +279,8 @@ final class WallComposition implements WallListener {
             feed.openCases(open::add);
             return open;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Open cases not read for the wall's map (the latest {} shown): {}", recent.size(), e.toString());
+            LOG.warn("Open cases not read for the wall's map (the latest {} shown): {}", recent.size(), e.toString(),
+                    Failures.bug(e));
             return recent;
         }
     }
@@ -356,7 +358,7 @@ final class WallComposition implements WallListener {
             memory.openCases(open);
             memory.loaded(feed.sensors(), feed.activeAlarms(), feed.recentCases());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Wall state not saved: {}", e.toString());
+            LOG.warn("Wall state not saved: {}", e.toString(), Failures.bug(e));
         }
     }
 
@@ -385,7 +387,7 @@ final class WallComposition implements WallListener {
             memory.today(today);
             Platform.runLater(() -> figures.today(today));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Wall KPI refresh failed: {}", e.toString());
+            LOG.warn("Wall KPI refresh failed: {}", e.toString(), Failures.bug(e));
         }
     }
 

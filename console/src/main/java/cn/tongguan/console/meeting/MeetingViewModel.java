@@ -1,6 +1,7 @@
 package cn.tongguan.console.meeting;
 
 import cn.tongguan.api.Evaluation;
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Ledger;
 import cn.tongguan.api.Reports;
 import cn.tongguan.console.i18n.Messages;
@@ -135,7 +136,7 @@ public final class MeetingViewModel {
                     status.set(messages.text("meeting.loaded", shown.getYear(), shown.getMonthValue()));
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Meeting figures not loaded: {}", e.toString());
+                LOG.warn("Meeting figures not loaded: {}", e.toString(), Failures.bug(e));
                 ui.execute(() -> status.set(messages.text("meeting.unavailable")));
             }
         });
@@ -218,7 +219,7 @@ public final class MeetingViewModel {
                             label, page.total(), lines.size()));
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Cases behind {} not loaded: {}", indicator, e.toString());
+                LOG.warn("Cases behind {} not loaded: {}", indicator, e.toString(), Failures.bug(e));
                 ui.execute(() -> behindTitle.set(messages.text("meeting.unavailable")));
             }
         });
@@ -243,7 +244,7 @@ public final class MeetingViewModel {
                     status.set(messages.text("meeting.discussed", now.caseNo()));
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Discussion of case {} not recorded: {}", entry.caseId(), e.toString());
+                LOG.warn("Discussion of case {} not recorded: {}", entry.caseId(), e.toString(), Failures.bug(e));
                 ui.execute(() -> status.set(messages.text("meeting.discuss.failed", entry.caseNo())));
             }
         });
@@ -271,7 +272,7 @@ public final class MeetingViewModel {
                     status.set(messages.text("meeting.report.generated", made.title()));
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Monthly report {} not generated: {}", period, e.toString());
+                LOG.warn("Monthly report {} not generated: {}", period, e.toString(), Failures.bug(e));
                 ui.execute(() -> status.set(messages.text("meeting.report.failed")));
             }
         });
@@ -292,7 +293,7 @@ public final class MeetingViewModel {
                 api.download(report.id(), "xlsx", xlsx);
                 ui.execute(() -> status.set(messages.text("meeting.report.saved", pdf.getParent())));
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Report {} not saved: {}", report.id(), e.toString());
+                LOG.warn("Report {} not saved: {}", report.id(), e.toString(), Failures.bug(e));
                 ui.execute(() -> status.set(messages.text("meeting.report.failed")));
             }
         });
