@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluation (综合评价, domain.md §4) on the wire: per-subject figures, the month's summary, the cases behind
@@ -12,6 +13,18 @@ import java.util.Map;
  */
 public final class Evaluation {
     private Evaluation() {
+    }
+
+    /**
+     * Rates where a rise is bad (返工率, 延期率, 超期待处置率): the one list the meeting's arrows, the reports' colours
+     * and the platform's composite (which scores these as 100 − rate; its formula file is checked against this set
+     * when loaded) all read. Ids of {@code indicators.json}.
+     */
+    public static final Set<String> LOWER_IS_BETTER = Set.of("reworkRate", "delayRate", "overdueRate");
+
+    /** Whether a lower value of {@code indicator} is the better one. */
+    public static boolean lowerIsBetter(String indicator) {
+        return LOWER_IS_BETTER.contains(indicator);
     }
 
     /**

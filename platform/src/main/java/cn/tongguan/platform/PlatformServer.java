@@ -20,6 +20,7 @@ import cn.tongguan.platform.evaluation.EvaluationModel;
 import cn.tongguan.platform.evaluation.EvaluationRoutes;
 import cn.tongguan.platform.evaluation.EvaluationService;
 import cn.tongguan.platform.evaluation.EvaluationSettings;
+import cn.tongguan.platform.evaluation.StatsService;
 import cn.tongguan.platform.events.EventLog;
 import cn.tongguan.platform.events.EventRoutes;
 import cn.tongguan.platform.events.EventStream;
@@ -57,7 +58,6 @@ import cn.tongguan.platform.reports.ReportService;
 import cn.tongguan.platform.reports.ReportStore;
 import cn.tongguan.platform.reports.EvaluationReportSource;
 import cn.tongguan.reports.ReportFonts;
-import cn.tongguan.platform.stats.StatsService;
 import cn.tongguan.platform.storage.Database;
 import cn.tongguan.platform.storage.Durability;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -178,7 +178,8 @@ public final class PlatformServer {
         CaseQueries caseQueries = new CaseQueries(db, events, photos, mapper, clock);
         // a stream re-resolves its token every 2 s: a signed-out or expired session stops receiving within that
         stream = new EventStream(events, mapper, 15_000, EVENT_RECHECK.toMillis(), auth::authenticate);
-        StatsService stats = new StatsService(db, clock);
+        EvaluationModel evaluationModel = EvaluationModel.load();
+        StatsService stats = new StatsService(db, evaluationModel, clock);
         ErrorWriter errors = new ErrorWriter(new Messages());
         HealthPolicy healthPolicy = HealthPolicy.load();
         liveness = new Liveness(clock);
@@ -224,7 +225,6 @@ public final class PlatformServer {
         caseImporter = new CaseImporter(db, events, reference, cases);
         new CaseRoutes(cases, caseQueries, photos, caseImporter, requests).register(router);
         new LedgerRoutes(ledger).register(router);
-        EvaluationModel evaluationModel = EvaluationModel.load();
         EvaluationSettings evaluationSettings = new EvaluationSettings(db, mapper, evaluationModel);
         evaluation = new EvaluationService(db, evaluationModel, evaluationSettings, clock);
         new EvaluationRoutes(evaluation, evaluationSettings).register(router);

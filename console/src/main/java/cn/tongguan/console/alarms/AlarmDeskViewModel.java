@@ -1,5 +1,6 @@
 package cn.tongguan.console.alarms;
 
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Lifeline;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.sync.PlatformException;
@@ -70,7 +71,7 @@ public final class AlarmDeskViewModel implements SyncListener {
                 }
             });
         } catch (IOException | RuntimeException e) {
-            LOG.info("Alarms not read: {}", e.toString());
+            LOG.info("Alarms not read: {}", e.toString(), Failures.bug(e));
             ui.execute(() -> status.set(messages.text("alarms.offline")));
         }
     }

@@ -1,6 +1,7 @@
 package cn.tongguan.console.app;
 
 import cn.tongguan.api.Auth;
+import cn.tongguan.api.Failures;
 import cn.tongguan.console.audit.AuditView;
 import cn.tongguan.console.audit.AuditViewModel;
 import cn.tongguan.console.cache.CacheKey;
@@ -177,7 +178,7 @@ public final class ConsoleComposition implements AutoCloseable {
                 try {
                     MapGeography.load(meetingGeo(user), platform, maps, Platform::runLater);
                 } catch (RuntimeException e) {
-                    LOG.warn("The meeting map's geography file cannot be opened: {}", e.toString());
+                    LOG.warn("The meeting map's geography file cannot be opened: {}", e.toString(), Failures.bug(e));
                 }
             });
         }
@@ -249,7 +250,7 @@ public final class ConsoleComposition implements AutoCloseable {
                 var parts = new cn.tongguan.console.citymap.CityGeographyReader(s.geo()).partsIn(area);
                 Platform.runLater(() -> fx.accept(parts));
             } catch (RuntimeException e) {
-                LOG.warn("Parts around a case not read: {}", e.toString());
+                LOG.warn("Parts around a case not read: {}", e.toString(), Failures.bug(e));
             }
         }));
         var push = new cn.tongguan.console.detail.WallPushViewModel(messages, platform::pushToWall,

@@ -1,5 +1,6 @@
 package cn.tongguan.console.app;
 
+import cn.tongguan.api.Failures;
 import cn.tongguan.console.cache.GeoStore;
 import cn.tongguan.console.citymap.CityGeography;
 import cn.tongguan.console.citymap.CityGeographyReader;
@@ -36,7 +37,7 @@ final class MapGeography {
             CityGeography loaded = geo;
             fx.execute(() -> maps.forEach(m -> m.accept(loaded)));
         } catch (RuntimeException e) {
-            LOG.warn("The city's geography for a map not loaded: {}", e.toString());
+            LOG.warn("The city's geography for a map not loaded: {}", e.toString(), Failures.bug(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.tongguan.console.app;
 
+import cn.tongguan.api.Failures;
 import cn.tongguan.console.citymap.CityGeography;
 import cn.tongguan.console.citymap.CityGeographyReader;
 import cn.tongguan.console.sync.GeoClient;
@@ -48,7 +49,7 @@ final class WallGeography {
                     fx.execute(() -> show.accept(geo));
                 }
             } catch (RuntimeException e) {
-                LOG.warn("The wall's saved geography cannot be read: {}", e.toString());
+                LOG.warn("The wall's saved geography cannot be read: {}", e.toString(), Failures.bug(e));
             }
         });
     }
@@ -70,7 +71,7 @@ final class WallGeography {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("The wall's geography not refreshed: {}", e.toString());
+            LOG.warn("The wall's geography not refreshed: {}", e.toString(), Failures.bug(e));
         } finally {
             refreshing.set(false);
         }

@@ -1,6 +1,7 @@
 package cn.tongguan.console.app;
 
 import cn.tongguan.api.Cases;
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
@@ -58,14 +59,14 @@ final class WallMemory implements WallPorts.Memory {
             geoDatabase = CacheDatabase.openOrRebuild(directory, "geo", clock).db();
             geo = new GeoStore(geoDatabase);
         } catch (RuntimeException e) {
-            LOG.warn("The wall starts without its saved geography: {}", e.toString());
+            LOG.warn("The wall starts without its saved geography: {}", e.toString(), Failures.bug(e));
         }
         try {
             store = WallStore.open(directory, String.valueOf(clock.millis()));
             recall = new WallRecall(store, json, clock);
             return recall.recall();
         } catch (RuntimeException e) {
-            LOG.warn("The wall starts without its saved state: {}", e.toString());
+            LOG.warn("The wall starts without its saved state: {}", e.toString(), Failures.bug(e));
             return Optional.empty();
         }
     }
@@ -101,7 +102,7 @@ final class WallMemory implements WallPorts.Memory {
                 saved.save(OPEN_CASES, json.writeValueAsString(open.stream().map(WallCaseMark::of).toList()),
                         clock.instant());
             } catch (IOException | RuntimeException e) {
-                LOG.warn("The wall's open cases not saved: {}", e.toString());
+                LOG.warn("The wall's open cases not saved: {}", e.toString(), Failures.bug(e));
             }
         }
     }
@@ -112,7 +113,7 @@ final class WallMemory implements WallPorts.Memory {
         try {
             return saved == null ? Optional.empty() : saved.load(OPEN_CASES).map(s -> read(s.json()));
         } catch (RuntimeException e) {
-            LOG.warn("The wall's saved open cases cannot be read: {}", e.toString());
+            LOG.warn("The wall's saved open cases cannot be read: {}", e.toString(), Failures.bug(e));
             return Optional.empty();
         }
     }

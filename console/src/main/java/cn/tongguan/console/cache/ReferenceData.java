@@ -1,5 +1,6 @@
 package cn.tongguan.console.cache;
 
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Json;
 import cn.tongguan.api.Reference;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -54,7 +55,7 @@ public final class ReferenceData {
             };
             return !items.isEmpty() && items.stream().allMatch(ReferenceData::named);
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Reference list {} refused: {}", kind, e.toString());
+            LOG.debug("Reference list {} refused: {}", kind, e.toString(), Failures.bug(e));
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package cn.tongguan.console.citymap;
 
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Geo;
 import cn.tongguan.console.sync.GeoClient;
 import java.io.IOException;
@@ -94,7 +95,7 @@ public final class CityHeat {
                     }
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Heat per grid not read: {}", e.toString());
+                LOG.warn("Heat per grid not read: {}", e.toString(), Failures.bug(e));
             }
         });
     }

@@ -1,5 +1,6 @@
 package cn.tongguan.console.citymap;
 
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.console.i18n.Messages;
@@ -88,7 +89,7 @@ public final class CityLive {
                     cameras.setAll(cams);
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Sensors and cameras not read for the map: {}", e.toString());
+                LOG.warn("Sensors and cameras not read for the map: {}", e.toString(), Failures.bug(e));
             }
         });
     }
@@ -103,7 +104,7 @@ public final class CityLive {
                 List<SensorMark> marks = marks(known, client.sensorStatuses());
                 ui.execute(() -> sensors.setAll(marks));
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Sensor states not read for the map: {}", e.toString());
+                LOG.warn("Sensor states not read for the map: {}", e.toString(), Failures.bug(e));
             }
         });
     }

@@ -1,5 +1,6 @@
 package cn.tongguan.console.citymap;
 
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Json;
 import cn.tongguan.console.cache.CacheMeta;
 import cn.tongguan.console.cache.CachedCase;
@@ -312,7 +313,7 @@ public final class CityMapViewModel implements SyncListener {
             hiddenClasses.addAll(view.hiddenClasses());
             return Optional.of(view);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("The map's last view cannot be read: {}", e.toString());
+            LOG.warn("The map's last view cannot be read: {}", e.toString(), Failures.bug(e));
             return Optional.empty();
         }
     }

@@ -2,6 +2,7 @@ package cn.tongguan.console.intake;
 
 import cn.tongguan.api.Cases;
 import cn.tongguan.api.Codes;
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Geocoding;
 import cn.tongguan.api.Reference;
 import cn.tongguan.console.cache.OutboxStore;
@@ -172,7 +173,7 @@ public final class HotlineIntakeViewModel implements SyncListener {
                     status.set(caseNo != null ? messages.text("intake.filed", caseNo) : messages.text("intake.queued"));
                 });
             } catch (RuntimeException e) {
-                LOG.warn("Work order not stored: {}", e.toString());
+                LOG.warn("Work order not stored: {}", e.toString(), Failures.bug(e));
                 ui.execute(() -> {
                     busy.set(false);
                     status.set(messages.text("intake.notStored"));

@@ -1,6 +1,7 @@
 package cn.tongguan.console.login;
 
 import cn.tongguan.api.Auth;
+import cn.tongguan.api.Failures;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.sync.Fault;
 import cn.tongguan.console.sync.PlatformClient;
@@ -98,7 +99,7 @@ public final class LoginViewModel {
 
     /** The platform gave no answer about the password: sign in from the cache, or say what went wrong. */
     private void offline(String user, String pass, Exception why) {
-        LOG.warn("Login to {} failed: {}", client.base(), why.toString());
+        LOG.warn("Login to {} failed: {}", client.base(), why.toString(), Failures.bug(why));
         java.util.Optional<Auth.LoginResponse> cached;
         try {
             cached = offline.signIn(user, pass);

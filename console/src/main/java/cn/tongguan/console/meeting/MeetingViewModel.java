@@ -1,6 +1,7 @@
 package cn.tongguan.console.meeting;
 
 import cn.tongguan.api.Evaluation;
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Ledger;
 import cn.tongguan.api.Reports;
 import cn.tongguan.console.i18n.Messages;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class MeetingViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(MeetingViewModel.class);
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
-    /** Rates where a higher value is worse (the tile's arrow turns red when they rise). */
-    private static final Set<String> LOWER_IS_BETTER = Set.of("reworkRate", "delayRate", "overdueRate");
 
     /** A headline tile: value, change against the previous period and the same period last year. */
     public record Tile(String indicator, String label, String value, String vsPrevious, String vsLastYear,
@@ -138,7 +136,7 @@ public final class MeetingViewModel {
                     status.set(messages.text("meeting.loaded", shown.getYear(), shown.getMonthValue()));
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Meeting figures not loaded: {}", e.toString());
+                LOG.warn("Meeting figures not loaded: {}", e.toString(), Failures.bug(e));
                 ui.execute(() -> status.set(messages.text("meeting.unavailable")));
             }
         });
@@ -158,14 +156,14 @@ public final class MeetingViewModel {
         if (f.value() == null || f.previous() == null || !f.id().endsWith("Rate")) {
             return false;
         }
-        return LOWER_IS_BETTER.contains(f.id()) ? f.value() < f.previous() : f.value() > f.previous();
+        return Evaluation.lowerIsBetter(f.id()) ? f.value() < f.previous() : f.value() > f.previous();
     }
 
     private static boolean worse(Evaluation.Figure f) {
         if (f.value() == null || f.previous() == null || !f.id().endsWith("Rate")) {
             return false;
         }
-        return LOWER_IS_BETTER.contains(f.id()) ? f.value() > f.previous() : f.value() < f.previous();
+        return Evaluation.lowerIsBetter(f.id()) ? f.value() > f.previous() : f.value() < f.previous();
     }
 
     private static String format(Double v, boolean rate) {
@@ -221,7 +219,7 @@ public final class MeetingViewModel {
                             label, page.total(), lines.size()));
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Cases behind {} not loaded: {}", indicator, e.toString());
+                LOG.warn("Cases behind {} not loaded: {}", indicator, e.toString(), Failures.bug(e));
                 ui.execute(() -> behindTitle.set(messages.text("meeting.unavailable")));
             }
         });
@@ -246,7 +244,7 @@ public final class MeetingViewModel {
                     status.set(messages.text("meeting.discussed", now.caseNo()));
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Discussion of case {} not recorded: {}", entry.caseId(), e.toString());
+                LOG.warn("Discussion of case {} not recorded: {}", entry.caseId(), e.toString(), Failures.bug(e));
                 ui.execute(() -> status.set(messages.text("meeting.discuss.failed", entry.caseNo())));
             }
         });
@@ -274,7 +272,7 @@ public final class MeetingViewModel {
                     status.set(messages.text("meeting.report.generated", made.title()));
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Monthly report {} not generated: {}", period, e.toString());
+                LOG.warn("Monthly report {} not generated: {}", period, e.toString(), Failures.bug(e));
                 ui.execute(() -> status.set(messages.text("meeting.report.failed")));
             }
         });
@@ -295,7 +293,7 @@ public final class MeetingViewModel {
                 api.download(report.id(), "xlsx", xlsx);
                 ui.execute(() -> status.set(messages.text("meeting.report.saved", pdf.getParent())));
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Report {} not saved: {}", report.id(), e.toString());
+                LOG.warn("Report {} not saved: {}", report.id(), e.toString(), Failures.bug(e));
                 ui.execute(() -> status.set(messages.text("meeting.report.failed")));
             }
         });

@@ -1,5 +1,6 @@
 package cn.tongguan.console.shell;
 
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Health;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.sync.PlatformClient;
@@ -59,7 +60,7 @@ public final class ShellViewModel implements SyncListener {
                     status.set(messages.text("shell.status.connected", platformAddress, health.version()));
                 });
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Platform at {} not reachable: {}", platformAddress, e.toString());
+                LOG.warn("Platform at {} not reachable: {}", platformAddress, e.toString(), Failures.bug(e));
                 ui.execute(() -> {
                     connected.set(false);
                     status.set(messages.text("shell.status.unreachable", platformAddress));

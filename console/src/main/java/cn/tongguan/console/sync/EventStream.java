@@ -1,5 +1,6 @@
 package cn.tongguan.console.sync;
 
+import cn.tongguan.api.Failures;
 import java.io.IOException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -111,7 +112,7 @@ public final class EventStream implements AutoCloseable {
                 retryLater(gen, Fault.of(e), e.getMessage());
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Event stream from {} not ready: {}", client.base(), e.toString());
+            LOG.warn("Event stream from {} not ready: {}", client.base(), e.toString(), Failures.bug(e));
             retryLater(gen, Fault.of(e), e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package cn.tongguan.console.sync;
 
+import cn.tongguan.api.Failures;
 import cn.tongguan.console.cache.GeoStore;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class GeoSync {
                     downloaded.add(layer);
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Map layer {} not refreshed (the stored copy stays): {}", layer, e.toString());
+                LOG.warn("Map layer {} not refreshed (the stored copy stays): {}", layer, e.toString(), Failures.bug(e));
                 failed.add(layer);
             }
         }
@@ -61,7 +62,7 @@ public final class GeoSync {
                 downloaded.add(GRIDS);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Grids not loaded for the map: {}", e.toString());
+            LOG.warn("Grids not loaded for the map: {}", e.toString(), Failures.bug(e));
             failed.add(GRIDS);
         }
         try {
@@ -69,7 +70,7 @@ public final class GeoSync {
                     (etag, parts) -> store.replaceParts(etag, parts));
             (tag == null ? current : downloaded).add(GeoStore.PARTS);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Parts not refreshed for the map (the stored copy stays): {}", e.toString());
+            LOG.warn("Parts not refreshed for the map (the stored copy stays): {}", e.toString(), Failures.bug(e));
             failed.add(GeoStore.PARTS);
         }
         LOG.info("Map layers: {} downloaded, {} current, {} failed", downloaded, current, failed);

@@ -1,6 +1,7 @@
 package cn.tongguan.console.sync;
 
 import cn.tongguan.api.Cases;
+import cn.tongguan.api.Failures;
 import cn.tongguan.console.cache.CachedCase;
 import cn.tongguan.console.cache.CaseCache;
 import cn.tongguan.console.cache.OutboxStore;
@@ -218,7 +219,8 @@ public final class Outbox {
             report = client.json().readValue(e.payload(), Cases.NewCase.class);
         } catch (IOException | RuntimeException unreadable) {
             // Not a network problem: retrying would never succeed, so the entry fails and the seat is told.
-            LOG.error("Outbox: stored work order {} is unreadable: {}", e.seq(), unreadable.toString());
+            LOG.error("Outbox: stored work order {} is unreadable: {}", e.seq(), unreadable.toString(),
+                    Failures.bug(unreadable));
             store.finish(e.seq(), "failed", "unreadable");
             bus.actionRefused(e, null, "unreadable", null);
             return Sent.DONE;
@@ -258,7 +260,8 @@ public final class Outbox {
         try {
             cases.upsert(List.of(result));
         } catch (RuntimeException e) {
-            LOG.warn("Outbox: case {} done on the platform, not yet in the local cache: {}", result.caseNo(), e.toString());
+            LOG.warn("Outbox: case {} done on the platform, not yet in the local cache: {}", result.caseNo(), e.toString(),
+                    Failures.bug(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.tongguan.console.sync;
 
 import cn.tongguan.api.Auth;
+import cn.tongguan.api.Failures;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -109,7 +110,7 @@ public final class Session {
         } catch (IOException | RuntimeException e) {
             // A platform without the route answers 404, a used refresh token 401 session_expired: both mean "sign
             // in again"; so does an unreachable platform (the stream and outbox wait for the new sign-in anyway).
-            LOG.info("Refresh refused: {}", e.toString());
+            LOG.info("Refresh refused: {}", e.toString(), Failures.bug(e));
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package cn.tongguan.console.sync;
 
 import cn.tongguan.api.Cases;
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
@@ -54,7 +55,7 @@ public final class WallRecall implements AutoCloseable {
         try {
             store.save("grids", geoJson, clock.instant());
         } catch (RuntimeException e) {
-            LOG.warn("Wall grids not saved: {}", e.toString());
+            LOG.warn("Wall grids not saved: {}", e.toString(), Failures.bug(e));
         }
     }
 
@@ -67,7 +68,7 @@ public final class WallRecall implements AutoCloseable {
             store.save(name, json.writeValueAsString(value), at);
         } catch (IOException | RuntimeException e) {
             // Remembering is best effort: the live wall never stops for its memory.
-            LOG.warn("Wall state {} not saved: {}", name, e.toString());
+            LOG.warn("Wall state {} not saved: {}", name, e.toString(), Failures.bug(e));
         }
     }
 
@@ -91,7 +92,7 @@ public final class WallRecall implements AutoCloseable {
                     read("today", new TypeReference<Stats.Report>() { }).orElse(null),
                     savedAt));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Wall state saved earlier cannot be read back: {}", e.toString());
+            LOG.warn("Wall state saved earlier cannot be read back: {}", e.toString(), Failures.bug(e));
             return Optional.empty();
         }
     }

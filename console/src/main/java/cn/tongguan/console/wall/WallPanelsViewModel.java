@@ -69,31 +69,24 @@ public final class WallPanelsViewModel {
         cases.setAll(newest.stream().map(this::caseLine).toList());
     }
 
-    /** Today's figures by district. */
+    /**
+     * Today's figures: the city's from the platform's total, each district's 结案率 from its row. The platform computes
+     * every figure with the evaluation's formulas (ADR 0142); the wall only shows them, so it cannot disagree with the
+     * meeting. A platform that sends no total (older than that ADR) leaves the city's figures at "—".
+     */
     public void today(Stats.Report report) {
-        long rep = 0;
-        long disp = 0;
-        long disposed = 0;
-        long shouldClose = 0;
-        long cl = 0;
-        long over = 0;
+        Stats.Row city = report.total();
+        received.set(city == null ? "—" : Long.toString(city.reported()));
+        dispatched.set(city == null ? "—" : Long.toString(city.dispatched()));
+        closed.set(city == null ? "—" : Long.toString(city.closed()));
+        overdue.set(city == null ? "—" : Long.toString(city.overdueOpen()));
+        disposeRate.set(city == null ? "—" : percent(city.disposeRate()));
+        closeRate.set(city == null ? "—" : percent(city.closeRate()));
         List<String> lines = new ArrayList<>();
         for (Stats.Row row : report.rows()) {
-            rep += row.reported();
-            disp += row.dispatched();
-            disposed += row.disposed();
-            shouldClose += row.shouldClose();
-            cl += row.closed();
-            over += row.overdueOpen();
             lines.add(messages.text("wall.kpi.district", row.name() == null ? row.key() : row.name(), row.reported(),
-                    percent(row.closed(), row.shouldClose())));
+                    percent(row.closeRate())));
         }
-        received.set(Long.toString(rep));
-        dispatched.set(Long.toString(disp));
-        closed.set(Long.toString(cl));
-        overdue.set(Long.toString(over));
-        disposeRate.set(percent(disposed, disp));
-        closeRate.set(percent(cl, shouldClose));
         districts.setAll(lines);
     }
 
@@ -102,8 +95,9 @@ public final class WallPanelsViewModel {
                 states.apply(c.state()));
     }
 
-    private static String percent(long n, long d) {
-        return d == 0 ? "—" : String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 * n / d);
+    /** A fraction 0..1 as the wall writes it; null (no denominator) as a dash. */
+    private static String percent(Double fraction) {
+        return fraction == null ? "—" : String.format(java.util.Locale.ROOT, "%.2f%%", 100 * fraction);
     }
 
     public ReadOnlyStringProperty receivedProperty() {

@@ -2,6 +2,7 @@ package cn.tongguan.console.wall;
 
 import cn.tongguan.api.Cases;
 import cn.tongguan.api.Events;
+import cn.tongguan.api.Failures;
 import cn.tongguan.api.Lifeline;
 import cn.tongguan.api.Reference;
 import cn.tongguan.api.Stats;
@@ -244,7 +245,8 @@ public final class WallPresenter implements WallListener {
             feed.openCases(open::add);
             return open;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Open cases not read for the wall's map (the latest {} shown): {}", recent.size(), e.toString());
+            LOG.warn("Open cases not read for the wall's map (the latest {} shown): {}", recent.size(), e.toString(),
+                    Failures.bug(e));
             return recent;
         }
     }
@@ -313,7 +315,7 @@ public final class WallPresenter implements WallListener {
             memory.today(today);
             fx.execute(() -> figures.today(today));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Wall KPI refresh failed: {}", e.toString());
+            LOG.warn("Wall KPI refresh failed: {}", e.toString(), Failures.bug(e));
         }
     }
 
@@ -323,7 +325,7 @@ public final class WallPresenter implements WallListener {
             memory.openCases(open);
             memory.loaded(feed.sensors(), feed.activeAlarms(), feed.recentCases());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Wall state not saved: {}", e.toString());
+            LOG.warn("Wall state not saved: {}", e.toString(), Failures.bug(e));
         }
     }
 

@@ -97,9 +97,11 @@ class WallRainstormUiTest {
         }
     }
 
+    /** A row as the platform sends it, its rates computed from its counts. */
     private static Stats.Row row(String key, String name, long reported, long closed) {
         return new Stats.Row(key, name, reported, reported, reported - 5, reported - 8, reported - 8, reported - 10,
-                closed, closed, 0, 0, 2, 0, null, null, null, null, null, null, null);
+                closed, closed, 0, 0, 2, 0, (reported - 8.0) / (reported - 5), null, (double) closed / (reported - 10),
+                null, null, null, null);
     }
 
     @Test
@@ -181,7 +183,10 @@ class WallRainstormUiTest {
                     "UNDERPASS_LEVEL", "ORANGE", 31, 25, "ACTIVE", AT, AT, null, null, null, null, 902L, List.of()), "值班长王"));
             lifeline.sensorStatus(new Lifeline.SensorStatus("WL04", "NODATA", null, 1.0, AT, AT));
             figures.today(new Stats.Report("district", AT, AT, List.of(row("410702", "红旗区", 412, 350),
-                    row("410703", "卫滨区", 233, 190), row("410704", "凤泉区", 98, 80), row("410711", "牧野区", 301, 260))));
+                    row("410703", "卫滨区", 233, 190), row("410704", "凤泉区", 98, 80), row("410711", "牧野区", 301, 260)),
+                    // the city as the platform totals it: 1044 received, 1024 dispatched, 1012 disposed, 880 of 1004 closed
+                    new Stats.Row(null, null, 1044, 1044, 1024, 1012, 1012, 1004, 880, 880, 0, 0, 8, 0, 1012.0 / 1024, null,
+                            880.0 / 1004, null, null, null, null)));
             figures.recent(List.of(WallPanelsViewModelTest.item(11, "reported", 3), WallPanelsViewModelTest.item(12, "dispatched", 2)));
         }).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();

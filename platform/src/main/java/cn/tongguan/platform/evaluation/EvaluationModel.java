@@ -37,10 +37,32 @@ public record EvaluationModel(Map<String, Measure> measures, Map<String, Indicat
     public record Within(List<String> after, int minutes) {
     }
 
-    /** A count (no denominator) or a rate in percent. */
+    /**
+     * A count (no denominator) or a rate in percent. The one formula of every figure: the evaluation, the meeting,
+     * the reports and {@code /api/v1/stats} (the wall) all take an indicator's value from here (ADR 0142).
+     */
     public record IndicatorDef(String name, String numerator, String denominator) {
         boolean rate() {
             return denominator != null;
+        }
+
+        /** The value over measure counts: the count, or numerator / denominator in percent; null on a zero denominator. */
+        public Double value(Map<String, Long> counts) {
+            long n = counts.get(numerator);
+            if (!rate()) {
+                return (double) n;
+            }
+            long den = counts.get(denominator);
+            return den == 0 ? null : 100.0 * n / den;
+        }
+
+        /** A rate as a fraction 0..1, the unit of {@code /api/v1/stats}; null on a zero denominator or for a count. */
+        public Double fraction(Map<String, Long> counts) {
+            if (!rate()) {
+                return null;
+            }
+            long den = counts.get(denominator);
+            return den == 0 ? null : (double) counts.get(numerator) / den;
         }
     }
 
@@ -68,16 +90,20 @@ public record EvaluationModel(Map<String, Measure> measures, Map<String, Indicat
     }
 
     public static EvaluationModel load() {
-        ObjectMapper m = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = EvaluationModel.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the class path");
             }
-            EvaluationModel raw = m.readValue(in, EvaluationModel.class);
-            return raw.resolved().validated();
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A formula file read and checked (tests hand in altered copies of the shipped one). */
+    static EvaluationModel read(InputStream in) throws IOException {
+        ObjectMapper m = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return m.readValue(in, EvaluationModel.class).resolved().validated();
     }
 
     /** Region subjects take the shared region indicators and composite. */
@@ -117,6 +143,11 @@ public record EvaluationModel(Map<String, Measure> measures, Map<String, Indicat
             for (Component c : s.composite()) {
                 check(indicators.containsKey(c.indicator()), "subject " + id + ": component " + c.id());
                 check(c.table() == null || scoreTables.containsKey(c.table()), "subject " + id + ": table " + c.table());
+                // The composite scores a rate where lower is better as 100 − rate: the same set the meeting's
+                // arrows and the reports' colours read (api Evaluation.LOWER_IS_BETTER), so the two cannot part.
+                check(c.table() != null || c.invert() == Evaluation.lowerIsBetter(c.indicator()),
+                        "subject " + id + ": component " + c.id() + " invert (lower is better: "
+                                + Evaluation.LOWER_IS_BETTER + ")");
             }
             for (String measure : measuresOf(id)) {
                 Measure ms = measures.get(measure);
@@ -124,6 +155,8 @@ public record EvaluationModel(Map<String, Measure> measures, Map<String, Indicat
                         "subject " + id + ": measure " + measure + " is of another fact or role");
             }
         });
+        Evaluation.LOWER_IS_BETTER.forEach(ind -> check(indicators.containsKey(ind) && indicators.get(ind).rate(),
+                "lower-is-better indicator " + ind));
         summary.forEach(ind -> check(indicators.containsKey(ind) && !measures.get(indicators.get(ind).numerator()).step(),
                 "summary: " + ind));
         check(!grades.isEmpty(), "grades");

@@ -89,13 +89,7 @@ public final class EvaluationService {
 
     /** An indicator's value: the count, or numerator / denominator in percent (null on a zero denominator). */
     private Double value(String indicator, Map<String, Long> counts) {
-        EvaluationModel.IndicatorDef d = model.indicators().get(indicator);
-        long n = counts.get(d.numerator());
-        if (!d.rate()) {
-            return (double) n;
-        }
-        long den = counts.get(d.denominator());
-        return den == 0 ? null : 100.0 * n / den;
+        return model.indicators().get(indicator).value(counts);
     }
 
     /** Σ weight × score over the components that have a value, divided by the weights of those components. */

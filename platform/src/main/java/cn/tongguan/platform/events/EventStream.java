@@ -1,6 +1,7 @@
 package cn.tongguan.platform.events;
 
 import cn.tongguan.api.Events;
+import cn.tongguan.api.Failures;
 import cn.tongguan.platform.auth.Principal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.sse.SseClient;
@@ -137,7 +138,7 @@ public final class EventStream implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.debug("SSE subscriber gone: {}", e.toString());
+            LOG.debug("SSE subscriber gone: {}", e.toString(), Failures.bug(e));
         } finally {
             client.close();
         }

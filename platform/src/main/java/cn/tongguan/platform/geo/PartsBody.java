@@ -1,5 +1,6 @@
 package cn.tongguan.platform.geo;
 
+import cn.tongguan.api.Failures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ final class PartsBody {
         try {
             gzip();
         } catch (RuntimeException e) {
-            LOG.warn("Parts layer not built ahead (the first request builds it): {}", e.toString());
+            LOG.warn("Parts layer not built ahead (the first request builds it): {}", e.toString(), Failures.bug(e));
         }
     }
 

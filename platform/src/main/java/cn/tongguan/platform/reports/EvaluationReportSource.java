@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,8 +42,6 @@ public final class EvaluationReportSource implements ReportSource {
             new Table("department", "专业部门综合评价排名", "部门", List.of("filed", "disposeRate", "inTimeDisposeRate", "reworkRate")),
             new Table("district", "城区综合评价排名", "城区", List.of("filed", "closeRate", "inTimeCloseRate", "inspectorReportRate")),
             new Table("street", "街道综合评价排名", "街道", List.of("filed", "closeRate", "inTimeCloseRate", "inspectorReportRate")));
-    /** Headline figures where a rise is bad (shown red when they go up). */
-    static final Set<String> LOWER_IS_BETTER = Set.of("reworkRate", "overdueRate", "delayRate");
     /** The office that issues the reports (the red head of the PDF). */
     public static final String ISSUER = "新乡市城市运行管理服务中心";
     /** Titles by kind, after the period label: 2026年10月 + 城市运行管理服务月度考核通报. */
@@ -84,7 +81,7 @@ public final class EvaluationReportSource implements ReportSource {
         for (Evaluation.Figure f : summary.figures()) {
             boolean rate = model.indicators().get(f.id()).denominator() != null;
             kpis.add(new Kpi(f.name(), rate ? Unit.PERCENT : Unit.COUNT, fraction(f.value(), rate),
-                    fraction(f.previous(), rate), fraction(f.lastYear(), rate), !LOWER_IS_BETTER.contains(f.id())));
+                    fraction(f.previous(), rate), fraction(f.lastYear(), rate), !Evaluation.lowerIsBetter(f.id())));
         }
         List<Ranking> rankings = new ArrayList<>();
         for (Table t : TABLES) {

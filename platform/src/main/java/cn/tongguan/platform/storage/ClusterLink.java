@@ -1,5 +1,6 @@
 package cn.tongguan.platform.storage;
 
+import cn.tongguan.api.Failures;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -88,7 +89,7 @@ final class ClusterLink implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 leader = false;
                 if (running) {
-                    LOG.warn("Link to the other platform instances lost ({}); reconnecting", e.getMessage());
+                    LOG.warn("Link to the other platform instances lost ({}); reconnecting", e.getMessage(), Failures.bug(e));
                     pause();
                 }
             } finally {

@@ -3,15 +3,11 @@ package cn.tongguan.platform.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cn.tongguan.platform.PlatformServer;
 import cn.tongguan.platform.support.Api;
-import cn.tongguan.api.testing.MutableClock;
-import cn.tongguan.platform.support.Platforms;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,36 +31,28 @@ class EvaluationTest {
     @Parameter
     String db;
 
-    private static PlatformServer server;
+    private static TianmenPlatform tianmen;
     private static Api api;
     private static String leader;
 
     @BeforeParameterizedClassInvocation
     static void start(String db) {
-        server = Platforms.start(db, null, new MutableClock(Instant.parse("2026-11-24T02:00:00Z")));
-        api = new Api(server.port());
-        TianmenFixture.load(server);
-        leader = api.login("leader");
+        tianmen = TianmenPlatform.start(db, List.of());
+        api = tianmen.api();
+        leader = tianmen.leader();
     }
 
     @AfterParameterizedClassInvocation
     static void stop() {
-        server.stop();
+        tianmen.close();
     }
 
     private static JsonNode ok(String path) {
-        Api.Resp r = api.get(path, leader);
-        assertThat(r.status()).as(path + " → " + r.text()).isEqualTo(200);
-        return r.body();
+        return tianmen.ok(path);
     }
 
     private static JsonNode row(JsonNode report, String key) {
-        for (JsonNode r : report.get("rows")) {
-            if (r.get("key").asText().equals(key)) {
-                return r;
-            }
-        }
-        throw new AssertionError("no row " + key + " in " + report);
+        return TianmenPlatform.row(report, key);
     }
 
     private static Map<String, Double> figures(JsonNode summary, String field) {
