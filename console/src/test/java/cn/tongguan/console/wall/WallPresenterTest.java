@@ -230,8 +230,9 @@ class WallPresenterTest {
         boolean openFails;
         final List<Reference.Camera> cameras = List.of(camera("C001", 113.90, 35.30), camera("C002", 113.91, 35.30),
                 new Reference.Camera("C003", "C003", 113.92, 35.30, null, "offline"));
-        final Stats.Report today = new Stats.Report("district", AT, AT, List.of(new Stats.Row("410702", "红旗区", 412,
-                412, 400, 380, 380, 360, 350, 350, 0, 0, 2, 0, null, null, null, null, null, null, null)));
+        private static final Stats.Row HONGQI = new Stats.Row("410702", "红旗区", 412, 412, 400, 380, 380, 360, 350, 350, 0,
+                0, 2, 0, null, null, null, null, null, null, null);
+        final Stats.Report today = new Stats.Report("district", AT, AT, List.of(HONGQI), HONGQI);
         int cameraReads;
         int todayReads;
 
