@@ -97,8 +97,10 @@ public final class FramePainter {
         visibleItems = overlayRenderer.visible(live, vp);
         List<OverlayRenderer.CountLabel> counts = overlayRenderer.draw(frame, vp, visibleItems, now, blinkOn);
         // names win over the overlay (decision 0121): they are placed first, drawn above the bubbles, and a count
-        // that would cover a name moves beside its bubble or is left out
-        List<LabelPlacer.Placed> labels = labelPlacer.place(vp, scene.layers(), vp.level(maxLevel));
+        // that would cover a name moves beside its bubble or is left out; a polygon's name moves off the bubbles
+        // to a clear place inside its polygon when there is one (decision 0146)
+        List<LabelPlacer.Placed> labels = labelPlacer.placeOver(vp, scene.layers(), vp.level(maxLevel),
+                overlayRenderer.lastGroups());
         placedLabels = labels.size();
         List<double[]> nameBoxes = new ArrayList<>(labels.size());
         labels.forEach(label -> nameBoxes.add(label.box()));
