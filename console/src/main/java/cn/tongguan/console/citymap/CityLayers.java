@@ -143,13 +143,17 @@ public final class CityLayers {
         return Map.copyOf(byCode);
     }
 
-    /** 红/黄/绿 as the live overlay's colours; a case whose clock has not started (no light) is grey. */
+    /**
+     * 红/黄/绿 as the live overlay's colours; a case whose clock has not started (no light) is grey. Red is
+     * {@code OVERDUE}, not {@code ALARM}: an overdue case is drawn red but does not blink like a sensor alarm
+     * (decision 0147).
+     */
     public static LiveStatus caseStatus(String light) {
         if (light == null) {
             return LiveStatus.OFFLINE;
         }
         return switch (light) {
-            case "red" -> LiveStatus.ALARM;
+            case "red" -> LiveStatus.OVERDUE;
             case "yellow" -> LiveStatus.PENDING;
             case "green" -> LiveStatus.NORMAL;
             default -> LiveStatus.OFFLINE;

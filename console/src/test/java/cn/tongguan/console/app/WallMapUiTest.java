@@ -109,7 +109,7 @@ class WallMapUiTest {
         wall.tick();
         WaitForAsyncUtils.asyncFx(() -> {
             for (Cases.Case c : open.subList(0, 2)) {
-                assertThat(map.getOverlay().get(WallCityMapView.id(c.id())).status()).isEqualTo(LiveStatus.ALARM);
+                assertThat(map.getOverlay().get(WallCityMapView.id(c.id())).status()).isEqualTo(LiveStatus.OVERDUE);
             }
         }).get(5, TimeUnit.SECONDS);
 

@@ -1,6 +1,5 @@
 package cn.tongguan.map.internal;
 
-import cn.tongguan.map.LiveItem;
 import cn.tongguan.map.LiveOverlay;
 import java.nio.IntBuffer;
 import java.time.Instant;
@@ -38,7 +37,6 @@ public final class FramePainter {
     private final int maxLevel;
     private Raster frame;
     private PixelBuffer<IntBuffer> buffer;
-    private List<LiveItem> visibleItems = List.of();
     private int placedLabels;
 
     public FramePainter(TileCache cache, OverlayRenderer overlayRenderer, int maxLevel) {
@@ -71,8 +69,9 @@ public final class FramePainter {
         return frame.pixels()[y * frame.width() + x];
     }
 
-    public List<LiveItem> visibleItems() {
-        return visibleItems;
+    /** The overlay's groups the last frame drew. */
+    public List<OverlayLayout.Group> drawnGroups() {
+        return overlayRenderer.lastGroups();
     }
 
     public int placedLabels() {
@@ -94,11 +93,12 @@ public final class FramePainter {
         if (selection != null) {
             selection.draw(frame, vp);
         }
-        visibleItems = overlayRenderer.visible(live, vp);
-        List<OverlayRenderer.CountLabel> counts = overlayRenderer.draw(frame, vp, visibleItems, now, blinkOn);
+        List<OverlayRenderer.CountLabel> counts = overlayRenderer.draw(frame, vp, live, now, blinkOn);
         // names win over the overlay (decision 0121): they are placed first, drawn above the bubbles, and a count
-        // that would cover a name moves beside its bubble or is left out
-        List<LabelPlacer.Placed> labels = labelPlacer.place(vp, scene.layers(), vp.level(maxLevel));
+        // that would cover a name moves beside its bubble or is left out; a polygon's name moves off the bubbles
+        // to a clear place inside its polygon when there is one (decision 0146)
+        List<LabelPlacer.Placed> labels = labelPlacer.placeOver(vp, scene.layers(), vp.level(maxLevel),
+                overlayRenderer.lastGroups());
         placedLabels = labels.size();
         List<double[]> nameBoxes = new ArrayList<>(labels.size());
         labels.forEach(label -> nameBoxes.add(label.box()));

@@ -11,7 +11,9 @@ import java.util.List;
  * never upside down), points beside their symbol. Layers earlier in the list (coarser divisions come first) win,
  * then bigger polygons and longer runs. A label is kept only if it lies wholly on screen and its box — the axis-aligned box of the turned
  * text, with padding — overlaps no kept box and no obstacle (the overlay's count bubbles). Text is measured by the
- * caller's {@link Measure} (the FX text layout on screen), so boxes are those of the drawn text.
+ * caller's {@link Measure} (the FX text layout on screen), so boxes are those of the drawn text. A polygon's name
+ * whose usual box meets the overlay's drawn groups moves elsewhere inside its polygon ({@link PolygonLabelSpots},
+ * decision 0146).
  * Pure computation on the FX thread: a few thousand candidates cost well under a millisecond.
  */
 public final class LabelPlacer {
@@ -48,9 +50,15 @@ public final class LabelPlacer {
     private static final int MAX_POINT_CANDIDATES = 2000;
     private final int maxLabels;
     private final Measure measure;
+    private final PolygonLabelSpots spots = new PolygonLabelSpots();
 
+    /** A label at its usual place; {@code layer} and {@code anchor} are set for a polygon's name (it may move). */
     private record Candidate(String text, double x, double y, double angle, int rank, double weight,
-                             double fontSize, int colour) {
+                             double fontSize, int colour, CompiledLayer layer, CompiledLayer.LabelAnchor anchor) {
+        Candidate(String text, double x, double y, double angle, int rank, double weight, double fontSize,
+                  int colour) {
+            this(text, x, y, angle, rank, weight, fontSize, colour, null, null);
+        }
     }
 
     public LabelPlacer(int maxLabels) {
@@ -76,6 +84,21 @@ public final class LabelPlacer {
 
     /** The labels to draw; {@code obstacles} are boxes (x0, y0, x1, y1) already taken on screen. */
     public List<Placed> place(Viewport vp, List<CompiledLayer> layers, int level, List<double[]> obstacles) {
+        return place(vp, layers, level, obstacles, OverlayObstacles.NONE);
+    }
+
+    /**
+     * The labels to draw over the overlay's drawn groups (decision 0146): a polygon's name whose usual box meets a
+     * bubble or symbol moves to the nearest clear place inside its polygon, or stays put when there is none.
+     */
+    public List<Placed> placeOver(Viewport vp, List<CompiledLayer> layers, int level,
+                                  List<OverlayLayout.Group> overlayGroups) {
+        return place(vp, layers, level, List.of(), OverlayObstacles.of(overlayGroups));
+    }
+
+    List<Placed> place(Viewport vp, List<CompiledLayer> layers, int level, List<double[]> obstacles,
+                       OverlayObstacles overlay) {
+        spots.frameStarted();
         List<Candidate> candidates = new ArrayList<>();
         int rank = 0;
         for (CompiledLayer layer : layers) {
@@ -104,13 +127,24 @@ public final class LabelPlacer {
             double rad = Math.toRadians(c.angle());
             double bw = Math.abs(w * Math.cos(rad)) + Math.abs(h * Math.sin(rad));
             double bh = Math.abs(w * Math.sin(rad)) + Math.abs(h * Math.cos(rad));
-            double[] box = {c.x() - bw / 2 - PAD, c.y() - bh / 2 - PAD, c.x() + bw / 2 + PAD, c.y() + bh / 2 + PAD};
+            double x = c.x();
+            double y = c.y();
+            double[] box = PolygonLabelSpots.box(x, y, bw + 2 * PAD, bh + 2 * PAD);
+            if (c.anchor() != null && overlay.meets(box)) {
+                double[] spot = spots.find(vp, c.layer(), c.anchor(), bw + 2 * PAD, bh + 2 * PAD, PAD,
+                        b -> onScreen(vp, b) && !collides(boxes, b) && !overlay.meets(b));
+                if (spot != null) {
+                    x = spot[0];
+                    y = spot[1];
+                    box = PolygonLabelSpots.box(x, y, bw + 2 * PAD, bh + 2 * PAD);
+                }
+            }
             // a name cut by the edge of the map reads as a different name: only whole labels are drawn
-            if (box[0] < 0 || box[1] < 0 || box[2] > vp.width() || box[3] > vp.height() || collides(boxes, box)) {
+            if (!onScreen(vp, box) || collides(boxes, box)) {
                 continue;
             }
             boxes.add(box);
-            placed.add(new Placed(c.text(), c.x(), c.y(), c.fontSize(), c.colour(), c.angle(), w, h, box));
+            placed.add(new Placed(c.text(), x, y, c.fontSize(), c.colour(), c.angle(), w, h, box));
         }
         return placed;
     }
@@ -127,7 +161,7 @@ public final class LabelPlacer {
             if (polygonWidth < measure.width(anchor.text(), fontSize) * 0.8) {
                 continue;
             }
-            out.add(new Candidate(anchor.text(), sx, sy, 0, rank, anchor.area(), fontSize, colour));
+            out.add(new Candidate(anchor.text(), sx, sy, 0, rank, anchor.area(), fontSize, colour, layer, anchor));
         }
     }
 
@@ -284,6 +318,10 @@ public final class LabelPlacer {
             out.add(new Candidate(text, vp.screenX(layer.px[i]) + offset + w / 2 + PAD, vp.screenY(layer.py[i]), 0,
                     rank, -i, fontSize, colour));
         });
+    }
+
+    private static boolean onScreen(Viewport vp, double[] box) {
+        return box[0] >= 0 && box[1] >= 0 && box[2] <= vp.width() && box[3] <= vp.height();
     }
 
     private static boolean inView(Viewport vp, double x, double y) {

@@ -15,7 +15,8 @@ import java.util.List;
  * {@code clusterBelowZoom} the items of one kind in one 64-pixel cell ({@link OverlayLayout}) become a bubble
  * whose ring shows the share of each status, with the count in its dark centre; a cluster blinks only when it
  * holds an alarm. Single items that are new (younger than {@code blinkFor}) or alarms blink. Cameras get a
- * translucent view cone. Items below their {@link LiveItem#minZoom()} are left out altogether. FX thread only.
+ * translucent view cone. Items below their {@link LiveItem#minZoom()} are left out altogether. The groups of a
+ * zoom are kept across pans (decision 0148). FX thread only.
  */
 public final class OverlayRenderer {
     /** A count to print over a bubble of this radius (text is drawn by JavaFX nodes, the bubble by the raster). */
@@ -25,6 +26,7 @@ public final class OverlayRenderer {
     private static final int WHITE = 0xffffffff;
     private final double clusterBelowZoom;
     private final Duration blinkFor;
+    private final LayoutCache cache;
     private List<OverlayLayout.Group> lastGroups = List.of();
     /** The view {@link #lastGroups} were made for, or null once the overlay changed since. */
     private Viewport lastViewport;
@@ -32,6 +34,7 @@ public final class OverlayRenderer {
     public OverlayRenderer(double clusterBelowZoom, Duration blinkFor) {
         this.clusterBelowZoom = clusterBelowZoom;
         this.blinkFor = blinkFor;
+        this.cache = new LayoutCache(clusterBelowZoom);
     }
 
     /** The radius of a cluster bubble of {@code count} items. */
@@ -43,6 +46,19 @@ public final class OverlayRenderer {
     public boolean blinks(List<LiveItem> visible, Instant now) {
         for (LiveItem item : visible) {
             if (blinking(item, now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether something drawn blinks: a cluster holding an alarm, or a single item that is an alarm or new (a new
+     * item inside a cluster does not blink, decision 0121, so it need not keep the map repainting).
+     */
+    public boolean blinksIn(List<OverlayLayout.Group> groups, Instant now) {
+        for (OverlayLayout.Group g : groups) {
+            if (g.cluster() ? g.alarm() : blinking(g.members().get(0), now)) {
                 return true;
             }
         }
@@ -63,11 +79,14 @@ public final class OverlayRenderer {
         return items;
     }
 
-    /** The groups of a view: the same cells and zoom threshold as the frame draws. */
+    /**
+     * The groups of a view: the same cells and zoom threshold as the frame draws. The groups of a zoom are kept
+     * across pans and only shifted ({@link LayoutCache}, decision 0148).
+     */
     public List<OverlayLayout.Group> layout(LiveOverlay overlay, Viewport vp) {
         // hover asks at every mouse move: the groups of the drawn frame serve until the view or the items change
         if (!vp.equals(lastViewport)) {
-            lastGroups = OverlayLayout.groups(vp, visible(overlay, vp), clusterBelowZoom);
+            lastGroups = cache.groups(overlay, vp);
             lastViewport = vp;
         }
         return lastGroups;
@@ -75,7 +94,22 @@ public final class OverlayRenderer {
 
     /** The overlay's items changed: the groups are to be made afresh. */
     public void overlayChanged() {
+        cache.invalidate();
         lastViewport = null;
+    }
+
+    /** How many times the overlay's items were laid out into groups (tests: a pan must not lay them out). */
+    public long layouts() {
+        return cache.layouts();
+    }
+
+    /**
+     * Draws the overlay's items as {@link #layout} groups them and returns the cluster counts to print.
+     *
+     * @param blinkOn the current blink phase
+     */
+    public List<CountLabel> draw(Raster frame, Viewport vp, LiveOverlay overlay, Instant now, boolean blinkOn) {
+        return drawGroups(frame, layout(overlay, vp), now, blinkOn);
     }
 
     /** The groups the last {@link #draw} drew. */
@@ -84,15 +118,24 @@ public final class OverlayRenderer {
     }
 
     /**
-     * Draws and returns the cluster counts to print.
+     * Draws the given items, laid out afresh (tests and benchmarks; the map draws from its overlay), and returns
+     * the cluster counts to print.
      *
      * @param blinkOn the current blink phase
      */
     public List<CountLabel> draw(Raster frame, Viewport vp, List<LiveItem> visible, Instant now, boolean blinkOn) {
+        List<CountLabel> counts = drawGroups(frame, OverlayLayout.groups(vp, visible, clusterBelowZoom), now,
+                blinkOn);
+        // these groups are not the overlay's: layout() must not serve them
+        lastViewport = null;
+        return counts;
+    }
+
+    private List<CountLabel> drawGroups(Raster frame, List<OverlayLayout.Group> groups, Instant now,
+                                        boolean blinkOn) {
         List<CountLabel> counts = new ArrayList<>();
-        lastGroups = OverlayLayout.groups(vp, visible, clusterBelowZoom);
-        lastViewport = vp;
-        for (OverlayLayout.Group g : lastGroups) {
+        lastGroups = groups;
+        for (OverlayLayout.Group g : groups) {
             if (!g.cluster()) {
                 drawItem(frame, g.members().get(0), g.x(), g.y(), now, blinkOn);
                 continue;
