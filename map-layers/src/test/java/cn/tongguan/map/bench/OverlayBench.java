@@ -83,30 +83,30 @@ public final class OverlayBench {
             LOG.info("zoom {}: {} items on screen, {} bubbles, overlay draw p50 {} ms, p95 {} ms, {} % of pixels"
                     + " covered", zoom, visible.size(), counts, String.format("%.2f", nanos[100] / 1e6),
                     String.format("%.2f", nanos[190] / 1e6), String.format("%.1f", 100.0 * changed / (1920 * 1080)));
-            long[] still = new long[200];
-            for (int run = -100; run < still.length; run++) {
-                frame.clear(0xff0d1b2a);
-                long start = System.nanoTime();
-                mapFrame.paint(frame, vp);
-                if (run >= 0) {
-                    still[run] = System.nanoTime() - start;
-                }
-            }
+            long[] still = timeFrames(frame, mapFrame, run -> vp);
             LOG.info("zoom {}: still map frame (overlay query, layout, draw) {}", zoom, figures(still));
             // a drag: 8 px right and 3 px down a frame, untimed back from the start, then timed on from it
             double ws = WebMercator.worldSize(zoom);
-            long[] pan = new long[200];
-            for (int run = -100; run < pan.length; run++) {
-                Viewport moved = vp.withCenter(vp.centerX() + 8.0 * run / ws, vp.centerY() + 3.0 * run / ws);
-                frame.clear(0xff0d1b2a);
-                long start = System.nanoTime();
-                mapFrame.paint(frame, moved);
-                if (run >= 0) {
-                    pan[run] = System.nanoTime() - start;
-                }
-            }
+            long[] pan = timeFrames(frame, mapFrame, run -> vp.withCenter(vp.centerX() + 8.0 * run / ws,
+                    vp.centerY() + 3.0 * run / ws));
             LOG.info("zoom {}: pan map frame (8 px right, 3 px down a frame) {}", zoom, figures(pan));
         }
+    }
+
+    /** 100 untimed then 200 timed map frames, frame {@code run} (from -100) painted at {@code viewAt.apply(run)}. */
+    private static long[] timeFrames(Raster frame, MapFrame mapFrame, java.util.function.IntFunction<Viewport> viewAt)
+            throws ReflectiveOperationException {
+        long[] nanos = new long[200];
+        for (int run = -100; run < nanos.length; run++) {
+            Viewport at = viewAt.apply(run);
+            frame.clear(0xff0d1b2a);
+            long start = System.nanoTime();
+            mapFrame.paint(frame, at);
+            if (run >= 0) {
+                nanos[run] = System.nanoTime() - start;
+            }
+        }
+        return nanos;
     }
 
     private static String figures(long[] nanos) {
