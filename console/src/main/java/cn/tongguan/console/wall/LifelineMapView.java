@@ -25,7 +25,6 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
@@ -132,7 +131,7 @@ public final class LifelineMapView {
         if (id.startsWith(LiveMarks.SENSOR)) {
             String sensor = id.substring(LiveMarks.SENSOR.length());
             LifelineViewModel.SensorMark m = model.marks().get(sensor);
-            trend.open(sensor, m == null ? sensor : m.name());
+            trend.open(sensor, m == null ? sensor : m.name(), m == null ? COVER : m.kind());
         } else if (id.startsWith(WallCityMapView.CASE)) {
             Cases.Case c = openCase.apply(Long.parseLong(id.substring(WallCityMapView.CASE.length())));
             if (c != null) {
@@ -156,7 +155,7 @@ public final class LifelineMapView {
             label.setLayoutY(-11);
             Group group = new Group(dot, label);
             group.setId("sensor-" + id);
-            group.setOnMouseClicked(e -> trend.open(id, model.marks().get(id).name()));
+            group.setOnMouseClicked(e -> trend.open(id, model.marks().get(id).name(), model.marks().get(id).kind()));
             marksPane.getChildren().add(group);
             return group;
         });
@@ -219,15 +218,12 @@ public final class LifelineMapView {
             }
         });
         NumberAxis y = new NumberAxis();
-        y.setLabel(messages.text("wall.trend.axis"));
+        y.labelProperty().bind(trend.axisProperty());
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setLegendVisible(false);
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        chart.getData().add(series);
-        trend.points().addListener((ListChangeListener<Lifeline.Reading>) c -> series.getData().setAll(
-                trend.points().stream().map(r -> new XYChart.Data<Number, Number>(r.at().getEpochSecond(), r.value())).toList()));
+        trend.points().addListener((ListChangeListener<Lifeline.Reading>) c ->
+                TrendSeries.plot(chart, trend, r -> r.at().getEpochSecond()));
         VBox panel = new VBox(6, title, note, chart, close);
         VBox.setVgrow(chart, Priority.ALWAYS);
         panel.setId("sensorTrend");

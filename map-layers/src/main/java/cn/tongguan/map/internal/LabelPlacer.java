@@ -3,6 +3,7 @@ package cn.tongguan.map.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Chooses the labels to draw so that no two collide (decision 0118). Candidates come from the labelled layers
@@ -46,6 +47,8 @@ public final class LabelPlacer {
     };
 
     private static final double PAD = 4;
+    /** A road steeper than this on screen has its Chinese name stacked upright. */
+    static final double STEEP_DEG = 45;
     private static final double MAX_BEND_DEG = 20;
     private static final int MAX_POINT_CANDIDATES = 2000;
     private final int maxLabels;
@@ -70,12 +73,20 @@ public final class LabelPlacer {
         this.measure = measure;
     }
 
+    /** The widest line's width (a stacked name is one character wide). */
     static double textWidth(String text, double fontSize) {
+        double widest = 0;
         double w = 0;
         for (int i = 0; i < text.length(); i++) {
-            w += text.charAt(i) > 0x2e80 ? fontSize : fontSize * 0.6;
+            char c = text.charAt(i);
+            if (c == '\n') {
+                w = 0;
+                continue;
+            }
+            w += c > 0x2e80 ? fontSize : fontSize * 0.6;
+            widest = Math.max(widest, w);
         }
-        return w;
+        return widest;
     }
 
     public List<Placed> place(Viewport vp, List<CompiledLayer> layers, int level) {
@@ -123,7 +134,7 @@ public final class LabelPlacer {
                 break;
             }
             double w = measure.width(c.text(), c.fontSize());
-            double h = measure.height(c.fontSize());
+            double h = measure.height(c.fontSize()) * lines(c.text());
             double rad = Math.toRadians(c.angle());
             double bw = Math.abs(w * Math.cos(rad)) + Math.abs(h * Math.sin(rad));
             double bh = Math.abs(w * Math.sin(rad)) + Math.abs(h * Math.cos(rad));
@@ -220,8 +231,29 @@ public final class LabelPlacer {
                 angle += 180;
             }
             double[] mid = best.along(best.length / 2);
-            out.add(new Candidate(label.text(), mid[0], mid[1], angle, rank, best.length, fontSize, colour));
+            String text = label.text();
+            if (Math.abs(angle) > STEEP_DEG && chinese(text)) {
+                // a north–south road's name is written top to bottom with its characters upright, as Chinese maps
+                // write it: a name on its side is hard to read from across the hall (and turned text is drawn as
+                // outlines every frame by the software pipeline, upright text from its glyph cache)
+                text = text.codePoints().mapToObj(Character::toString).collect(Collectors.joining("\n"));
+                angle = 0;
+            }
+            out.add(new Candidate(text, mid[0], mid[1], angle, rank, best.length, fontSize, colour));
         }
+    }
+
+    /** Whether every character is a Han character (a name that can be stacked upright). */
+    static boolean chinese(String text) {
+        return !text.isEmpty() && text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    private static int lines(String text) {
+        int lines = 1;
+        for (int i = 0; i < text.length(); i++) {
+            lines += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        return lines;
     }
 
     /** Liang–Barsky: clips the segment in place to [0, w] × [0, h]; false when nothing of it is visible. */

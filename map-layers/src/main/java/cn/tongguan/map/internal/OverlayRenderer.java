@@ -8,7 +8,9 @@ import cn.tongguan.map.SymbolShape;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Draws the live items into the frame each time the frame is composed (decision 0121). Below
@@ -24,9 +26,19 @@ public final class OverlayRenderer {
     }
 
     private static final int WHITE = 0xffffffff;
+    private static final double RING = 1.5;
+    /** More distinct (shape, colour) pairs than this means colours come from outside our palette: start afresh. */
+    private static final int MAX_SPRITES = 256;
     private final double clusterBelowZoom;
     private final Duration blinkFor;
     private final LayoutCache cache;
+    /**
+     * An item's symbol stamped from a sprite per (shape, colour): at street zoom the wall shows thousands of cases
+     * and covers, and two anti-aliased shapes each (ring and fill) were most of a moving frame (JFR on the wall's
+     * benchmark). The palette is the statuses' colours and their blink fades, so the map stays small.
+     */
+    private final Map<Long, SymbolSprites> sprites = new HashMap<>();
+    private final BubbleSprites bubbles = new BubbleSprites();
     private List<OverlayLayout.Group> lastGroups = List.of();
     /** The view {@link #lastGroups} were made for, or null once the overlay changed since. */
     private Viewport lastViewport;
@@ -109,7 +121,9 @@ public final class OverlayRenderer {
      * @param blinkOn the current blink phase
      */
     public List<CountLabel> draw(Raster frame, Viewport vp, LiveOverlay overlay, Instant now, boolean blinkOn) {
-        return drawGroups(frame, layout(overlay, vp), now, blinkOn);
+        List<OverlayLayout.Group> groups = layout(overlay, vp);
+        bubbles.forLayout(cache.layouts());
+        return drawGroups(frame, groups, now, blinkOn);
     }
 
     /** The groups the last {@link #draw} drew. */
@@ -124,8 +138,10 @@ public final class OverlayRenderer {
      * @param blinkOn the current blink phase
      */
     public List<CountLabel> draw(Raster frame, Viewport vp, List<LiveItem> visible, Instant now, boolean blinkOn) {
-        List<CountLabel> counts = drawGroups(frame, OverlayLayout.groups(vp, visible, clusterBelowZoom), now,
-                blinkOn);
+        List<OverlayLayout.Group> groups = OverlayLayout.groups(vp, visible, clusterBelowZoom);
+        // groups made afresh: no kept bubble is theirs
+        bubbles.clear();
+        List<CountLabel> counts = drawGroups(frame, groups, now, blinkOn);
         // these groups are not the overlay's: layout() must not serve them
         lastViewport = null;
         return counts;
@@ -144,7 +160,7 @@ public final class OverlayRenderer {
                 frame.smooth().fillCircle(g.x(), g.y(), g.radius() + 5,
                         Raster.fade(Raster.argb(LiveStatus.ALARM.colour()), 0.35));
             }
-            ClusterBubble.draw(frame, g.x(), g.y(), g.radius(), g.statusCounts(), g.kind());
+            bubbles.draw(frame, g);
             counts.add(new CountLabel(g.x(), g.y(), g.count(), g.radius()));
         }
         return counts;
@@ -165,8 +181,21 @@ public final class OverlayRenderer {
             case CAMERA -> SymbolShape.SQUARE;
             case ALARM -> SymbolShape.TRIANGLE;
         };
-        Symbols.draw(frame, true, shape, x, y, OverlayLayout.ITEM_RADIUS,
-                blink && !blinkOn ? Raster.fade(colour, 0.45) : colour, 1.5, WHITE);
+        sprite(shape, blink && !blinkOn ? Raster.fade(colour, 0.45) : colour).stamp(frame, 0, x, y);
+    }
+
+    private SymbolSprites sprite(SymbolShape shape, int argb) {
+        long key = (long) shape.ordinal() << 32 | (argb & 0xffffffffL);
+        SymbolSprites sprite = sprites.get(key);
+        if (sprite == null) {
+            if (sprites.size() >= MAX_SPRITES) {
+                sprites.clear();
+            }
+            sprite = new SymbolSprites(new SymbolShape[] {shape}, new double[] {OverlayLayout.ITEM_RADIUS},
+                    new int[] {argb}, new double[] {RING}, new int[] {WHITE});
+            sprites.put(key, sprite);
+        }
+        return sprite;
     }
 
     static void cone(Raster frame, double x, double y, double headingDeg, double fovDeg, double radius, int argb) {

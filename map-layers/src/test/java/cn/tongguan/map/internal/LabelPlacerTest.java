@@ -71,6 +71,23 @@ class LabelPlacerTest {
     }
 
     @Test
+    void aNorthSouthRoadsChineseNameIsStackedUprightAndALatinOneTurned() {
+        CompiledLayer layer = roads(road("胜利路", "LINESTRING (113.900 35.290, 113.9002 35.310)"),
+                road("G107", "LINESTRING (113.910 35.290, 113.9102 35.310)"));
+        Viewport vp = new Viewport(WebMercator.x(113.905), WebMercator.y(35.300), 16, 1600, 900);
+        List<LabelPlacer.Placed> placed = new LabelPlacer(100).place(vp, List.of(layer), 16);
+        assertThat(placed).hasSize(2);
+        LabelPlacer.Placed chinese = placed.stream().filter(l -> l.text().startsWith("胜")).findFirst().orElseThrow();
+        assertThat(chinese.text()).isEqualTo("胜\n利\n路");
+        assertThat(chinese.angle()).isZero();
+        // upright and stacked: the box is taller than wide, three lines high
+        assertThat(chinese.height()).isGreaterThan(2.5 * chinese.width());
+        assertThat(chinese.box()[3] - chinese.box()[1]).isGreaterThan(chinese.box()[2] - chinese.box()[0]);
+        LabelPlacer.Placed latin = placed.stream().filter(l -> l.text().equals("G107")).findFirst().orElseThrow();
+        assertThat(Math.abs(latin.angle())).isGreaterThan(80);
+    }
+
+    @Test
     void aRoadTooShortOnScreenForItsNameIsNotLabelled() {
         CompiledLayer layer = roads(road("金穗大道", "LINESTRING (113.900 35.300, 113.9004 35.300)"));
         Viewport vp = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 14, 800, 600);
