@@ -53,7 +53,7 @@ public final class WallCityMapView implements WallPorts.CityMap {
     private final CityLayers layers;
     private final WallCases cases = new WallCases();
     private final PauseTransition relabel = new PauseTransition(RELABEL_AFTER);
-    private final PauseTransition home = new PauseTransition(HOME_AFTER);
+    private final PauseTransition home;
     private final Label breadcrumb = new Label();
     private final List<String> path = new ArrayList<>();
     private List<Feature> districts = List.of();
@@ -61,6 +61,12 @@ public final class WallCityMapView implements WallPorts.CityMap {
     private boolean placed;
 
     public WallCityMapView(MapView map, Messages messages, Clock clock) {
+        this(map, messages, clock, HOME_AFTER);
+    }
+
+    /** @param homeAfter how long after a move away from the whole city the map goes back to it */
+    public WallCityMapView(MapView map, Messages messages, Clock clock, Duration homeAfter) {
+        this.home = new PauseTransition(homeAfter);
         this.map = map;
         this.messages = messages;
         this.clock = clock;
