@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Where the cluster counts go once the names are placed (decision 0121): names win. A count sits in its bubble's
- * centre; when that box meets a placed name (or an earlier count) it is tried just below the bubble, then just
- * above, and otherwise left out — the bubble itself is drawn anyway. Pure computation; FX thread (measure).
+ * centre; when that box meets a placed name (or another count) it is tried just below the bubble, then just
+ * above, and otherwise left out — the bubble itself is drawn anyway. Counts in their own bubble are placed first. Pure computation; FX thread (measure).
  */
 final class CountPlacer {
     static final double FONT_SIZE = 11;
@@ -35,24 +35,39 @@ final class CountPlacer {
 
     List<Placed> place(List<OverlayRenderer.CountLabel> counts, List<double[]> names, double width, double height) {
         List<double[]> taken = new ArrayList<>(names);
-        List<Placed> placed = new ArrayList<>(counts.size());
+        Placed[] placed = new Placed[counts.size()];
         double h = measure.height(FONT_SIZE);
-        for (OverlayRenderer.CountLabel count : counts) {
-            String text = text(count.count());
-            double w = measure.width(text, FONT_SIZE);
-            double shift = count.radius() + h / 2 + 1;
-            for (double dy : new double[] {0, shift, -shift}) {
-                double cx = count.x();
-                double cy = count.y() + dy;
-                double[] box = {cx - w / 2 - 1, cy - h / 2, cx + w / 2 + 1, cy + h / 2};
-                boolean onScreen = box[0] >= 0 && box[1] >= 0 && box[2] <= width && box[3] <= height;
-                if (onScreen && !LabelPlacer.collides(taken, box)) {
-                    taken.add(box);
-                    placed.add(new Placed(text, cx, cy, box));
-                    break;
+        // every count that fits its own bubble first: a count moved beside its bubble must not land on the centre
+        // of the next bubble and push that count out in turn (a cascade seen at district zoom on the wall)
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < counts.size(); i++) {
+                if (placed[i] != null) {
+                    continue;
+                }
+                OverlayRenderer.CountLabel count = counts.get(i);
+                String text = text(count.count());
+                double w = measure.width(text, FONT_SIZE);
+                double shift = count.radius() + h / 2 + 1;
+                double[] offsets = pass == 0 ? new double[] {0} : new double[] {shift, -shift};
+                for (double dy : offsets) {
+                    double cx = count.x();
+                    double cy = count.y() + dy;
+                    double[] box = {cx - w / 2 - 1, cy - h / 2, cx + w / 2 + 1, cy + h / 2};
+                    boolean onScreen = box[0] >= 0 && box[1] >= 0 && box[2] <= width && box[3] <= height;
+                    if (onScreen && !LabelPlacer.collides(taken, box)) {
+                        taken.add(box);
+                        placed[i] = new Placed(text, cx, cy, box);
+                        break;
+                    }
                 }
             }
         }
-        return placed;
+        List<Placed> out = new ArrayList<>(counts.size());
+        for (Placed p : placed) {
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 }

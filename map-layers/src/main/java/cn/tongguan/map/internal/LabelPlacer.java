@@ -104,11 +104,21 @@ public final class LabelPlacer {
      */
     public List<Placed> placeOver(Viewport vp, List<CompiledLayer> layers, int level,
                                   List<OverlayLayout.Group> overlayGroups) {
-        return place(vp, layers, level, List.of(), OverlayObstacles.of(overlayGroups));
+        return place(vp, layers, level, List.of(), OverlayObstacles.of(overlayGroups),
+                OverlayObstacles.countsOf(overlayGroups));
     }
 
     List<Placed> place(Viewport vp, List<CompiledLayer> layers, int level, List<double[]> obstacles,
                        OverlayObstacles overlay) {
+        return place(vp, layers, level, obstacles, overlay, overlay);
+    }
+
+    /**
+     * As above; {@code counts} are where the clusters' counts sit: a name with no place clear of the whole bubbles
+     * takes one clear of their counts, so that no count is pushed out of its bubble by a name (decision 0155).
+     */
+    private List<Placed> place(Viewport vp, List<CompiledLayer> layers, int level, List<double[]> obstacles,
+                               OverlayObstacles overlay, OverlayObstacles counts) {
         spots.frameStarted();
         List<Candidate> candidates = new ArrayList<>();
         int rank = 0;
@@ -144,6 +154,10 @@ public final class LabelPlacer {
             if (c.anchor() != null && overlay.meets(box)) {
                 double[] spot = spots.find(vp, c.layer(), c.anchor(), bw + 2 * PAD, bh + 2 * PAD, PAD,
                         b -> onScreen(vp, b) && !collides(boxes, b) && !overlay.meets(b));
+                if (spot == null && counts != overlay && counts.meets(box)) {
+                    spot = spots.find(vp, c.layer(), c.anchor(), bw + 2 * PAD, bh + 2 * PAD, PAD,
+                            b -> onScreen(vp, b) && !collides(boxes, b) && !counts.meets(b));
+                }
                 if (spot != null) {
                     x = spot[0];
                     y = spot[1];

@@ -15,6 +15,7 @@ final class OverlayObstacles {
     private static final double BUCKET = 64;
     /** The white ring of a symbol and the dark edge of a bubble lie outside their radius. */
     private static final double EDGE = 2;
+    private static final double COUNT_HALF_HEIGHT = 9;
     private final Map<Long, List<double[]>> buckets = new HashMap<>();
 
     private OverlayObstacles(List<double[]> circles) {
@@ -41,6 +42,19 @@ final class OverlayObstacles {
             circles.add(new double[] {g.x(), g.y(), g.radius() + EDGE});
         }
         return new OverlayObstacles(circles);
+    }
+
+    /** The dark centres of the frame's clusters, where their counts are printed. */
+    static OverlayObstacles countsOf(List<OverlayLayout.Group> groups) {
+        List<double[]> circles = new ArrayList<>();
+        for (OverlayLayout.Group g : groups) {
+            if (g.cluster()) {
+                // at least half an 11 px count's line, for the smallest bubbles
+                circles.add(new double[] {g.x(), g.y(),
+                    Math.max(g.radius() - ClusterBubble.ringWidth(g.radius()), COUNT_HALF_HEIGHT)});
+            }
+        }
+        return circles.isEmpty() ? NONE : new OverlayObstacles(circles);
     }
 
     /** Circles {x, y, radius} on screen (tests). */

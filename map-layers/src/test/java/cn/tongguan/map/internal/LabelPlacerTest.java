@@ -212,6 +212,23 @@ class LabelPlacerTest {
     }
 
     @Test
+    void aNameWithNoPlaceClearOfTheBubblesStillLeavesEveryCountInItsBubble() {
+        CompiledLayer layer = labelled(square("人民路街道办事处", 113.89, 35.29, 0.03));
+        Viewport vp = new Viewport(WebMercator.x(113.905), WebMercator.y(35.305), 13, 1200, 800);
+        java.util.Random random = new java.util.Random(3);
+        List<cn.tongguan.map.LiveItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            items.add(cn.tongguan.map.LiveItem.of("c" + i, cn.tongguan.map.LiveKind.CASE,
+                    113.885 + random.nextDouble() * 0.04, 35.285 + random.nextDouble() * 0.04,
+                    cn.tongguan.map.LiveStatus.PENDING, java.time.Instant.EPOCH));
+        }
+        List<OverlayLayout.Group> groups = OverlayLayout.groups(vp, items, 15);
+        LabelPlacer.Placed label = new LabelPlacer(100).placeOver(vp, List.of(layer), 13, groups).get(0);
+        assertThat(meetsAGroup(label.box(), groups)).as("every place in the polygon is under a bubble").isTrue();
+        assertThat(OverlayObstacles.countsOf(groups).meets(label.box())).as("but no count is under the name").isFalse();
+    }
+
+    @Test
     void withoutTheOverlayOrWithItElsewhereANameStaysAtItsUsualAnchor() {
         CompiledLayer layer = labelled(square("卫滨区", 113.85, 35.25, 0.1));
         CompiledLayer.LabelAnchor anchor = layer.labels().get(0);
