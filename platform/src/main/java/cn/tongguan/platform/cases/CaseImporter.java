@@ -41,7 +41,8 @@ public final class CaseImporter {
             try (PreparedStatement cases = tx.connection().prepareStatement("INSERT INTO cases (" + CaseStore.COLUMNS
                     + ") VALUES (" + CaseStore.PLACEHOLDERS + ")");
                  PreparedStatement steps = tx.connection().prepareStatement("INSERT INTO case_transitions (case_id, seq, "
-                         + "action, from_state, to_state, actor, role, at, note) VALUES (?, 1, 'import', NULL, ?, ?, 'admin', ?, NULL)")) {
+                         + "action, from_state, to_state, actor, role, at, note) VALUES (?, 1, 'import', NULL, ?, ?, 'admin', ?, NULL)");
+                 PreparedStatement terms = tx.connection().prepareStatement(CaseTerms.INSERT)) {
                 int pending = 0;
                 for (Cases.ImportedCase c : rows) {
                     CaseRecord r = record(c, locator, cal);
@@ -52,16 +53,19 @@ public final class CaseImporter {
                     last = r.id;
                     CaseStore.bindInsert(cases, r);
                     cases.addBatch();
+                    CaseTerms.addBatch(terms, r.id, r.description, r.address);
                     cn.tongguan.platform.storage.Sql.bind(steps, r.id, r.state, actor, r.reportedAt);
                     steps.addBatch();
                     if (++pending == BATCH) {
                         cases.executeBatch();
                         steps.executeBatch();
+                        terms.executeBatch();
                         pending = 0;
                     }
                 }
                 cases.executeBatch();
                 steps.executeBatch();
+                terms.executeBatch();
             }
             events.append(tx, "cases.imported", Map.of("count", rows.size(), "firstId", first, "lastId", last));
             return (long) rows.size();
