@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +24,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The live overlay on a real 1920×1080 map window over the generated city with 28,000 open cases: names keep
- * their place and lie above the bubbles, counts keep off names, and {@code overlayAt} finds what is drawn.
+ * The live overlay on a real 1920×1080 map window over the generated city with 28,000 open cases: names move off
+ * the bubbles inside their polygon (decision 0146), counts keep off names, and {@code overlayAt} finds what is
+ * drawn.
  */
 @ExtendWith(ApplicationExtension.class)
 class MapOverlayUiTest {
@@ -38,12 +37,13 @@ class MapOverlayUiTest {
     private ExecutorService workers;
     private MapView map;
     private List<LiveItem> cases;
+    private CityLayers layers;
 
     @Start
     void start(Stage stage) {
         workers = Executors.newFixedThreadPool(2);
         map = new MapView(workers, CLOCK);
-        CityLayers layers = new CityLayers(new SyntheticCity(7, 3000, CLOCK.instant()));
+        layers = new CityLayers(new SyntheticCity(7, 3000, CLOCK.instant()));
         map.getLayers().setAll(layers.all());
         cases = openCases(28_000);
         map.setViewState(CITY);
@@ -77,16 +77,30 @@ class MapOverlayUiTest {
     }
 
     @Test
-    void withTwentyEightThousandCasesTheNamesStayAndNoCountCoversOne() throws Exception {
+    void withTwentyEightThousandCasesTheNamesMoveOffTheBubblesAndNoCountCoversOne() throws Exception {
         UiMaps.showComplete(map, CITY);
-        List<String> bare = UiMaps.fx(map::drawnLabels).stream().map(DrawnLabel::text).toList();
+        List<DrawnLabel> bare = UiMaps.fx(map::drawnLabels);
         assertThat(bare).hasSizeGreaterThan(3);
+        List<String> districtNames = layers.districts.features().stream().map(f -> f.text("name")).toList();
+        List<String> bareDistricts = bare.stream().map(DrawnLabel::text).filter(districtNames::contains).toList();
+        assertThat(bareDistricts).hasSizeGreaterThan(3);
         put(cases);
         UiMaps.showComplete(map, CITY);
         List<DrawnLabel> names = UiMaps.fx(map::drawnLabels);
         List<DrawnLabel> counts = UiMaps.fx(map::drawnCounts);
-        // the bubbles take no name's place: the same names are drawn as on the bare map
-        assertThat(names).extracting(DrawnLabel::text).containsExactlyElementsOf(bare);
+        // every district named on the bare map is still named, and hardly fewer names are drawn in all
+        assertThat(names).extracting(DrawnLabel::text).containsAll(bareDistricts);
+        assertThat(names.size()).isGreaterThanOrEqualTo(bare.size() - 2);
+        // names moved off the bubbles (decision 0146): fewer lie over one than would at their usual places (22 →
+        // 13 when written; the others' polygons are carpeted with bubbles in the core, so they stay put)
+        int coveredAtUsual = UiMaps.fx(() -> covered(bare));
+        int covered = UiMaps.fx(() -> covered(names));
+        assertThat(coveredAtUsual).isGreaterThan(10);
+        assertThat(covered).as("names over a bubble, %d at their usual places", coveredAtUsual)
+                .isLessThan(coveredAtUsual * 3 / 4);
+        List<DrawnLabel> districts = names.stream().filter(l -> districtNames.contains(l.text())).toList();
+        List<DrawnLabel> bareDistrictLabels = bare.stream().filter(l -> districtNames.contains(l.text())).toList();
+        assertThat(UiMaps.fx(() -> covered(districts))).isLessThan(UiMaps.fx(() -> covered(bareDistrictLabels)));
         assertThat(counts).hasSizeGreaterThan(20);
         for (DrawnLabel count : counts) {
             for (DrawnLabel name : names) {
@@ -106,8 +120,26 @@ class MapOverlayUiTest {
         assertThat(changed / (double) base.length).isBetween(0.01, 0.25);
     }
 
+    /** How many of the labels' boxes have a drawn bubble or symbol under some point (every 3 px). */
+    private int covered(List<DrawnLabel> labels) {
+        int n = 0;
+        for (DrawnLabel label : labels) {
+            Bounds b = label.bounds();
+            boolean hit = false;
+            for (double y = b.getMinY(); y <= b.getMaxY() && !hit; y += 3) {
+                for (double x = b.getMinX(); x <= b.getMaxX() && !hit; x += 3) {
+                    // overlayAt reaches 4 px beyond a bubble: ask inside the box by that much
+                    hit = map.overlayAt(Math.max(b.getMinX() + 4, Math.min(b.getMaxX() - 4, x)),
+                            Math.max(b.getMinY() + 4, Math.min(b.getMaxY() - 4, y))).isPresent();
+                }
+            }
+            n += hit ? 1 : 0;
+        }
+        return n;
+    }
+
     @Test
-    void aNameIsDrawnAboveTheBubbleBeneathIt() throws Exception {
+    void aNameMovesOffTheBubbleBeneathItAndTheBubbleKeepsItsCount() throws Exception {
         UiMaps.showComplete(map, CITY);
         DrawnLabel name = UiMaps.fx(map::drawnLabels).get(0);
         double[] at = UiMaps.fx(() -> map.toLngLat(name.bounds().getCenterX(), name.bounds().getCenterY()));
@@ -118,32 +150,19 @@ class MapOverlayUiTest {
         }
         put(under);
         UiMaps.showComplete(map, CITY);
-        DrawnLabel again = UiMaps.fx(map::drawnLabels).get(0);
-        assertThat(again.text()).isEqualTo(name.text());
-        Optional<OverlayHit> bubble = UiMaps.fx(() -> map.overlayAt(again.bounds().getCenterX(),
-                again.bounds().getCenterY()));
-        assertThat(bubble).hasValueSatisfying(h -> assertThat(h.members()).hasSize(200));
-        // the name's light text shows over the bubble's dark centre and yellow ring
-        int light = UiMaps.fx(() -> {
-            WritableImage shot = map.snapshot(null, null);
-            PixelReader pixels = shot.getPixelReader();
-            Bounds b = again.bounds();
-            int n = 0;
-            for (int y = (int) b.getMinY(); y < b.getMaxY(); y++) {
-                for (int x = (int) b.getMinX(); x < b.getMaxX(); x++) {
-                    int argb = pixels.getArgb(x, y);
-                    if (((argb >> 16) & 0xff) > 200 && ((argb >> 8) & 0xff) > 215 && (argb & 0xff) > 230) {
-                        n++;
-                    }
-                }
-            }
-            return n;
+        DrawnLabel again = UiMaps.fx(map::drawnLabels).stream().filter(l -> l.text().equals(name.text()))
+                .findFirst().orElseThrow();
+        assertThat(again.bounds()).isNotEqualTo(name.bounds());
+        assertThat(UiMaps.fx(() -> covered(List.of(again)))).isZero();
+        // the bubble is where the name was, and its count is printed in its centre
+        OverlayHit bubble = UiMaps.fx(() -> map.overlayAt(name.bounds().getCenterX(), name.bounds().getCenterY()))
+                .orElseThrow();
+        assertThat(bubble.members()).hasSize(200);
+        assertThat(UiMaps.fx(map::drawnCounts)).singleElement().satisfies(count -> {
+            assertThat(count.text()).isEqualTo("200");
+            assertThat(count.bounds().contains(name.bounds().getCenterX(), name.bounds().getCenterY(), 0, 0)
+                    || count.bounds().intersects(name.bounds())).isTrue();
         });
-        assertThat(light).isGreaterThan(20);
-        // and the bubble's count moved off the name (or was left out)
-        for (DrawnLabel count : UiMaps.fx(map::drawnCounts)) {
-            assertThat(count.bounds().intersects(again.bounds())).isFalse();
-        }
     }
 
     @Test

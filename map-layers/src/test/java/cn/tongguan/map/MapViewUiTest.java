@@ -267,7 +267,7 @@ class MapViewUiTest {
                 | (int) Math.round(0xff * LiveStatus.OVERDUE.colour().getGreen()) << 8
                 | (int) Math.round(0xff * LiveStatus.OVERDUE.colour().getBlue());
         // one bubble at zoom 12 (decision 0121): a dark centre at the members' mean position, ringed in overdue
-        // orange, the whole ring since every member is overdue
+        // red, the whole ring since every member is overdue
         OverlayHit hit = fx(() -> {
             double[] p = map.toPixel(lng + 19 * 1e-4, lat);
             return map.overlayAt(p[0], p[1]);

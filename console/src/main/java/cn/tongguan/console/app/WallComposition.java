@@ -96,6 +96,8 @@ final class WallComposition {
                 memory, cityMap, WallSources.video(video), geo::refreshIfDue), background, Platform::runLater, clock);
         LifelineMapView lifelineMap = new LifelineMapView(map, presenter.lifeline(), presenter.trend(),
                 presenter.pushed(), messages);
+        lifelineMap.setOpenCases(cityMap::openCase);
+        lifelineMap.addOver(cityMap.breadcrumb());
         Map<String, Supplier<Node>> components = Map.of("map", lifelineMap::root, "video", video::getView,
                 "meeting", this::meeting);
         view = new WallView(presenter.model(), messages,

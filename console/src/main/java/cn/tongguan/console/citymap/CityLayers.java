@@ -144,20 +144,16 @@ public final class CityLayers {
     }
 
     /**
-     * Whether a sensor's mark stays off the map: the 3,000 smart manhole covers are shown only when alarmed or
-     * from street zoom (they would bury the city at city zoom); gauges and underpasses always (issue 15).
+     * 红/黄/绿 as the live overlay's colours; a case whose clock has not started (no light) is grey. Red is
+     * {@code OVERDUE}, not {@code ALARM}: an overdue case is drawn red but does not blink like a sensor alarm
+     * (decision 0147).
      */
-    public static boolean coverHidden(String sensorKind, boolean alarmed, double zoom) {
-        return "manhole".equals(sensorKind) && !alarmed && zoom < STREET_ZOOM;
-    }
-
-    /** 红/黄/绿 as the live overlay's colours; a case whose clock has not started (no light) is grey. */
     public static LiveStatus caseStatus(String light) {
         if (light == null) {
             return LiveStatus.OFFLINE;
         }
         return switch (light) {
-            case "red" -> LiveStatus.ALARM;
+            case "red" -> LiveStatus.OVERDUE;
             case "yellow" -> LiveStatus.PENDING;
             case "green" -> LiveStatus.NORMAL;
             default -> LiveStatus.OFFLINE;

@@ -148,7 +148,7 @@ public final class CityLive {
         lines.add(s.value() == null ? messages.text("citymap.sensor.noValue")
                 : messages.text("citymap.sensor.value", s.value(), s.unit() == null ? "" : s.unit(),
                         s.at() == null ? "—" : TIME.format(s.at())));
-        trend.open(s.id(), s.name());
+        trend.open(s.id(), s.name(), s.kind());
         return new CityCard(s.name(), lines, "sensor", s.id());
     }
 

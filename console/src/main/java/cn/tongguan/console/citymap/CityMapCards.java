@@ -3,12 +3,12 @@ package cn.tongguan.console.citymap;
 import cn.tongguan.api.Lifeline;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.console.wall.SensorTrendViewModel;
+import cn.tongguan.console.wall.TrendSeries;
 import java.time.Instant;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -21,7 +21,6 @@ final class CityMapCards {
     private final Messages messages;
     private final CityLive live;
     private final CameraPlayer player;
-    private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
     private final LineChart<Number, Number> chart;
     private final Label note = new Label();
 
@@ -34,13 +33,13 @@ final class CityMapCards {
         hours.setForceZeroInRange(false);
         NumberAxis value = new NumberAxis();
         value.setForceZeroInRange(false);
+        value.labelProperty().bind(live.trend().axisProperty());
         chart = new LineChart<>(hours, value);
         chart.setId("cityMapTrend");
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setPrefSize(300, 170);
-        chart.getData().add(series);
         note.setId("cityMapTrendNote");
         note.textProperty().bind(live.trend().noteProperty());
         live.trend().points().addListener((ListChangeListener<Lifeline.Reading>) c -> plot());
@@ -67,16 +66,15 @@ final class CityMapCards {
     private void plot() {
         var points = live.trend().points();
         if (points.isEmpty()) {
-            series.getData().clear();
+            chart.getData().clear();
             return;
         }
         Instant last = points.get(points.size() - 1).at();
-        series.getData().setAll(points.stream().map(r -> new XYChart.Data<Number, Number>(
-                -(last.toEpochMilli() - r.at().toEpochMilli()) / 3_600_000.0, r.value())).toList());
+        TrendSeries.plot(chart, live.trend(), r -> -(last.toEpochMilli() - r.at().toEpochMilli()) / 3_600_000.0);
     }
 
     /** How many points the chart plots (for tests). */
     int plotted() {
-        return series.getData().size();
+        return chart.getData().stream().mapToInt(s -> s.getData().size()).sum();
     }
 }

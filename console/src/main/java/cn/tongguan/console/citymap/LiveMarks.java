@@ -13,8 +13,8 @@ import java.util.List;
  * city), cameras with their cones from street zoom. map-layers applies {@link LiveItem#minZoom()} when it draws,
  * clusters and hit-tests. Ids: {@code sensor-<id>}, {@code camera-<id>}.
  */
-final class LiveMarks {
-    static final String SENSOR = "sensor-";
+public final class LiveMarks {
+    public static final String SENSOR = "sensor-";
     static final String CAMERA = "camera-";
 
     private LiveMarks() {
@@ -33,12 +33,20 @@ final class LiveMarks {
     }
 
     static LiveItem sensor(CityLive.SensorMark s, Instant since) {
-        LiveItem item = LiveItem.of(SENSOR + s.id(), LiveKind.SENSOR, s.lng(), s.lat(), status(s.state()), since);
-        return s.cover() && !s.alarmed() ? item.withMinZoom(CityLayers.STREET_ZOOM) : item;
+        return sensor(s.id(), s.kind(), s.lng(), s.lat(), s.state(), since);
+    }
+
+    /**
+     * A sensor as an overlay item, the one rule the seat's and the wall's maps share: a quiet manhole cover only
+     * from {@link CityLayers#STREET_ZOOM}, everything else at every zoom; coloured by {@link #status}.
+     */
+    public static LiveItem sensor(String id, String kind, double lng, double lat, String state, Instant since) {
+        LiveItem item = LiveItem.of(SENSOR + id, LiveKind.SENSOR, lng, lat, status(state), since);
+        return "manhole".equals(kind) && !"ALARM".equals(state) ? item.withMinZoom(CityLayers.STREET_ZOOM) : item;
     }
 
     /** The platform's state as the overlay's colour: alarm red, no data grey, otherwise normal. */
-    static LiveStatus status(String state) {
+    public static LiveStatus status(String state) {
         return switch (state == null ? "" : state) {
             case "ALARM" -> LiveStatus.ALARM;
             case "NODATA" -> LiveStatus.OFFLINE;

@@ -49,15 +49,16 @@ public final class WallEvents implements EventStream.Handler, AutoCloseable {
             signedIn = true;
         }
         try {
-            // Resume from now: what happened while away is in the state just read.
+            // The snapshot first: everything read after it is at least as new, and the stream resumes after its id.
+            long from = listener.snapshot();
             listener.loaded(feed.sensors(), feed.activeAlarms(), feed.recentCases());
+            return from;
         } catch (PlatformException e) {
             if (e.status() == 401) {
                 signedIn = false;
             }
             throw e;
         }
-        return -1;
     }
 
     @Override

@@ -50,16 +50,12 @@ public final class WallFeed {
     }
 
     /**
-     * Every open case (the map shows them all), streamed from the snapshot with {@code open=true} to {@code sink}
-     * and counted; a line that is not a case is skipped and logged.
+     * Every open case (the map shows them all), streamed from the snapshot with {@code open=true} to {@code sink};
+     * a line that is not a case is skipped and logged. Returns the event id the snapshot reflects.
      */
     public long openCases(java.util.function.Consumer<Cases.Case> sink) throws IOException {
-        long[] n = {0};
-        platform.snapshot("open=true", header -> { }, c -> {
-            sink.accept(c);
-            n[0]++;
-        }, line -> LOG.warn("Open-case snapshot: a line skipped: {}", line));
-        return n[0];
+        return platform.snapshot("open=true", header -> { }, sink,
+                line -> LOG.warn("Open-case snapshot: a line skipped: {}", line));
     }
 
     /** Alarms not yet cleared; none from a platform that does not track the alarm lifecycle yet (404). */

@@ -11,6 +11,16 @@ import java.util.List;
  * threads (never the FX thread): the wall's composition hops to the FX thread itself.
  */
 public interface WallListener {
+    /**
+     * First on each (re)connection, before {@link #loaded}: read the snapshot the wall starts from and return the
+     * event id it reflects, so the stream resumes after exactly that id (-1: from now, when there is none). Events
+     * between the snapshot and the stream's opening are then replayed instead of lost; those already in the state
+     * read after it come twice, and every handler below takes the newer one.
+     */
+    default long snapshot() throws java.io.IOException {
+        return -1;
+    }
+
     /** The state to start from, read after each (re)connection: sensors, active alarms, latest open cases. */
     default void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> activeAlarms, List<Cases.Case> recent) {
     }

@@ -1,12 +1,19 @@
 package cn.tongguan.console.wall;
 
+import cn.tongguan.api.Cases;
 import cn.tongguan.api.Lifeline;
+import cn.tongguan.console.citymap.LiveMarks;
 import cn.tongguan.console.i18n.Messages;
 import cn.tongguan.map.MapView;
+import cn.tongguan.map.MapViewState;
+import cn.tongguan.map.OverlayHit;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongFunction;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -15,9 +22,9 @@ import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
@@ -27,14 +34,20 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.locationtech.jts.geom.Envelope;
 
 /**
- * The wall's map with the lifeline drawn over it: one mark per sensor (a circle coloured by level, the depth as
- * a label; flashing while its alarm is ACTIVE), a sensor's trend chart on click, and a pushed case's card. All
- * floating panels: the wall never opens a dialog, and they close by themselves when left open.
+ * The wall's map with the lifeline drawn over it: one mark per water gauge and underpass (a circle coloured by
+ * level, the depth as a label read from five metres; flashing while its alarm is ACTIVE); the 3,000 manhole covers
+ * as items of the map's clustered overlay (shown when alarmed, all of them from street zoom: the seat's rule,
+ * {@link LiveMarks#sensor}); a sensor's trend chart on click; a pushed or clicked case's card. All floating
+ * panels: the wall never opens a dialog, and they close by themselves when left open.
  */
 public final class LifelineMapView {
     private static final Duration FLASH = Duration.millis(500);
+    private static final String COVER = "manhole";
+    /** A click on a cluster zooms in at least one level, and not past street zoom (where nothing clusters). */
+    private static final double ZOOM_INTO_CLUSTER_AT_MOST = 17;
     private static final Duration PANEL_IDLE = Duration.minutes(2);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -46,6 +59,7 @@ public final class LifelineMapView {
     private final Pane marksPane = new Pane();
     private final Map<String, Group> nodes = new HashMap<>();
     private final StackPane root;
+    private LongFunction<Cases.Case> openCase = id -> null;
     private boolean flashOn = true;
 
     public LifelineMapView(MapView map, LifelineViewModel model, SensorTrendViewModel trend, PushedViewModel pushed,
@@ -65,12 +79,14 @@ public final class LifelineMapView {
             if (change.wasRemoved() && !change.wasAdded()) {
                 Group gone = nodes.remove(change.getKey());
                 marksPane.getChildren().remove(gone);
+                map.getOverlay().remove(LiveMarks.SENSOR + change.getKey());
             }
             if (change.wasAdded()) {
                 draw(change.getValueAdded());
             }
         });
         model.marks().values().forEach(this::draw);
+        map.setOnOverlayClicked(this::clicked);
         map.viewStateProperty().addListener((o, a, b) -> placeAll());
         // The map takes its new size in its own layout pass, after these listeners: place the marks after it.
         map.widthProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::placeAll));
@@ -92,7 +108,44 @@ public final class LifelineMapView {
         return nodes.get(sensorId);
     }
 
+    /** Where a clicked case is found (the wall's open cases, by id; null when not open). */
+    public void setOpenCases(LongFunction<Cases.Case> openCase) {
+        this.openCase = Objects.requireNonNull(openCase);
+    }
+
+    /** Puts {@code node} over the map, under the floating panels (e.g. the drill-down breadcrumb). */
+    public void addOver(Node node) {
+        root.getChildren().add(2, node);
+    }
+
+    /** A click on the overlay: a cluster zooms in on its members, a sensor opens its trend, a case its card. */
+    private void clicked(OverlayHit hit) {
+        if (hit.cluster()) {
+            Envelope env = hit.lngLat();
+            MapViewState fit = map.fit(env);
+            double zoom = Math.min(Math.max(fit.zoom(), map.getViewState().zoom() + 1), ZOOM_INTO_CLUSTER_AT_MOST);
+            map.flyTo(new MapViewState(env.centre().x, env.centre().y, zoom));
+            return;
+        }
+        String id = hit.item().id();
+        if (id.startsWith(LiveMarks.SENSOR)) {
+            String sensor = id.substring(LiveMarks.SENSOR.length());
+            LifelineViewModel.SensorMark m = model.marks().get(sensor);
+            trend.open(sensor, m == null ? sensor : m.name(), m == null ? COVER : m.kind());
+        } else if (id.startsWith(WallCityMapView.CASE)) {
+            Cases.Case c = openCase.apply(Long.parseLong(id.substring(WallCityMapView.CASE.length())));
+            if (c != null) {
+                pushed.opened(c);
+            }
+        }
+    }
+
     private void draw(LifelineViewModel.SensorMark m) {
+        if (COVER.equals(m.kind())) {
+            // Not a node: 3,000 of them, and at city zoom only the alarmed ones, clustered with the overlay.
+            map.getOverlay().put(LiveMarks.sensor(m.id(), m.kind(), m.lng(), m.lat(), m.state(), Instant.EPOCH));
+            return;
+        }
         Group g = nodes.computeIfAbsent(m.id(), id -> {
             Circle dot = new Circle(9);
             dot.getStyleClass().add("sensor-dot");
@@ -102,7 +155,7 @@ public final class LifelineMapView {
             label.setLayoutY(-11);
             Group group = new Group(dot, label);
             group.setId("sensor-" + id);
-            group.setOnMouseClicked(e -> trend.open(id, model.marks().get(id).name()));
+            group.setOnMouseClicked(e -> trend.open(id, model.marks().get(id).name(), model.marks().get(id).kind()));
             marksPane.getChildren().add(group);
             return group;
         });
@@ -136,10 +189,7 @@ public final class LifelineMapView {
         double[] xy = map.toPixel(m.lng(), m.lat());
         g.setLayoutX(xy[0]);
         g.setLayoutY(xy[1]);
-        // Covers stay off the city view unless alarmed: 3,000 quiet marks buried the districts' names (full scale).
-        boolean hidden = cn.tongguan.console.citymap.CityLayers.coverHidden(m.kind(), "ALARM".equals(m.state()),
-                map.getViewState().zoom());
-        g.setVisible(!hidden && xy[0] >= -20 && xy[1] >= -20 && xy[0] <= map.getWidth() + 20
+        g.setVisible(xy[0] >= -20 && xy[1] >= -20 && xy[0] <= map.getWidth() + 20
                 && xy[1] <= map.getHeight() + 20);
     }
 
@@ -168,15 +218,12 @@ public final class LifelineMapView {
             }
         });
         NumberAxis y = new NumberAxis();
-        y.setLabel(messages.text("wall.trend.axis"));
+        y.labelProperty().bind(trend.axisProperty());
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setLegendVisible(false);
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        chart.getData().add(series);
-        trend.points().addListener((ListChangeListener<Lifeline.Reading>) c -> series.getData().setAll(
-                trend.points().stream().map(r -> new XYChart.Data<Number, Number>(r.at().getEpochSecond(), r.value())).toList()));
+        trend.points().addListener((ListChangeListener<Lifeline.Reading>) c ->
+                TrendSeries.plot(chart, trend, r -> r.at().getEpochSecond()));
         VBox panel = new VBox(6, title, note, chart, close);
         VBox.setVgrow(chart, Priority.ALWAYS);
         panel.setId("sensorTrend");

@@ -90,6 +90,14 @@ public final class PushedViewModel {
         focus.accept(c);
     }
 
+    /** A case clicked on the wall's map (FX thread): its card from what the wall already holds, no request. */
+    public void opened(Cases.Case c) {
+        title.set(messages.text("wall.case.title", c.caseNo()));
+        body.set(messages.text("wall.case.body", states.apply(c.state()), CLOCK.format(c.reportedAt()),
+                c.address() == null ? "—" : c.address(), c.description() == null ? "" : c.description()));
+        shown.set(true);
+    }
+
     public void dismiss() {
         shown.set(false);
     }

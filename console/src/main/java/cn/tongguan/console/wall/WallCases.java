@@ -74,6 +74,11 @@ public final class WallCases {
     }
 
     /** Open cases in the district (0 for one without). */
+    /** The open case with this id, or null. */
+    public Cases.Case get(long id) {
+        return open.get(id);
+    }
+
     public int count(String districtCode) {
         return perDistrict.getOrDefault(districtCode, 0);
     }

@@ -5,6 +5,7 @@ import cn.tongguan.api.Reference;
 import cn.tongguan.console.citymap.CityGeography;
 import cn.tongguan.console.citymap.CityLayers;
 import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.map.DrillDown;
 import cn.tongguan.map.Feature;
 import cn.tongguan.map.LiveItem;
 import cn.tongguan.map.LiveKind;
@@ -18,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.locationtech.jts.geom.Envelope;
 
@@ -30,8 +35,17 @@ import org.locationtech.jts.geom.Envelope;
 public final class WallCityMapView implements WallPorts.CityMap {
     /** Names 1.8× the desk's: a 16 px district name becomes 29 px, readable across a command hall. */
     public static final double LABEL_SCALE = 1.8;
+    /** The prefix of a case's id in the overlay. */
+    public static final String CASE = "case-";
+    /**
+     * An unattended wall goes back to the whole city this long after it was last moved away from it (a drill-down,
+     * a pushed case, a click into a cluster): the hall must not find the map on one street hours later.
+     */
+    public static final Duration HOME_AFTER = Duration.minutes(2);
     /** Case events come in bursts (a storm, a morning's filing): the district counts are relabelled once after. */
     private static final Duration RELABEL_AFTER = Duration.millis(400);
+    /** District → street → community → grid → parts: more drill-ups than levels is a bug, not a loop. */
+    private static final int MAX_DRILL_LEVELS = 8;
 
     private final MapView map;
     private final Messages messages;
@@ -39,10 +53,20 @@ public final class WallCityMapView implements WallPorts.CityMap {
     private final CityLayers layers;
     private final WallCases cases = new WallCases();
     private final PauseTransition relabel = new PauseTransition(RELABEL_AFTER);
+    private final PauseTransition home;
+    private final Label breadcrumb = new Label();
+    private final List<String> path = new ArrayList<>();
     private List<Feature> districts = List.of();
+    private MapViewState homeView;
     private boolean placed;
 
     public WallCityMapView(MapView map, Messages messages, Clock clock) {
+        this(map, messages, clock, HOME_AFTER);
+    }
+
+    /** @param homeAfter how long after a move away from the whole city the map goes back to it */
+    public WallCityMapView(MapView map, Messages messages, Clock clock, Duration homeAfter) {
+        this.home = new PauseTransition(homeAfter);
         this.map = map;
         this.messages = messages;
         this.clock = clock;
@@ -50,6 +74,45 @@ public final class WallCityMapView implements WallPorts.CityMap {
         layers.install(map);
         map.setId("wallMap");
         relabel.setOnFinished(e -> relabelNow());
+        breadcrumb.setId("wallBreadcrumb");
+        breadcrumb.getStyleClass().add("wall-breadcrumb");
+        breadcrumb.setVisible(false);
+        breadcrumb.setMouseTransparent(true);
+        StackPane.setAlignment(breadcrumb, Pos.TOP_CENTER);
+        StackPane.setMargin(breadcrumb, new Insets(16));
+        map.setOnDrillDown(this::drilled);
+        home.setOnFinished(e -> goHome());
+        map.viewStateProperty().addListener((o, was, now) -> {
+            if (homeView != null && !homeView.equals(now)) {
+                home.playFromStart();
+            }
+        });
+    }
+
+    /** "新乡市 › 卫滨区 › 胜利路街道" over the map while drilled in, large enough for the hall. */
+    public Label breadcrumb() {
+        return breadcrumb;
+    }
+
+    /** Back to the whole city now (what {@link #HOME_AFTER} of quiet does by itself). */
+    public void goHome() {
+        home.stop();
+        for (int level = 0; level < MAX_DRILL_LEVELS && map.drillUp(); level++) {
+            // each step reports itself through drilled(); the last leaves the path empty
+        }
+        frameCity();
+    }
+
+    private void drilled(DrillDown drill) {
+        while (path.size() > Math.max(0, drill.level())) {
+            path.remove(path.size() - 1);
+        }
+        if (drill.level() >= 0 && drill.feature() != null) {
+            String name = drill.feature().text("name");
+            path.add(name.isEmpty() ? messages.text("citymap.card.grid", drill.feature().id()) : name);
+        }
+        breadcrumb.setText(messages.text("citymap.city") + (path.isEmpty() ? "" : " › " + String.join(" › ", path)));
+        breadcrumb.setVisible(!path.isEmpty());
     }
 
     public MapView view() {
@@ -68,7 +131,7 @@ public final class WallCityMapView implements WallPorts.CityMap {
         Envelope city = layers.cityExtent();
         if (!placed && city != null) {
             placed = true;
-            map.setViewState(map.fit(city));
+            frameCity();
         }
     }
 
@@ -77,6 +140,8 @@ public final class WallCityMapView implements WallPorts.CityMap {
         Envelope city = layers.cityExtent();
         if (city != null) {
             map.setViewState(map.fit(city));
+            // as the map holds it (its own rounding), so that only a real move counts as leaving home
+            homeView = map.getViewState();
         }
         return city != null;
     }
@@ -149,6 +214,11 @@ public final class WallCityMapView implements WallPorts.CityMap {
     }
 
     public static String id(long caseId) {
-        return "case-" + caseId;
+        return CASE + caseId;
+    }
+
+    /** The open case with this id, or null (a click on the map finds its case here). */
+    public Cases.Case openCase(long caseId) {
+        return cases.get(caseId);
     }
 }

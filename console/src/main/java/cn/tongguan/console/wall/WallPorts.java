@@ -32,7 +32,7 @@ public final class WallPorts {
         /** The latest open cases (the queue panel's). */
         List<Cases.Case> recentCases() throws IOException;
 
-        /** Every open case, streamed into {@code sink}; returns how many. */
+        /** Every open case, streamed into {@code sink}; returns the event id the snapshot reflects. */
         long openCases(Consumer<Cases.Case> sink) throws IOException;
 
         List<Reference.Camera> cameras() throws IOException;

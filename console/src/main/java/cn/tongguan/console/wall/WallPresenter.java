@@ -70,6 +70,8 @@ public final class WallPresenter implements WallListener {
     private final PushedViewModel pushed;
     /** Whether the cameras were read (once per run, at the first sign-in); set on the event thread. */
     private volatile boolean loadedOnce;
+    /** The open cases {@link #snapshot} read, for the {@link #loaded} that follows on the same event thread. */
+    private volatile List<Cases.Case> snapshot;
     /** FX thread: the cameras the tours play. */
     private List<Camera> everyCamera = List.of();
     /** FX thread: what loads once the wall's account is signed in (the meeting panel), null when nothing waits. */
@@ -223,11 +225,31 @@ public final class WallPresenter implements WallListener {
 
     // Events (on the event thread): parsed there, applied on the FX thread. -------------------------------------
 
+    /**
+     * Event thread, first on each (re)connection: every open case, read before the stream opens, which resumes
+     * after the snapshot's event id, so no case event between the two is lost. -1 (resume from now) when the
+     * snapshot cannot be read: the latest cases are shown instead (logged).
+     */
+    @Override
+    public long snapshot() {
+        List<Cases.Case> open = new ArrayList<>();
+        try {
+            long from = feed.openCases(open::add);
+            snapshot = open;
+            return from;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Open cases not read for the wall's map (the latest cases shown): {}", e.toString(),
+                    Failures.bug(e));
+            snapshot = null;
+            return -1;
+        }
+    }
+
     @Override
     public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
         memory.loaded(sensors, active, recent);
-        // Every open case, once per (re)connection, before the stream opens: the events keep them current after.
-        List<Cases.Case> open = openCases(recent);
+        List<Cases.Case> open = snapshot != null ? snapshot : recent;
+        snapshot = null;
         memory.openCases(open);
         fx.execute(() -> {
             wallModel.loaded(clock.instant());
@@ -236,19 +258,6 @@ public final class WallPresenter implements WallListener {
             map.openCases(open);
         });
         background.execute(this::pollKpis);
-    }
-
-    /** Event thread: the open-case snapshot; the latest cases alone if it cannot be read (logged). */
-    private List<Cases.Case> openCases(List<Cases.Case> recent) {
-        List<Cases.Case> open = new ArrayList<>();
-        try {
-            feed.openCases(open::add);
-            return open;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Open cases not read for the wall's map (the latest {} shown): {}", recent.size(), e.toString(),
-                    Failures.bug(e));
-            return recent;
-        }
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tongguan.api.Cases;
 import cn.tongguan.api.testing.MutableClock;
 import cn.tongguan.api.testing.TestClocks;
+import cn.tongguan.console.citymap.CityLayers;
+import cn.tongguan.console.support.CityLifeline;
 import cn.tongguan.console.support.ConsoleUi;
 import cn.tongguan.console.support.SmallCity;
 import cn.tongguan.console.support.TestPlatform;
@@ -17,7 +19,9 @@ import cn.tongguan.map.LiveItem;
 import cn.tongguan.map.LiveKind;
 import cn.tongguan.map.LiveStatus;
 import cn.tongguan.map.MapView;
+import cn.tongguan.map.MapViewState;
 import java.nio.file.Path;
+import javafx.geometry.Point2D;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -36,7 +41,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The wall's map on the generated small city, the real wall composition against a real platform: the city's
  * layers with the district names large and their open cases counted ("卫滨区  4 件在办"), none of the drawn labels
  * overlapping; every open case in the overlay, kept current when a case is filed or rejected; the lights counted
- * down on the clock; and, restarted with the platform down, the map drawn from the wall's saved geography.
+ * down on the clock; and, restarted with the platform down, the map drawn from the wall's saved geography. Then the
+ * covers in the clustered overlay, a card for a clicked case and sensor, and the drill-down there and back.
  */
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
 class WallMapUiTest {
@@ -103,7 +109,7 @@ class WallMapUiTest {
         wall.tick();
         WaitForAsyncUtils.asyncFx(() -> {
             for (Cases.Case c : open.subList(0, 2)) {
-                assertThat(map.getOverlay().get(WallCityMapView.id(c.id())).status()).isEqualTo(LiveStatus.ALARM);
+                assertThat(map.getOverlay().get(WallCityMapView.id(c.id())).status()).isEqualTo(LiveStatus.OVERDUE);
             }
         }).get(5, TimeUnit.SECONDS);
 
@@ -119,6 +125,80 @@ class WallMapUiTest {
         waitForLabels(again, "卫滨区  3 件在办", "红旗区  3 件在办");
         assertThat(WaitForAsyncUtils.asyncFx(() -> cases(again).size()).get(5, TimeUnit.SECONDS)).isEqualTo(6);
         ScreenshotOnFailure.save(Path.of("target", "screenshots", "wall-map-restored.png"));
+    }
+
+    @Test
+    void coversClusteredInTheOverlayTheDrillDownRoundTripAndACardForEachClick() throws Exception {
+        CityLifeline.load(platform);
+        Cases.Case c = file(platform.client("operator"), CityLifeline.ROAD_LNG - 0.004, CityLifeline.ROAD_LAT - 0.008, 1);
+        wall = new TestWall(platform.uri(), dir.resolve("console"), "daily", clock).show();
+        WallCityMapView city = wall.composition().cityMap();
+        MapView map = city.view();
+        // (the cover's alarm may have filed a case of its own)
+        ConsoleUi.waitOnFx(40, () -> layer(map, "district").features().size() == 2 && city.openCase(c.id()) != null);
+        ConsoleUi.waitOnFx(20, () -> map.getOverlay().get("sensor-M01") != null);
+        ConsoleUi.waitOnFx(20, map::isComplete);
+        MapViewState home = WaitForAsyncUtils.asyncFx(map::getViewState).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            // The covers are items of the clustered overlay, not nodes: the alarmed one at city zoom, in red; the
+            // quiet ones from street zoom. The gauge and the underpass keep their labelled marks.
+            LiveItem alarmed = map.getOverlay().get("sensor-M01");
+            assertThat(alarmed.status()).isEqualTo(LiveStatus.ALARM);
+            assertThat(alarmed.shownAt(CityLayers.STREET_ZOOM - 1)).isTrue();
+            for (String quiet : List.of("sensor-M02", "sensor-M03")) {
+                assertThat(map.getOverlay().get(quiet).shownAt(CityLayers.STREET_ZOOM - 1)).as(quiet).isFalse();
+                assertThat(map.getOverlay().get(quiet).shownAt(CityLayers.STREET_ZOOM)).as(quiet).isTrue();
+            }
+            assertThat(map.getScene().lookup("#sensor-M01")).isNull();
+            assertThat(map.getScene().lookup("#sensor-W01")).isNotNull();
+            assertThat(map.getScene().lookup("#wallBreadcrumb").isVisible()).isFalse();
+        }).get(5, TimeUnit.SECONDS);
+        FxRobot robot = new FxRobot();
+
+        // A click on the case opens its card (from what the wall holds); a click on the alarmed cover its trend.
+        robot.clickOn(screen(map, c.lng(), c.lat()));
+        ConsoleUi.waitOnFx(10, () -> map.getScene().lookup("#pushedCase").isVisible());
+        assertThat(wall.composition().cityMap().openCase(c.id())).isNotNull();
+        assertThat(title(map, "#pushedCase")).isEqualTo("案件 · " + c.caseNo());
+        // At street zoom the quiet covers are there too (the alarmed one shares its spot with the case it filed).
+        LiveItem m02 = WaitForAsyncUtils.asyncFx(() -> map.getOverlay().get("sensor-M02")).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> map.setViewState(new MapViewState(m02.lng(), m02.lat(), 17))).get(5, TimeUnit.SECONDS);
+        ConsoleUi.waitOnFx(10, map::isComplete);
+        robot.clickOn(screen(map, m02.lng(), m02.lat()));
+        ConsoleUi.waitOnFx(10, () -> map.getScene().lookup("#sensorTrend").isVisible());
+        assertThat(title(map, "#sensorTrend")).contains("平原路井盖2号");
+        WaitForAsyncUtils.asyncFx(city::goHome).get(5, TimeUnit.SECONDS);
+        ConsoleUi.waitOnFx(10, () -> map.getViewState().equals(home) && map.isComplete());
+
+        // Double-clicks drill into 红旗区 and one of its streets, with the path shown; home again, it is gone.
+        robot.doubleClickOn(screen(map, SmallCity.WEST + SmallCity.DISTRICT + 0.006, SmallCity.SOUTH + 0.027));
+        ConsoleUi.waitOnFx(10, () -> "新乡市 › 红旗区".equals(breadcrumb(map).getText()) && breadcrumb(map).isVisible());
+        // framed on 红旗区 (as tall as the small city, so at the same zoom on a wide monitor)
+        ConsoleUi.waitOnFx(10, () -> Math.abs(map.getViewState().lng() - (SmallCity.WEST + 1.5 * SmallCity.DISTRICT)) < 1e-3
+                && map.getViewState().zoom() >= home.zoom() && map.isComplete());
+        robot.doubleClickOn(screen(map, SmallCity.WEST + SmallCity.DISTRICT + 0.006, SmallCity.SOUTH + 0.027));
+        ConsoleUi.waitOnFx(10, () -> "新乡市 › 红旗区 › 人民路街道".equals(breadcrumb(map).getText()));
+        ScreenshotOnFailure.save(Path.of("target", "screenshots", "wall-map-drilled.png"));
+        WaitForAsyncUtils.asyncFx(city::goHome).get(5, TimeUnit.SECONDS);
+        ConsoleUi.waitOnFx(10, () -> !breadcrumb(map).isVisible() && map.getViewState().equals(home));
+    }
+
+    /** The title of a floating panel of the wall's map (its first label). */
+    private static String title(MapView map, String panel) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) ((javafx.scene.layout.VBox) map.getScene()
+                .lookup(panel)).getChildren().get(0)).getText()).get(5, TimeUnit.SECONDS);
+    }
+
+    private static javafx.scene.control.Label breadcrumb(MapView map) {
+        return (javafx.scene.control.Label) map.getScene().lookup("#wallBreadcrumb");
+    }
+
+    /** Where a place is on the screen, for the robot (asked on the FX thread). */
+    private static Point2D screen(MapView map, double lng, double lat) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            double[] xy = map.toPixel(lng, lat);
+            return map.localToScreen(xy[0], xy[1]);
+        }).get(5, TimeUnit.SECONDS);
     }
 
     private static Cases.Case file(PlatformClient operator, double lng, double lat, int i) throws Exception {

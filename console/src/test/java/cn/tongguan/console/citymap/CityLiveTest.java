@@ -9,6 +9,7 @@ import cn.tongguan.console.cache.CaseCache;
 import cn.tongguan.console.cache.GeoStore;
 import cn.tongguan.console.cache.ReferenceHolder;
 import cn.tongguan.console.i18n.Messages;
+import cn.tongguan.console.support.CityLifeline;
 import cn.tongguan.console.support.SmallCity;
 import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.sync.GeoClient;

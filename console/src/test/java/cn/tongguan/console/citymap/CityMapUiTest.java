@@ -3,6 +3,7 @@ package cn.tongguan.console.citymap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongguan.api.Cases;
+import cn.tongguan.console.support.CityLifeline;
 import cn.tongguan.console.support.ConsoleUi;
 import cn.tongguan.console.support.SmallCity;
 import cn.tongguan.console.support.TestPlatform;

@@ -32,6 +32,8 @@ class WallEventsTest {
     private WallEvents events;
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final AtomicInteger loads = new AtomicInteger();
+    /** What happens on the platform between the wall's snapshot and its stream opening (first connection only). */
+    private volatile Runnable betweenSnapshotAndStream = () -> { };
 
     @BeforeEach
     void start() throws Exception {
@@ -45,9 +47,19 @@ class WallEventsTest {
         events = new WallEvents(client, feed, worker, () -> token.set(client.login("wall", "tongguan").token()),
                 new WallListener() {
                     @Override
+                    public long snapshot() throws java.io.IOException {
+                        List<Cases.Case> open = new CopyOnWriteArrayList<>();
+                        long from = feed.openCases(open::add);
+                        heard.add("snapshot " + open.size());
+                        return from;
+                    }
+
+                    @Override
                     public void loaded(List<Reference.Sensor> sensors, List<Lifeline.Alarm> active, List<Cases.Case> recent) {
                         loads.incrementAndGet();
                         heard.add("loaded " + recent.size());
+                        betweenSnapshotAndStream.run();
+                        betweenSnapshotAndStream = () -> { };
                     }
 
                     @Override
@@ -88,7 +100,7 @@ class WallEventsTest {
         platform.report(operator, "积水 A");
         events.start();
         OutboxReplayTest.waitUntil(() -> heard.contains("live"), Duration.ofSeconds(20));
-        assertThat(heard).first().isEqualTo("loaded 1");
+        assertThat(heard).startsWith("snapshot 1", "loaded 1");
         platform.report(operator, "积水 B");
         OutboxReplayTest.waitUntil(() -> heard.stream().anyMatch(h -> h.startsWith("case 积水 B")), Duration.ofSeconds(10));
         // The wall's role never receives personal data.
@@ -108,5 +120,23 @@ class WallEventsTest {
                 Duration.ofSeconds(30));
         platform.report(platform.client("operator"), "积水 C");
         OutboxReplayTest.waitUntil(() -> heard.stream().anyMatch(h -> h.startsWith("case 积水 C")), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aCaseFiledBetweenTheSnapshotAndTheStreamIsHeard() throws Exception {
+        PlatformClient operator = platform.client("operator");
+        platform.report(operator, "积水 A");
+        betweenSnapshotAndStream = () -> {
+            try {
+                platform.report(operator, "积水 间隙");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        events.start();
+        OutboxReplayTest.waitUntil(() -> heard.stream().anyMatch(h -> h.startsWith("case 积水 间隙")), Duration.ofSeconds(20));
+        assertThat(heard).startsWith("snapshot 1", "loaded 1");
+        // Resumed after the snapshot's event id: the case filed before the snapshot is in it, not replayed.
+        assertThat(heard).noneMatch(h -> h.startsWith("case 积水 A"));
     }
 }

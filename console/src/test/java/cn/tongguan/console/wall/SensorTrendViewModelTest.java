@@ -40,7 +40,7 @@ class SensorTrendViewModelTest {
             asked.add(id + " " + from + " " + to);
             return List.of(r(id, 4, 30), r(id, 9, 10));
         });
-        m.open("WL01", "积水点WL01");
+        m.open("WL01", "积水点WL01", "waterlogging");
         assertThat(m.openProperty().get()).isTrue();
         assertThat(m.noteProperty().get()).isEqualTo("正在读取历史读数…");
         m.reading(new Events.SensorReading("WL01", 12.0, AT.plusSeconds(5)));
@@ -58,10 +58,36 @@ class SensorTrendViewModelTest {
     }
 
     @Test
+    void aCoverPlotsWhatItsAlarmsWatchInSeriesOfTheirOwnAndNeverItsHeartbeatOrBattery() {
+        SensorTrendViewModel m = model((id, from, to) -> List.of(
+                new Lifeline.Reading(id, "heartbeat", 1.0, AT.minusSeconds(3_600)),
+                new Lifeline.Reading(id, "battery", 63.5, AT.minusSeconds(3_000)),
+                new Lifeline.Reading(id, "tilt", 2.0, AT.minusSeconds(2_400)),
+                new Lifeline.Reading(id, "tilt", 41.0, AT.minusSeconds(1_200)),
+                new Lifeline.Reading(id, "overflow", 60.0, AT.minusSeconds(600))));
+        m.open("MC0001", "人民路井盖001", "manhole");
+        runBackground();
+        m.reading(new Events.SensorReading("MC0001", 64.0, AT.plusSeconds(5), "battery"));
+        m.reading(new Events.SensorReading("MC0001", 30.0, AT.plusSeconds(6), "displacement"));
+        assertThat(m.titleProperty().get()).isEqualTo("人民路井盖001 井盖读数趋势");
+        assertThat(m.axisProperty().get()).isEqualTo("度 / 厘米");
+        assertThat(m.series()).containsOnlyKeys("tilt", "displacement", "overflow");
+        assertThat(m.series().get("tilt")).extracting(Lifeline.Reading::value).containsExactly(2.0, 41.0);
+        assertThat(m.series().get("displacement")).extracting(Lifeline.Reading::value).containsExactly(30.0);
+        assertThat(m.series().get("overflow")).extracting(Lifeline.Reading::value).containsExactly(60.0);
+        assertThat(m.quantityName("tilt")).isEqualTo("倾斜（度）");
+
+        m.open("WL01", "积水点WL01", "waterlogging");
+        assertThat(m.titleProperty().get()).isEqualTo("积水点WL01 水位趋势");
+        assertThat(m.axisProperty().get()).isEqualTo("厘米");
+        assertThat(m.series()).containsOnlyKeys("depth");
+    }
+
+    @Test
     void theLatestClickWinsOverAnEarlierOneStillLoading() {
         SensorTrendViewModel m = model((id, from, to) -> List.of(r(id, id.equals("A") ? 1 : 2, 5)));
-        m.open("A", "A");
-        m.open("B", "B");
+        m.open("A", "A", "waterlogging");
+        m.open("B", "B", "waterlogging");
         runBackground();
         assertThat(m.points()).extracting(Lifeline.Reading::sensorId).containsExactly("B");
     }
@@ -71,7 +97,7 @@ class SensorTrendViewModelTest {
         SensorTrendViewModel m = model((id, from, to) -> {
             throw new IOException("down");
         });
-        m.open("A", "A");
+        m.open("A", "A", "waterlogging");
         runBackground();
         assertThat(m.noteProperty().get()).isEqualTo("历史读数暂时读不到，只显示实时读数");
         m.reading(new Events.SensorReading("A", 3.0, AT));

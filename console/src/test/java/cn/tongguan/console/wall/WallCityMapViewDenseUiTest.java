@@ -88,6 +88,36 @@ class WallCityMapViewDenseUiTest {
         ScreenshotOnFailure.save(Path.of("target", "screenshots", "wall-map-dense.png"));
     }
 
+    @Test
+    void movedAwayFromTheCityTheUnattendedMapGoesBackToItByItself() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Clock clock = Clock.fixed(Instant.parse("2026-06-15T02:30:00Z"), ZoneOffset.UTC);
+        MapView map = WaitForAsyncUtils.asyncFx(() -> {
+            MapView m = new MapView(background, clock);
+            WallCityMapView city = new WallCityMapView(m, Messages.load(Locale.SIMPLIFIED_CHINESE), clock,
+                    javafx.util.Duration.seconds(1.5));
+            stage = new Stage();
+            stage.setScene(new Scene(new StackPane(m), 1280, 720));
+            stage.show();
+            city.show(new CityGeography(districts(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of(), Map.of()));
+            return m;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(map::isComplete)
+                .get(5, TimeUnit.SECONDS));
+        cn.tongguan.map.MapViewState homeView = WaitForAsyncUtils.asyncFx(map::getViewState).get(5, TimeUnit.SECONDS);
+        cn.tongguan.map.MapViewState street = new cn.tongguan.map.MapViewState(113.85, 35.30, 16.5);
+        WaitForAsyncUtils.asyncFx(() -> map.setViewState(street)).get(5, TimeUnit.SECONDS);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> map.getViewState().zoom()).get(5, TimeUnit.SECONDS))
+                .isEqualTo(16.5);
+        // left alone, it frames the whole city again (1.5 s here, two minutes on the wall)
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> map.getViewState().equals(homeView)).get(5, TimeUnit.SECONDS));
+        // and stays there: home is not a move away from home
+        Thread.sleep(2_500);
+        assertThat(WaitForAsyncUtils.asyncFx(map::getViewState).get(5, TimeUnit.SECONDS)).isEqualTo(homeView);
+    }
+
     /** Four districts side by side, 0.08° × 0.1° each (about the urban districts' size). */
     private static List<Feature> districts() {
         GeometryFactory g = new GeometryFactory();

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * run them). Every executor runs at once, so each call's effect is there when it returns.
  */
 class WallPresenterTest {
+    /** The event id the fake platform's open-case snapshot reflects. */
+    private static final long SNAPSHOT_EVENT = 41;
     private final Messages messages = Messages.load(Locale.SIMPLIFIED_CHINESE);
     private final MutableClock clock = new MutableClock(AT);
     private final Feed feed = new Feed();
@@ -57,6 +59,8 @@ class WallPresenterTest {
         assertThat(wall.model().bannerProperty().get()).isEqualTo(messages.text("wall.banner.connecting"));
         feed.open = List.of(item(1, "dispatched"), item(2, "reported"), item(3, "disposed"));
 
+        // The stream resumes after the snapshot's event: a case event between the two is replayed, not lost.
+        assertThat(wall.snapshot()).isEqualTo(SNAPSHOT_EVENT);
         wall.loaded(List.of(gauge("WL01", 113.9, 35.3, 3.0)), List.of(), List.of(item(2, "reported")));
 
         assertThat(wall.model().bannerProperty().get()).isEmpty();
@@ -75,6 +79,7 @@ class WallPresenterTest {
         feed.openFails = true;
         List<Cases.Case> recent = List.of(item(5, "dispatched"));
 
+        assertThat(wall.snapshot()).as("no snapshot: from now").isEqualTo(-1);
         wall.loaded(List.of(), List.of(), recent);
 
         assertThat(map.snapshots).isEqualTo(List.of(recent));
@@ -263,7 +268,7 @@ class WallPresenterTest {
                 throw new IOException("snapshot refused");
             }
             open.forEach(sink);
-            return open.size();
+            return SNAPSHOT_EVENT;
         }
 
         @Override

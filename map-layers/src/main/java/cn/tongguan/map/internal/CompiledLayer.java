@@ -69,8 +69,28 @@ public final class CompiledLayer {
     public record PathLabel(int feature, String text, double[] path, Envelope envelope) {
     }
 
-    /** Where a polygon's label goes, with its area (bigger polygons win collisions). */
-    public record LabelAnchor(int feature, double x, double y, String text, double area, Envelope envelope) {
+    /**
+     * Where a polygon's label goes, with its area (bigger polygons win collisions) and its rings in world units
+     * (outer rings and holes of every part: a point is inside when it lies within an odd number of them), so the
+     * label can move elsewhere inside the polygon when the overlay covers its usual place (decision 0146).
+     */
+    public record LabelAnchor(int feature, double x, double y, String text, double area, Envelope envelope,
+                              double[][] rings) {
+        /** Whether a world point lies inside the polygon (even–odd over all rings). */
+        public boolean contains(double wx, double wy) {
+            boolean inside = false;
+            for (double[] ring : rings) {
+                for (int i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) {
+                    double yi = ring[i + 1];
+                    double yj = ring[j + 1];
+                    if ((yi > wy) != (yj > wy)
+                            && wx < (ring[j] - ring[i]) * (wy - yi) / (yj - yi) + ring[i]) {
+                        inside = !inside;
+                    }
+                }
+            }
+            return inside;
+        }
     }
 
     private CompiledLayer(FeatureLayer layer, long version, List<Feature> features, Settings settings) {
@@ -113,6 +133,7 @@ public final class CompiledLayer {
         for (int i = 0; i < features.size(); i++) {
             Feature f = features.get(i);
             Geometry g = f.geometry();
+            List<double[]> polygonRings = new ArrayList<>();
             if (g instanceof Point point && !point.isEmpty()) {
                 p = addPoint(p, point.getX(), point.getY(), i, classIndex, f, classAttr);
                 continue;
@@ -131,6 +152,7 @@ public final class CompiledLayer {
                         rings[h + 1] = project(polygon.getInteriorRingN(h).getCoordinates());
                     }
                     shapes.add(new Shape(i, rings, true, envelopeOf(rings)));
+                    polygonRings.addAll(List.of(rings));
                 } else if (single instanceof LineString line) {
                     double[][] rings = {project(line.getCoordinates())};
                     Envelope env = envelopeOf(rings);
@@ -142,7 +164,7 @@ public final class CompiledLayer {
                 }
             }
             if (style.labelAttribute() != null && g.getDimension() == 2) {
-                addLabel(i, f, g, style.labelAttribute());
+                addLabel(i, f, g, style.labelAttribute(), polygonRings.toArray(double[][]::new));
             }
         }
         this.pointCount = p;
@@ -195,7 +217,7 @@ public final class CompiledLayer {
         return p + 1;
     }
 
-    private void addLabel(int feature, Feature f, Geometry g, String attribute) {
+    private void addLabel(int feature, Feature f, Geometry g, String attribute, double[][] rings) {
         String text = f.text(attribute);
         if (text.isEmpty()) {
             return;
@@ -207,7 +229,7 @@ public final class CompiledLayer {
             Envelope world = new Envelope(WebMercator.x(env.getMinX()), WebMercator.x(env.getMaxX()),
                     WebMercator.y(env.getMinY()), WebMercator.y(env.getMaxY()));
             labels.add(new LabelAnchor(feature, WebMercator.x(anchor.getX()), WebMercator.y(anchor.getY()), text,
-                    world.getArea(), world));
+                    world.getArea(), world, rings));
         } catch (RuntimeException e) {
             // a geometry JTS cannot find an interior point for simply goes unlabelled
         }

@@ -44,7 +44,6 @@ public final class Compositor {
      */
     public List<TileKey> compose(Viewport vp, Raster frame, TileCache cache, long version, int background,
                                  boolean zooming) {
-        frame.clear(background);
         double zoom = tileZoom(vp, zooming);
         int n = TileKey.tilesPerSide(zoom);
         double tilesPerWorld = WebMercator.worldSize(zoom) / SIZE;
@@ -58,6 +57,10 @@ public final class Compositor {
         // one rounding for the whole frame keeps neighbouring tiles seamless
         double originX = vp.screenX(0);
         double originY = vp.screenY(0);
+        if (!covered(vp, cache, zoom, tx0, ty0, tx1, ty1, originX, originY, tileOnScreen)) {
+            // only then: clearing 1920 × 1080 pixels that opaque tiles overwrite anyway was a tenth of a moving frame
+            frame.clear(background);
+        }
         for (int ty = ty0; ty <= ty1; ty++) {
             for (int tx = tx0; tx <= tx1; tx++) {
                 TileKey key = key(zoom, tx, ty);
@@ -80,6 +83,23 @@ public final class Compositor {
         double cy = vp.centerY() * tilesPerWorld;
         wanted.sort(Comparator.comparingDouble(k -> Math.hypot(k.x() + 0.5 - cx, k.y() + 0.5 - cy)));
         return wanted;
+    }
+
+    /** Whether cached tiles of this zoom cover the whole screen (each tile is opaque). */
+    private static boolean covered(Viewport vp, TileCache cache, double zoom, int tx0, int ty0, int tx1, int ty1,
+                                   double originX, double originY, double tileOnScreen) {
+        if (originX + tx0 * tileOnScreen > 0 || originY + ty0 * tileOnScreen > 0
+                || originX + (tx1 + 1) * tileOnScreen < vp.width() || originY + (ty1 + 1) * tileOnScreen < vp.height()) {
+            return false;
+        }
+        for (int ty = ty0; ty <= ty1; ty++) {
+            for (int tx = tx0; tx <= tx1; tx++) {
+                if (cache.get(key(zoom, tx, ty)) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

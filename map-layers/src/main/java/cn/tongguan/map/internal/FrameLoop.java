@@ -84,7 +84,7 @@ public final class FrameLoop {
                 clock.instant(), blinkPhase % 2 == 0, zooming);
         lastWanted = wanted.size();
         parts.scheduler().request(wanted);
-        blinking = parts.overlayRenderer().blinks(parts.painter().visibleItems(), clock.instant());
+        blinking = parts.overlayRenderer().blinksIn(parts.painter().drawnGroups(), clock.instant());
         parts.hud().updateScale(vp);
         lastPaintNanos = System.nanoTime() - start;
         if (lastPaintNanos > SLOW_FRAME_NANOS) {

@@ -3,6 +3,7 @@ package cn.tongguan.map.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Chooses the labels to draw so that no two collide (decision 0118). Candidates come from the labelled layers
@@ -11,7 +12,9 @@ import java.util.List;
  * never upside down), points beside their symbol. Layers earlier in the list (coarser divisions come first) win,
  * then bigger polygons and longer runs. A label is kept only if it lies wholly on screen and its box — the axis-aligned box of the turned
  * text, with padding — overlaps no kept box and no obstacle (the overlay's count bubbles). Text is measured by the
- * caller's {@link Measure} (the FX text layout on screen), so boxes are those of the drawn text.
+ * caller's {@link Measure} (the FX text layout on screen), so boxes are those of the drawn text. A polygon's name
+ * whose usual box meets the overlay's drawn groups moves elsewhere inside its polygon ({@link PolygonLabelSpots},
+ * decision 0146).
  * Pure computation on the FX thread: a few thousand candidates cost well under a millisecond.
  */
 public final class LabelPlacer {
@@ -44,13 +47,21 @@ public final class LabelPlacer {
     };
 
     private static final double PAD = 4;
+    /** A road steeper than this on screen has its Chinese name stacked upright. */
+    static final double STEEP_DEG = 45;
     private static final double MAX_BEND_DEG = 20;
     private static final int MAX_POINT_CANDIDATES = 2000;
     private final int maxLabels;
     private final Measure measure;
+    private final PolygonLabelSpots spots = new PolygonLabelSpots();
 
+    /** A label at its usual place; {@code layer} and {@code anchor} are set for a polygon's name (it may move). */
     private record Candidate(String text, double x, double y, double angle, int rank, double weight,
-                             double fontSize, int colour) {
+                             double fontSize, int colour, CompiledLayer layer, CompiledLayer.LabelAnchor anchor) {
+        Candidate(String text, double x, double y, double angle, int rank, double weight, double fontSize,
+                  int colour) {
+            this(text, x, y, angle, rank, weight, fontSize, colour, null, null);
+        }
     }
 
     public LabelPlacer(int maxLabels) {
@@ -62,12 +73,20 @@ public final class LabelPlacer {
         this.measure = measure;
     }
 
+    /** The widest line's width (a stacked name is one character wide). */
     static double textWidth(String text, double fontSize) {
+        double widest = 0;
         double w = 0;
         for (int i = 0; i < text.length(); i++) {
-            w += text.charAt(i) > 0x2e80 ? fontSize : fontSize * 0.6;
+            char c = text.charAt(i);
+            if (c == '\n') {
+                w = 0;
+                continue;
+            }
+            w += c > 0x2e80 ? fontSize : fontSize * 0.6;
+            widest = Math.max(widest, w);
         }
-        return w;
+        return widest;
     }
 
     public List<Placed> place(Viewport vp, List<CompiledLayer> layers, int level) {
@@ -76,6 +95,21 @@ public final class LabelPlacer {
 
     /** The labels to draw; {@code obstacles} are boxes (x0, y0, x1, y1) already taken on screen. */
     public List<Placed> place(Viewport vp, List<CompiledLayer> layers, int level, List<double[]> obstacles) {
+        return place(vp, layers, level, obstacles, OverlayObstacles.NONE);
+    }
+
+    /**
+     * The labels to draw over the overlay's drawn groups (decision 0146): a polygon's name whose usual box meets a
+     * bubble or symbol moves to the nearest clear place inside its polygon, or stays put when there is none.
+     */
+    public List<Placed> placeOver(Viewport vp, List<CompiledLayer> layers, int level,
+                                  List<OverlayLayout.Group> overlayGroups) {
+        return place(vp, layers, level, List.of(), OverlayObstacles.of(overlayGroups));
+    }
+
+    List<Placed> place(Viewport vp, List<CompiledLayer> layers, int level, List<double[]> obstacles,
+                       OverlayObstacles overlay) {
+        spots.frameStarted();
         List<Candidate> candidates = new ArrayList<>();
         int rank = 0;
         for (CompiledLayer layer : layers) {
@@ -100,17 +134,28 @@ public final class LabelPlacer {
                 break;
             }
             double w = measure.width(c.text(), c.fontSize());
-            double h = measure.height(c.fontSize());
+            double h = measure.height(c.fontSize()) * lines(c.text());
             double rad = Math.toRadians(c.angle());
             double bw = Math.abs(w * Math.cos(rad)) + Math.abs(h * Math.sin(rad));
             double bh = Math.abs(w * Math.sin(rad)) + Math.abs(h * Math.cos(rad));
-            double[] box = {c.x() - bw / 2 - PAD, c.y() - bh / 2 - PAD, c.x() + bw / 2 + PAD, c.y() + bh / 2 + PAD};
+            double x = c.x();
+            double y = c.y();
+            double[] box = PolygonLabelSpots.box(x, y, bw + 2 * PAD, bh + 2 * PAD);
+            if (c.anchor() != null && overlay.meets(box)) {
+                double[] spot = spots.find(vp, c.layer(), c.anchor(), bw + 2 * PAD, bh + 2 * PAD, PAD,
+                        b -> onScreen(vp, b) && !collides(boxes, b) && !overlay.meets(b));
+                if (spot != null) {
+                    x = spot[0];
+                    y = spot[1];
+                    box = PolygonLabelSpots.box(x, y, bw + 2 * PAD, bh + 2 * PAD);
+                }
+            }
             // a name cut by the edge of the map reads as a different name: only whole labels are drawn
-            if (box[0] < 0 || box[1] < 0 || box[2] > vp.width() || box[3] > vp.height() || collides(boxes, box)) {
+            if (!onScreen(vp, box) || collides(boxes, box)) {
                 continue;
             }
             boxes.add(box);
-            placed.add(new Placed(c.text(), c.x(), c.y(), c.fontSize(), c.colour(), c.angle(), w, h, box));
+            placed.add(new Placed(c.text(), x, y, c.fontSize(), c.colour(), c.angle(), w, h, box));
         }
         return placed;
     }
@@ -127,7 +172,7 @@ public final class LabelPlacer {
             if (polygonWidth < measure.width(anchor.text(), fontSize) * 0.8) {
                 continue;
             }
-            out.add(new Candidate(anchor.text(), sx, sy, 0, rank, anchor.area(), fontSize, colour));
+            out.add(new Candidate(anchor.text(), sx, sy, 0, rank, anchor.area(), fontSize, colour, layer, anchor));
         }
     }
 
@@ -186,8 +231,29 @@ public final class LabelPlacer {
                 angle += 180;
             }
             double[] mid = best.along(best.length / 2);
-            out.add(new Candidate(label.text(), mid[0], mid[1], angle, rank, best.length, fontSize, colour));
+            String text = label.text();
+            if (Math.abs(angle) > STEEP_DEG && chinese(text)) {
+                // a north–south road's name is written top to bottom with its characters upright, as Chinese maps
+                // write it: a name on its side is hard to read from across the hall (and turned text is drawn as
+                // outlines every frame by the software pipeline, upright text from its glyph cache)
+                text = text.codePoints().mapToObj(Character::toString).collect(Collectors.joining("\n"));
+                angle = 0;
+            }
+            out.add(new Candidate(text, mid[0], mid[1], angle, rank, best.length, fontSize, colour));
         }
+    }
+
+    /** Whether every character is a Han character (a name that can be stacked upright). */
+    static boolean chinese(String text) {
+        return !text.isEmpty() && text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    private static int lines(String text) {
+        int lines = 1;
+        for (int i = 0; i < text.length(); i++) {
+            lines += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        return lines;
     }
 
     /** Liang–Barsky: clips the segment in place to [0, w] × [0, h]; false when nothing of it is visible. */
@@ -284,6 +350,10 @@ public final class LabelPlacer {
             out.add(new Candidate(text, vp.screenX(layer.px[i]) + offset + w / 2 + PAD, vp.screenY(layer.py[i]), 0,
                     rank, -i, fontSize, colour));
         });
+    }
+
+    private static boolean onScreen(Viewport vp, double[] box) {
+        return box[0] >= 0 && box[1] >= 0 && box[2] <= vp.width() && box[3] <= vp.height();
     }
 
     private static boolean inView(Viewport vp, double x, double y) {

@@ -40,6 +40,11 @@ public final class OverlayLayout {
         public int count() {
             return members.size();
         }
+
+        /** The same group moved by (dx, dy): from world pixels to the screen of a view at the same zoom. */
+        Group shifted(double dx, double dy) {
+            return new Group(kind, members, x + dx, y + dy, radius, statusCounts, alarm);
+        }
     }
 
     private static final int KINDS = LiveKind.values().length;
@@ -79,28 +84,38 @@ public final class OverlayLayout {
         return Math.min(20, r);
     }
 
-    /** The groups of a frame in drawing order (cases first, alarms last, i.e. on top). */
+    /** The groups of a frame in drawing order (cases first, alarms last, i.e. on top), on screen. */
     public static List<Group> groups(Viewport vp, List<LiveItem> visible, double clusterBelowZoom) {
+        List<Group> world = worldGroups(vp.zoom(), visible, clusterBelowZoom);
+        List<Group> screen = new ArrayList<>(world.size());
+        double ws = vp.worldSize();
+        double ox = vp.width() / 2 - vp.centerX() * ws;
+        double oy = vp.height() / 2 - vp.centerY() * ws;
+        world.forEach(g -> screen.add(g.shifted(ox, oy)));
+        return screen;
+    }
+
+    /**
+     * The groups of the items at a zoom, in drawing order, centred in world pixels of that zoom (normalised Web
+     * Mercator × world size): the screen position is this plus the view's offset, so a pan at the same zoom only
+     * shifts them (cells are anchored to the world).
+     */
+    public static List<Group> worldGroups(double zoom, List<LiveItem> items, double clusterBelowZoom) {
         List<Group> groups = new ArrayList<>();
-        if (vp.zoom() >= clusterBelowZoom) {
-            for (LiveItem item : visible) {
-                groups.add(group(item.kind(), List.of(item), vp.screenX(WebMercator.x(item.lng())),
-                        vp.screenY(WebMercator.y(item.lat())), ITEM_RADIUS));
+        double ws = WebMercator.worldSize(zoom);
+        if (zoom >= clusterBelowZoom) {
+            for (LiveItem item : items) {
+                groups.add(group(item.kind(), List.of(item), WebMercator.x(item.lng()) * ws,
+                        WebMercator.y(item.lat()) * ws, ITEM_RADIUS));
             }
         } else {
-            double ws = vp.worldSize();
-            double ox = vp.width() / 2 - vp.centerX() * ws;
-            double oy = vp.height() / 2 - vp.centerY() * ws;
             // per cell, per kind: items of different kinds never share a bubble; each item is projected once
             // (28,000 cases at city zoom: the projection is most of the cost)
             Map<Long, Cell> cells = new LinkedHashMap<>();
-            for (LiveItem item : visible) {
+            for (LiveItem item : items) {
                 double px = WebMercator.x(item.lng()) * ws;
                 double py = WebMercator.y(item.lat()) * ws;
-                long cx = (long) Math.floor(px / CELL);
-                long cy = (long) Math.floor(py / CELL);
-                cells.computeIfAbsent((cy << 32) ^ (cx & 0xffffffffL), key -> new Cell())
-                        .add(item, px + ox, py + oy);
+                cells.computeIfAbsent(cellKey(cell(px), cell(py)), key -> new Cell()).add(item, px, py);
             }
             for (Cell cell : cells.values()) {
                 List<Group> inCell = new ArrayList<>(KINDS);
@@ -123,6 +138,15 @@ public final class OverlayLayout {
         }
         groups.sort(Comparator.comparingInt(g -> g.kind().ordinal()));
         return groups;
+    }
+
+    /** The cell (of {@link #CELL} world pixels) a world pixel coordinate falls in. */
+    static long cell(double worldPixel) {
+        return (long) Math.floor(worldPixel / CELL);
+    }
+
+    private static long cellKey(long cx, long cy) {
+        return (cy << 32) ^ (cx & 0xffffffffL);
     }
 
     /**

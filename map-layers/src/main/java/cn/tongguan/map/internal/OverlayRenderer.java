@@ -8,14 +8,17 @@ import cn.tongguan.map.SymbolShape;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Draws the live items into the frame each time the frame is composed (decision 0121). Below
  * {@code clusterBelowZoom} the items of one kind in one 64-pixel cell ({@link OverlayLayout}) become a bubble
  * whose ring shows the share of each status, with the count in its dark centre; a cluster blinks only when it
  * holds an alarm. Single items that are new (younger than {@code blinkFor}) or alarms blink. Cameras get a
- * translucent view cone. Items below their {@link LiveItem#minZoom()} are left out altogether. FX thread only.
+ * translucent view cone. Items below their {@link LiveItem#minZoom()} are left out altogether. The groups of a
+ * zoom are kept across pans (decision 0148). FX thread only.
  */
 public final class OverlayRenderer {
     /** A count to print over a bubble of this radius (text is drawn by JavaFX nodes, the bubble by the raster). */
@@ -23,8 +26,19 @@ public final class OverlayRenderer {
     }
 
     private static final int WHITE = 0xffffffff;
+    private static final double RING = 1.5;
+    /** More distinct (shape, colour) pairs than this means colours come from outside our palette: start afresh. */
+    private static final int MAX_SPRITES = 256;
     private final double clusterBelowZoom;
     private final Duration blinkFor;
+    private final LayoutCache cache;
+    /**
+     * An item's symbol stamped from a sprite per (shape, colour): at street zoom the wall shows thousands of cases
+     * and covers, and two anti-aliased shapes each (ring and fill) were most of a moving frame (JFR on the wall's
+     * benchmark). The palette is the statuses' colours and their blink fades, so the map stays small.
+     */
+    private final Map<Long, SymbolSprites> sprites = new HashMap<>();
+    private final BubbleSprites bubbles = new BubbleSprites();
     private List<OverlayLayout.Group> lastGroups = List.of();
     /** The view {@link #lastGroups} were made for, or null once the overlay changed since. */
     private Viewport lastViewport;
@@ -32,6 +46,7 @@ public final class OverlayRenderer {
     public OverlayRenderer(double clusterBelowZoom, Duration blinkFor) {
         this.clusterBelowZoom = clusterBelowZoom;
         this.blinkFor = blinkFor;
+        this.cache = new LayoutCache(clusterBelowZoom);
     }
 
     /** The radius of a cluster bubble of {@code count} items. */
@@ -43,6 +58,19 @@ public final class OverlayRenderer {
     public boolean blinks(List<LiveItem> visible, Instant now) {
         for (LiveItem item : visible) {
             if (blinking(item, now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether something drawn blinks: a cluster holding an alarm, or a single item that is an alarm or new (a new
+     * item inside a cluster does not blink, decision 0121, so it need not keep the map repainting).
+     */
+    public boolean blinksIn(List<OverlayLayout.Group> groups, Instant now) {
+        for (OverlayLayout.Group g : groups) {
+            if (g.cluster() ? g.alarm() : blinking(g.members().get(0), now)) {
                 return true;
             }
         }
@@ -63,11 +91,14 @@ public final class OverlayRenderer {
         return items;
     }
 
-    /** The groups of a view: the same cells and zoom threshold as the frame draws. */
+    /**
+     * The groups of a view: the same cells and zoom threshold as the frame draws. The groups of a zoom are kept
+     * across pans and only shifted ({@link LayoutCache}, decision 0148).
+     */
     public List<OverlayLayout.Group> layout(LiveOverlay overlay, Viewport vp) {
         // hover asks at every mouse move: the groups of the drawn frame serve until the view or the items change
         if (!vp.equals(lastViewport)) {
-            lastGroups = OverlayLayout.groups(vp, visible(overlay, vp), clusterBelowZoom);
+            lastGroups = cache.groups(overlay, vp);
             lastViewport = vp;
         }
         return lastGroups;
@@ -75,7 +106,24 @@ public final class OverlayRenderer {
 
     /** The overlay's items changed: the groups are to be made afresh. */
     public void overlayChanged() {
+        cache.invalidate();
         lastViewport = null;
+    }
+
+    /** How many times the overlay's items were laid out into groups (tests: a pan must not lay them out). */
+    public long layouts() {
+        return cache.layouts();
+    }
+
+    /**
+     * Draws the overlay's items as {@link #layout} groups them and returns the cluster counts to print.
+     *
+     * @param blinkOn the current blink phase
+     */
+    public List<CountLabel> draw(Raster frame, Viewport vp, LiveOverlay overlay, Instant now, boolean blinkOn) {
+        List<OverlayLayout.Group> groups = layout(overlay, vp);
+        bubbles.forLayout(cache.layouts());
+        return drawGroups(frame, groups, now, blinkOn);
     }
 
     /** The groups the last {@link #draw} drew. */
@@ -84,15 +132,26 @@ public final class OverlayRenderer {
     }
 
     /**
-     * Draws and returns the cluster counts to print.
+     * Draws the given items, laid out afresh (tests and benchmarks; the map draws from its overlay), and returns
+     * the cluster counts to print.
      *
      * @param blinkOn the current blink phase
      */
     public List<CountLabel> draw(Raster frame, Viewport vp, List<LiveItem> visible, Instant now, boolean blinkOn) {
+        List<OverlayLayout.Group> groups = OverlayLayout.groups(vp, visible, clusterBelowZoom);
+        // groups made afresh: no kept bubble is theirs
+        bubbles.clear();
+        List<CountLabel> counts = drawGroups(frame, groups, now, blinkOn);
+        // these groups are not the overlay's: layout() must not serve them
+        lastViewport = null;
+        return counts;
+    }
+
+    private List<CountLabel> drawGroups(Raster frame, List<OverlayLayout.Group> groups, Instant now,
+                                        boolean blinkOn) {
         List<CountLabel> counts = new ArrayList<>();
-        lastGroups = OverlayLayout.groups(vp, visible, clusterBelowZoom);
-        lastViewport = vp;
-        for (OverlayLayout.Group g : lastGroups) {
+        lastGroups = groups;
+        for (OverlayLayout.Group g : groups) {
             if (!g.cluster()) {
                 drawItem(frame, g.members().get(0), g.x(), g.y(), now, blinkOn);
                 continue;
@@ -101,7 +160,7 @@ public final class OverlayRenderer {
                 frame.smooth().fillCircle(g.x(), g.y(), g.radius() + 5,
                         Raster.fade(Raster.argb(LiveStatus.ALARM.colour()), 0.35));
             }
-            ClusterBubble.draw(frame, g.x(), g.y(), g.radius(), g.statusCounts(), g.kind());
+            bubbles.draw(frame, g);
             counts.add(new CountLabel(g.x(), g.y(), g.count(), g.radius()));
         }
         return counts;
@@ -122,8 +181,21 @@ public final class OverlayRenderer {
             case CAMERA -> SymbolShape.SQUARE;
             case ALARM -> SymbolShape.TRIANGLE;
         };
-        Symbols.draw(frame, true, shape, x, y, OverlayLayout.ITEM_RADIUS,
-                blink && !blinkOn ? Raster.fade(colour, 0.45) : colour, 1.5, WHITE);
+        sprite(shape, blink && !blinkOn ? Raster.fade(colour, 0.45) : colour).stamp(frame, 0, x, y);
+    }
+
+    private SymbolSprites sprite(SymbolShape shape, int argb) {
+        long key = (long) shape.ordinal() << 32 | (argb & 0xffffffffL);
+        SymbolSprites sprite = sprites.get(key);
+        if (sprite == null) {
+            if (sprites.size() >= MAX_SPRITES) {
+                sprites.clear();
+            }
+            sprite = new SymbolSprites(new SymbolShape[] {shape}, new double[] {OverlayLayout.ITEM_RADIUS},
+                    new int[] {argb}, new double[] {RING}, new int[] {WHITE});
+            sprites.put(key, sprite);
+        }
+        return sprite;
     }
 
     static void cone(Raster frame, double x, double y, double headingDeg, double fovDeg, double radius, int argb) {

@@ -268,6 +268,24 @@ public final class Raster {
         }
     }
 
+    /** Blends a premultiplied source image (sw × sh ints) over the raster at (x, y), clipped. */
+    public void over(int[] source, int sw, int sh, int x, int y) {
+        int fromX = Math.max(0, -x);
+        int toX = Math.min(sw, width - x);
+        int fromY = Math.max(0, -y);
+        int toY = Math.min(sh, height - y);
+        for (int j = fromY; j < toY; j++) {
+            int src = j * sw;
+            int dst = (y + j) * width + x;
+            for (int i = fromX; i < toX; i++) {
+                int p = source[src + i];
+                if (p != 0) {
+                    pixels[dst + i] = blend(pixels[dst + i], p);
+                }
+            }
+        }
+    }
+
     /** Copies an opaque source image (sw × sh ints) to (x, y), clipped: the fast path of panning. */
     public void blit(int[] source, int sw, int sh, int x, int y) {
         int sx0 = Math.max(0, -x);

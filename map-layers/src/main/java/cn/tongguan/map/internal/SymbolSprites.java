@@ -41,26 +41,7 @@ final class SymbolSprites {
         int iy = (int) Math.floor(y);
         int sx = Math.min(STEPS - 1, (int) ((x - ix) * STEPS));
         int sy = Math.min(STEPS - 1, (int) ((y - iy) * STEPS));
-        int[] sprite = sprites[cls][sy * STEPS + sx];
-        int x0 = ix - half;
-        int y0 = iy - half;
-        int width = raster.width();
-        int height = raster.height();
-        int[] pixels = raster.pixels();
-        int fromX = Math.max(0, -x0);
-        int toX = Math.min(size, width - x0);
-        int fromY = Math.max(0, -y0);
-        int toY = Math.min(size, height - y0);
-        for (int j = fromY; j < toY; j++) {
-            int src = j * size;
-            int dst = (y0 + j) * width + x0;
-            for (int i = fromX; i < toX; i++) {
-                int p = sprite[src + i];
-                if (p != 0) {
-                    pixels[dst + i] = Raster.blend(pixels[dst + i], p);
-                }
-            }
-        }
+        raster.over(sprites[cls][sy * STEPS + sx], size, size, ix - half, iy - half);
     }
 
     long bytes() {

@@ -71,6 +71,23 @@ class LabelPlacerTest {
     }
 
     @Test
+    void aNorthSouthRoadsChineseNameIsStackedUprightAndALatinOneTurned() {
+        CompiledLayer layer = roads(road("胜利路", "LINESTRING (113.900 35.290, 113.9002 35.310)"),
+                road("G107", "LINESTRING (113.910 35.290, 113.9102 35.310)"));
+        Viewport vp = new Viewport(WebMercator.x(113.905), WebMercator.y(35.300), 16, 1600, 900);
+        List<LabelPlacer.Placed> placed = new LabelPlacer(100).place(vp, List.of(layer), 16);
+        assertThat(placed).hasSize(2);
+        LabelPlacer.Placed chinese = placed.stream().filter(l -> l.text().startsWith("胜")).findFirst().orElseThrow();
+        assertThat(chinese.text()).isEqualTo("胜\n利\n路");
+        assertThat(chinese.angle()).isZero();
+        // upright and stacked: the box is taller than wide, three lines high
+        assertThat(chinese.height()).isGreaterThan(2.5 * chinese.width());
+        assertThat(chinese.box()[3] - chinese.box()[1]).isGreaterThan(chinese.box()[2] - chinese.box()[0]);
+        LabelPlacer.Placed latin = placed.stream().filter(l -> l.text().equals("G107")).findFirst().orElseThrow();
+        assertThat(Math.abs(latin.angle())).isGreaterThan(80);
+    }
+
+    @Test
     void aRoadTooShortOnScreenForItsNameIsNotLabelled() {
         CompiledLayer layer = roads(road("金穗大道", "LINESTRING (113.900 35.300, 113.9004 35.300)"));
         Viewport vp = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 14, 800, 600);
@@ -139,6 +156,110 @@ class LabelPlacerTest {
         double px = vp.screenX(WebMercator.x(113.90));
         assertThat(placed).anySatisfy(p -> assertThat(p.box()[0]).isGreaterThan(px));
         assertThat(first.angle()).isZero();
+        for (int i = 0; i < placed.size(); i++) {
+            for (int j = i + 1; j < placed.size(); j++) {
+                assertThat(LabelPlacer.collides(List.of(placed.get(i).box()), placed.get(j).box())).isFalse();
+            }
+        }
+    }
+
+    /** {@code n} cases in a Gaussian spread of {@code sigma} degrees around a point. */
+    private static List<cn.tongguan.map.LiveItem> crowd(double lng, double lat, double sigma, int n) {
+        java.util.Random random = new java.util.Random(46);
+        List<cn.tongguan.map.LiveItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            items.add(cn.tongguan.map.LiveItem.of("c" + i, cn.tongguan.map.LiveKind.CASE,
+                    lng + random.nextGaussian() * sigma, lat + random.nextGaussian() * sigma,
+                    cn.tongguan.map.LiveStatus.PENDING, java.time.Instant.EPOCH));
+        }
+        return items;
+    }
+
+    private static boolean meetsAGroup(double[] box, List<OverlayLayout.Group> groups) {
+        return groups.stream().anyMatch(g -> {
+            double dx = g.x() - Math.max(box[0], Math.min(g.x(), box[2]));
+            double dy = g.y() - Math.max(box[1], Math.min(g.y(), box[3]));
+            return Math.hypot(dx, dy) < g.radius();
+        });
+    }
+
+    @Test
+    void aPolygonsNameMovesOffADenseClusterAtItsCentreAndStaysInside() {
+        CompiledLayer layer = labelled(square("牧野区", 113.85, 35.25, 0.1));
+        CompiledLayer.LabelAnchor anchor = layer.labels().get(0);
+        Viewport vp = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 12, 1200, 800);
+        List<OverlayLayout.Group> groups = OverlayLayout.groups(vp, crowd(113.90, 35.30, 0.006, 3000), 15);
+        List<LabelPlacer.Placed> bare = new LabelPlacer(100).place(vp, List.of(layer), 12);
+        assertThat(bare).singleElement().satisfies(label -> {
+            assertThat(label.x()).isCloseTo(vp.screenX(anchor.x()), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(meetsAGroup(label.box(), groups)).as("the usual place is under the bubbles").isTrue();
+        });
+
+        List<LabelPlacer.Placed> moved = new LabelPlacer(100).placeOver(vp, List.of(layer), 12, groups);
+        assertThat(moved).singleElement().satisfies(label -> {
+            assertThat(meetsAGroup(label.box(), groups)).isFalse();
+            double[] b = label.box();
+            for (double[] corner : new double[][] {{b[0], b[1]}, {b[2], b[1]}, {b[0], b[3]}, {b[2], b[3]}}) {
+                assertThat(anchor.contains(vp.worldX(corner[0]), vp.worldY(corner[1]))).isTrue();
+            }
+            // near the crowd, not thrown to a corner of the district
+            assertThat(Math.hypot(label.x() - vp.screenX(anchor.x()), label.y() - vp.screenY(anchor.y())))
+                    .isLessThan(150);
+        });
+        // the same view gives the same place, from a fresh placer too
+        assertThat(new LabelPlacer(100).placeOver(vp, List.of(layer), 12, groups).get(0).box())
+                .containsExactly(moved.get(0).box());
+    }
+
+    @Test
+    void withoutTheOverlayOrWithItElsewhereANameStaysAtItsUsualAnchor() {
+        CompiledLayer layer = labelled(square("卫滨区", 113.85, 35.25, 0.1));
+        CompiledLayer.LabelAnchor anchor = layer.labels().get(0);
+        Viewport vp = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 12, 1200, 800);
+        LabelPlacer placer = new LabelPlacer(100);
+        for (List<OverlayLayout.Group> groups : List.of(List.<OverlayLayout.Group>of(),
+                OverlayLayout.groups(vp, crowd(113.87, 35.27, 0.002, 500), 15))) {
+            assertThat(placer.placeOver(vp, List.of(layer), 12, groups)).singleElement().satisfies(label -> {
+                assertThat(label.x()).isEqualTo(vp.screenX(anchor.x()));
+                assertThat(label.y()).isEqualTo(vp.screenY(anchor.y()));
+            });
+        }
+    }
+
+    @Test
+    void aMovedNameKeepsItsPlaceOnTheGroundAcrossSmallPans() {
+        CompiledLayer layer = labelled(square("红旗区", 113.85, 35.25, 0.1));
+        List<cn.tongguan.map.LiveItem> items = crowd(113.90, 35.30, 0.006, 3000);
+        LabelPlacer placer = new LabelPlacer(100);
+        double[] first = null;
+        for (int step = 0; step < 12; step++) {
+            Viewport vp = new Viewport(WebMercator.x(113.90) + step * 7 / WebMercator.worldSize(12),
+                    WebMercator.y(35.30) - step * 3 / WebMercator.worldSize(12), 12, 1200, 800);
+            List<OverlayLayout.Group> groups = OverlayLayout.groups(vp, items, 15);
+            LabelPlacer.Placed label = placer.placeOver(vp, List.of(layer), 12, groups).get(0);
+            assertThat(meetsAGroup(label.box(), groups)).isFalse();
+            double[] ground = {vp.worldX(label.x()), vp.worldY(label.y())};
+            if (first == null) {
+                first = ground;
+            }
+            assertThat(ground[0]).as("step %d", step).isCloseTo(first[0], org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(ground[1]).as("step %d", step).isCloseTo(first[1], org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
+
+    @Test
+    void movedNamesNeverOverlapEachOtherNorTheBubbles() {
+        java.util.Random random = new java.util.Random(7);
+        List<Feature> polygons = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            polygons.add(square("社区" + i, 113.86 + random.nextDouble() * 0.08, 35.26 + random.nextDouble() * 0.08,
+                    0.01 + random.nextDouble() * 0.02));
+        }
+        CompiledLayer layer = labelled(polygons.toArray(Feature[]::new));
+        Viewport vp = new Viewport(WebMercator.x(113.9), WebMercator.y(35.3), 13.5, 1280, 720);
+        List<OverlayLayout.Group> groups = OverlayLayout.groups(vp, crowd(113.90, 35.30, 0.01, 4000), 15);
+        List<LabelPlacer.Placed> placed = new LabelPlacer(500).placeOver(vp, List.of(layer), 14, groups);
+        assertThat(placed).hasSizeGreaterThan(2);
         for (int i = 0; i < placed.size(); i++) {
             for (int j = i + 1; j < placed.size(); j++) {
                 assertThat(LabelPlacer.collides(List.of(placed.get(i).box()), placed.get(j).box())).isFalse();

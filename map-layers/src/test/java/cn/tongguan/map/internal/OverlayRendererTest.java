@@ -72,8 +72,10 @@ class OverlayRendererTest {
             double a = 2 * Math.PI * (i + 0.5) / samples;
             int pixel = pixel(frame, bubble.x() + ringMid * Math.sin(a), bubble.y() - ringMid * Math.cos(a));
             for (LiveStatus s : LiveStatus.values()) {
+                // overdue and alarm share the red: the first match (overdue, the less severe) counts
                 if (pixel == Raster.argb(s.colour())) {
                     hits[s.ordinal()]++;
+                    break;
                 }
             }
         }
@@ -199,6 +201,42 @@ class OverlayRendererTest {
         assertThat(renderer.blinks(List.of(old), NOW)).isFalse();
         assertThat(renderer.blinks(List.of(old, fresh), NOW)).isTrue();
         assertThat(renderer.blinks(List.of(alarm), NOW)).isTrue();
+    }
+
+    @Test
+    void anOverdueCaseIsRedButDoesNotBlinkASensorAlarmStillDoes() {
+        double[] c = cellCentre();
+        LiveItem overdue = LiveItem.of("late", LiveKind.CASE, c[0], c[1], LiveStatus.OVERDUE, OLD);
+        LiveItem alarm = LiveItem.of("flood", LiveKind.SENSOR, c[0], c[1], LiveStatus.ALARM, OLD);
+        int red = Raster.argb(javafx.scene.paint.Color.web("#ff3b3b"));
+        assertThat(Raster.argb(LiveStatus.OVERDUE.colour())).isEqualTo(red);
+        assertThat(renderer.blinks(List.of(overdue), NOW)).isFalse();
+        assertThat(renderer.blinks(List.of(alarm), NOW)).isTrue();
+        // drawn singly at street zoom: red in both blink phases, no halo around it
+        for (boolean phase : new boolean[] {true, false}) {
+            Raster frame = new Raster(400, 400);
+            renderer.draw(frame, at(17), List.of(overdue), NOW, phase);
+            assertThat(frame.pixels()[200 * 400 + 200]).isEqualTo(red);
+            assertThat(frame.pixels()[200 * 400 + 211]).isZero();
+        }
+        Raster sensor = new Raster(400, 400);
+        renderer.draw(sensor, at(17), List.of(alarm), NOW, true);
+        assertThat(sensor.pixels()[200 * 400 + 211]).as("the alarm's halo").isNotZero();
+    }
+
+    @Test
+    void aClusterOfOverdueCasesIsRingedRedAndDoesNotBlink() {
+        List<LiveItem> items = concat(near("late", 40, LiveKind.CASE, LiveStatus.OVERDUE, OLD),
+                near("due", 40, LiveKind.CASE, LiveStatus.PENDING, OLD), List.of());
+        Raster frame = new Raster(400, 400);
+        OverlayRenderer.CountLabel bubble = renderer.draw(frame, at(ZOOM), items, NOW, true).get(0);
+        double ringMid = bubble.radius() - ClusterBubble.ringWidth(bubble.radius()) / 2;
+        // overdue is the most severe share here: first clockwise from twelve o'clock, in the red light's red
+        assertThat(pixel(frame, bubble.x() + ringMid * Math.sin(0.3), bubble.y() - ringMid * Math.cos(0.3)))
+                .isEqualTo(Raster.argb(javafx.scene.paint.Color.web("#ff3b3b")));
+        assertThat(pixel(frame, bubble.x() + bubble.radius() + 3, bubble.y())).as("no blink halo").isZero();
+        assertThat(OverlayLayout.groups(at(ZOOM), items, 15)).singleElement()
+                .satisfies(g -> assertThat(g.alarm()).isFalse());
     }
 
     @Test

@@ -1,10 +1,8 @@
-package cn.tongguan.console.citymap;
+package cn.tongguan.console.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongguan.api.Reference;
-import cn.tongguan.console.support.SmallCity;
-import cn.tongguan.console.support.TestPlatform;
 import cn.tongguan.console.sync.PlatformClient;
 import java.io.IOException;
 import java.util.List;
@@ -17,16 +15,16 @@ import okhttp3.Response;
  * The small city's lifeline for the 一张图 tests: a water gauge and an underpass on 平原路, three smart covers (the
  * first tilted into an alarm by a reading), a camera by 平原路 and one far from every road.
  */
-final class CityLifeline {
+public final class CityLifeline {
     /** 平原路 runs east–west at this latitude (SmallCity's road-1, rising 0.001° over 0.08°). */
-    static final double ROAD_LAT = SmallCity.SOUTH + SmallCity.DISTRICT / 2 + 0.003;
-    static final double ROAD_LNG = SmallCity.WEST + 0.012;
-    static final List<String> COVERS = List.of("M01", "M02", "M03");
+    public static final double ROAD_LAT = SmallCity.SOUTH + SmallCity.DISTRICT / 2 + 0.003;
+    public static final double ROAD_LNG = SmallCity.WEST + 0.012;
+    public static final List<String> COVERS = List.of("M01", "M02", "M03");
 
     private CityLifeline() {
     }
 
-    static void load(TestPlatform platform) throws IOException {
+    public static void load(TestPlatform platform) throws IOException {
         var store = platform.referenceData();
         store.upsertSensors(List.of(
                 new Reference.Sensor("W01", "waterlogging", "积水点·平原路", ROAD_LNG, ROAD_LAT + 0.0004, "cm", 15.0, null, null),
