@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The free-text index of the case list (ADR 0150): every pair of adjacent characters (UTF-16 units) of a case's
@@ -61,6 +65,9 @@ public final class CaseTerms {
             addBatch(ps, caseId, description, address);
             ps.executeBatch();
         }
+        Map<Integer, Long> one = new HashMap<>();
+        tally(one, description, address);
+        addCounts(c, one);
     }
 
     /**
@@ -89,17 +96,72 @@ public final class CaseTerms {
             del.executeBatch();
             ins.executeBatch();
         }
-    }
-
-    /** How many cases hold the pair, counted up to {@code cap} (an index range read, never more than cap entries). */
-    static long count(Connection c, int term, long cap) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM case_terms WHERE term = ? FETCH FIRST " + cap + " ROWS ONLY) t")) {
-            ps.setInt(1, term);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        Map<Integer, Long> delta = new HashMap<>();
+        for (int t : old) {
+            if (Arrays.binarySearch(now, t) < 0) {
+                delta.put(t, -1L);
             }
         }
+        for (int t : now) {
+            if (Arrays.binarySearch(old, t) < 0) {
+                delta.put(t, 1L);
+            }
+        }
+        addCounts(c, delta);
+    }
+
+    /** Adds {@code delta} cases to each pair's count ({@code case_term_counts}), creating the pairs not yet there. */
+    public static void addCounts(Connection c, Map<Integer, Long> delta) throws SQLException {
+        if (delta.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Integer, Long>> entries = new ArrayList<>(delta.entrySet());
+        int[] updated;
+        try (PreparedStatement up = c.prepareStatement("UPDATE case_term_counts SET n = n + ? WHERE term = ?")) {
+            for (Map.Entry<Integer, Long> e : entries) {
+                up.setLong(1, e.getValue());
+                up.setInt(2, e.getKey());
+                up.addBatch();
+            }
+            updated = up.executeBatch();
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO case_term_counts (term, n) VALUES (?, ?)")) {
+            boolean any = false;
+            for (int i = 0; i < entries.size(); i++) {
+                if (updated[i] == 0) {
+                    ins.setInt(1, entries.get(i).getKey());
+                    ins.setLong(2, entries.get(i).getValue());
+                    ins.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ins.executeBatch();
+            }
+        }
+    }
+
+    /** Counts each pair of the texts once into {@code counts} (a bulk load's tally, written by {@link #addCounts}). */
+    public static void tally(Map<Integer, Long> counts, String description, String address) {
+        for (int t : terms(description, address)) {
+            counts.merge(t, 1L, Long::sum);
+        }
+    }
+
+    /** The pairs' counts as last kept; a pair without a count is taken as held by no case (so: rare). */
+    static long[] counts(Connection c, int[] terms) throws SQLException {
+        long[] n = new long[terms.length];
+        String sql = "SELECT term, n FROM case_term_counts WHERE term IN (" + "?, ".repeat(terms.length - 1) + "?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < terms.length; i++) {
+                ps.setInt(i + 1, terms[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n[Arrays.binarySearch(terms, rs.getInt(1))] = rs.getLong(2);
+                }
+            }
+        }
+        return n;
     }
 }

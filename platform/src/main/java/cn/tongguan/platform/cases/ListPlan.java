@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +27,6 @@ import java.util.Set;
 record ListPlan(Set<String> hidden, List<String> leading, String index, String textSql, List<Object> textArgs) {
     /** Above this many cases, reading the sort index until the page is full beats sorting the value's cases. */
     static final long COMMON = 8_000;
-    /** Up to this many cases of the rarest pair, the LIKE runs on those cases only. */
-    static final long TEXT_CANDIDATES = 20_000;
-    /** Pairs beyond the rarest that the candidates must also hold (each an index probe per candidate). */
-    private static final int MORE_PAIRS = 3;
-
     /** Composite indexes {@code (column, sort column, id)} of the migrations (V1, V3, V141, V152), by sort column. */
     private static final Map<String, Map<String, String>> COMPOSITE = Map.of(
             "reported_at", Map.of("state", "cases_state", "source", "cases_source", "big_code", "cases_big_code",
@@ -49,44 +42,16 @@ record ListPlan(Set<String> hidden, List<String> leading, String index, String t
     }
 
     static ListPlan choose(Connection c, CaseQuery q, String sortCol) throws SQLException {
-        String textSql = likeSql(q);
-        List<Object> textArgs = likeArgs(q);
-        boolean byCandidates = false;
-        if (q.text() != null && q.text().length() >= 2) {
-            int[] terms = CaseTerms.terms(q.text());
-            long[][] counted = new long[terms.length][];
-            for (int i = 0; i < terms.length; i++) {
-                counted[i] = new long[] {CaseTerms.count(c, terms[i], TEXT_CANDIDATES), terms[i]};
-            }
-            java.util.Arrays.sort(counted, Comparator.comparingLong((long[] a) -> a[0]));
-            if (counted[0][0] == 0) {
-                // Some pair of the text is in no case's text: only the case number can match.
-                textSql = " AND case_no = ?";
-                textArgs = List.of(q.text());
-                byCandidates = true;
-            } else if (counted[0][0] < TEXT_CANDIDATES) {
-                StringBuilder sql = new StringBuilder(" AND id IN (SELECT t0.case_id FROM case_terms t0 WHERE t0.term = ?");
-                List<Object> args = new ArrayList<>();
-                args.add((int) counted[0][1]);
-                for (int i = 1; i < Math.min(counted.length, 1 + MORE_PAIRS); i++) {
-                    sql.append(" AND EXISTS (SELECT 1 FROM case_terms t").append(i).append(" WHERE t").append(i)
-                            .append(".term = ? AND t").append(i).append(".case_id = t0.case_id)");
-                    args.add((int) counted[i][1]);
-                }
-                sql.append(" UNION SELECT id FROM cases WHERE case_no = ?)").append(textSql);
-                args.add(q.text());
-                args.addAll(textArgs);
-                textSql = sql.toString();
-                textArgs = args;
-                byCandidates = true;
-            }
-        }
+        TextPlan text = TextPlan.choose(c, q.text(), likeSql(q), likeArgs(q));
+        String textSql = text.sql();
+        List<Object> textArgs = text.args();
+        boolean byCandidates = text.byCandidates();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : equalities(q).entrySet()) {
             counts.put(e.getKey(), countUpTo(c, e.getKey(), e.getValue(), COMMON));
         }
         if (byCandidates) {
-            // At most TEXT_CANDIDATES cases, read by id: no filter index can beat that.
+            // The cases of the text's rarest pair, read by id and sorted: no filter index can beat that (TextPlan).
             return new ListPlan(counts.keySet(), List.of(), null, textSql, textArgs);
         }
         String rarest = counts.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
