@@ -115,7 +115,8 @@ public final class CaseTerms {
         if (delta.isEmpty()) {
             return;
         }
-        List<Map.Entry<Integer, Long>> entries = new ArrayList<>(delta.entrySet());
+        // In ascending order of pair: two writers then take the rows' locks in one order and cannot deadlock (PG).
+        List<Map.Entry<Integer, Long>> entries = new ArrayList<>(new java.util.TreeMap<>(delta).entrySet());
         int[] updated;
         try (PreparedStatement up = c.prepareStatement("UPDATE case_term_counts SET n = n + ? WHERE term = ?")) {
             for (Map.Entry<Integer, Long> e : entries) {
