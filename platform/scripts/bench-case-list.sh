@@ -18,7 +18,8 @@ filters=("" "state=handling" "state=reported,accepted,filed" "source=hotline_123
   "districtCode=$(val districtCode)" "streetCode=$(val streetCode)" "communityCode=$(val communityCode)"
   "communityCode=000000000000" "gridCode=$(val gridCode)" "departmentCode=$(val departmentCode)"
   "light=red" "light=yellow" "overdue=true" "open=true" "q=$(printf '%s' '井盖' | od -An -tx1 | tr ' ' % | tr -d '\n')"
-  "q=zzzz-nothing" "from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z")
+  "q=zzzz-nothing" "q=$(printf '%s' '人民路南一支路210号' | od -An -tx1 | tr ' ' % | tr -d '\n')"
+  "q=$(printf '%s' '南一支路210' | od -An -tx1 | tr ' ' % | tr -d '\n')" "from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z")
 sorts=("-reportedAt" "reportedAt" "deadline" "-updatedAt")
 time_of() { curl -s -o /dev/null -w '%{time_total}' --max-time 60 "${auth[@]}" "$1"; }
 p99() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.99+0.999); if (i<1) i=1; printf "%.0f", a[i]*1000}'; }

@@ -41,8 +41,10 @@ public final class CaseImporter {
             try (PreparedStatement cases = tx.connection().prepareStatement("INSERT INTO cases (" + CaseStore.COLUMNS
                     + ") VALUES (" + CaseStore.PLACEHOLDERS + ")");
                  PreparedStatement steps = tx.connection().prepareStatement("INSERT INTO case_transitions (case_id, seq, "
-                         + "action, from_state, to_state, actor, role, at, note) VALUES (?, 1, 'import', NULL, ?, ?, 'admin', ?, NULL)")) {
+                         + "action, from_state, to_state, actor, role, at, note) VALUES (?, 1, 'import', NULL, ?, ?, 'admin', ?, NULL)");
+                 PreparedStatement terms = tx.connection().prepareStatement(CaseTerms.INSERT)) {
                 int pending = 0;
+                Map<Integer, Long> termCounts = new java.util.HashMap<>();
                 for (Cases.ImportedCase c : rows) {
                     CaseRecord r = record(c, locator, cal);
                     r.id = service.allocateId();
@@ -52,16 +54,21 @@ public final class CaseImporter {
                     last = r.id;
                     CaseStore.bindInsert(cases, r);
                     cases.addBatch();
+                    CaseTerms.addBatch(terms, r.id, r.description, r.address);
+                    CaseTerms.tally(termCounts, r.description, r.address);
                     cn.tongguan.platform.storage.Sql.bind(steps, r.id, r.state, actor, r.reportedAt);
                     steps.addBatch();
                     if (++pending == BATCH) {
                         cases.executeBatch();
                         steps.executeBatch();
+                        terms.executeBatch();
                         pending = 0;
                     }
                 }
                 cases.executeBatch();
                 steps.executeBatch();
+                terms.executeBatch();
+                CaseTerms.addCounts(tx.connection(), termCounts);
             }
             events.append(tx, "cases.imported", Map.of("count", rows.size(), "firstId", first, "lastId", last));
             return (long) rows.size();

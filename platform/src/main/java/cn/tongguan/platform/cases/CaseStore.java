@@ -92,6 +92,7 @@ final class CaseStore {
             bindInsert(ps, r);
             ps.executeUpdate();
         }
+        CaseTerms.index(c, r.id, r.description, r.address);
     }
 
     static void bindInsert(PreparedStatement ps, CaseRecord r) throws SQLException {
