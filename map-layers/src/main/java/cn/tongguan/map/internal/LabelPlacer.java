@@ -246,7 +246,9 @@ public final class LabelPlacer {
             }
             double[] mid = best.along(best.length / 2);
             String text = label.text();
-            if (Math.abs(angle) > STEEP_DEG && chinese(text)) {
+            // stacked, the name is as long as its lines are tall: only where the road's run has room for that
+            if (Math.abs(angle) > STEEP_DEG && chinese(text)
+                    && best.length >= measure.height(fontSize) * text.codePointCount(0, text.length()) + 2 * PAD) {
                 // a north–south road's name is written top to bottom with its characters upright, as Chinese maps
                 // write it: a name on its side is hard to read from across the hall (and turned text is drawn as
                 // outlines every frame by the software pipeline, upright text from its glyph cache)

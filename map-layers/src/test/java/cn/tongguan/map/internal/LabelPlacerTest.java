@@ -88,6 +88,20 @@ class LabelPlacerTest {
     }
 
     @Test
+    void aSteepRoadLongEnoughForItsNameTurnedButNotStackedKeepsItTurned() {
+        Viewport vp = new Viewport(WebMercator.x(113.905), WebMercator.y(35.300), 16, 1600, 900);
+        // 62 px on screen: more than the name's width (3 × 16 + padding), less than its three stacked lines
+        double top = WebMercator.lat(vp.worldY(450 - 31));
+        double bottom = WebMercator.lat(vp.worldY(450 + 31));
+        CompiledLayer layer = roads(road("胜利路", String.format(java.util.Locale.ROOT,
+                "LINESTRING (113.905 %f, 113.9050001 %f)", bottom, top)));
+        assertThat(new LabelPlacer(100).place(vp, List.of(layer), 16)).singleElement().satisfies(label -> {
+            assertThat(label.text()).isEqualTo("胜利路");
+            assertThat(Math.abs(label.angle())).isGreaterThan(80);
+        });
+    }
+
+    @Test
     void aRoadTooShortOnScreenForItsNameIsNotLabelled() {
         CompiledLayer layer = roads(road("金穗大道", "LINESTRING (113.900 35.300, 113.9004 35.300)"));
         Viewport vp = new Viewport(WebMercator.x(113.90), WebMercator.y(35.30), 14, 800, 600);

@@ -77,25 +77,6 @@ public final class CaseTerms {
     static void reindex(Connection c, long caseId, String[] before, String[] after) throws SQLException {
         int[] old = terms(before);
         int[] now = terms(after);
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM case_terms WHERE term = ? AND case_id = ?");
-             PreparedStatement ins = c.prepareStatement(INSERT)) {
-            for (int t : old) {
-                if (Arrays.binarySearch(now, t) < 0) {
-                    del.setInt(1, t);
-                    del.setLong(2, caseId);
-                    del.addBatch();
-                }
-            }
-            for (int t : now) {
-                if (Arrays.binarySearch(old, t) < 0) {
-                    ins.setInt(1, t);
-                    ins.setLong(2, caseId);
-                    ins.addBatch();
-                }
-            }
-            del.executeBatch();
-            ins.executeBatch();
-        }
         Map<Integer, Long> delta = new HashMap<>();
         for (int t : old) {
             if (Arrays.binarySearch(now, t) < 0) {
@@ -107,6 +88,17 @@ public final class CaseTerms {
                 delta.put(t, 1L);
             }
         }
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM case_terms WHERE term = ? AND case_id = ?");
+             PreparedStatement ins = c.prepareStatement(INSERT)) {
+            for (Map.Entry<Integer, Long> e : delta.entrySet()) {
+                PreparedStatement ps = e.getValue() < 0 ? del : ins;
+                ps.setInt(1, e.getKey());
+                ps.setLong(2, caseId);
+                ps.addBatch();
+            }
+            del.executeBatch();
+            ins.executeBatch();
+        }
         addCounts(c, delta);
     }
 
@@ -115,7 +107,8 @@ public final class CaseTerms {
         if (delta.isEmpty()) {
             return;
         }
-        // In ascending order of pair: two writers then take the rows' locks in one order and cannot deadlock (PG).
+        // In ascending order of pair: writes are serialised today (Database.write), but should two writers ever
+        // overlap on PostgreSQL, they take the rows' locks in one order and cannot deadlock.
         List<Map.Entry<Integer, Long>> entries = new ArrayList<>(new java.util.TreeMap<>(delta).entrySet());
         int[] updated;
         try (PreparedStatement up = c.prepareStatement("UPDATE case_term_counts SET n = n + ? WHERE term = ?")) {
