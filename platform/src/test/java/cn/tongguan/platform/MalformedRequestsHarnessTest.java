@@ -183,6 +183,10 @@ class MalformedRequestsHarnessTest {
         private static final String[] WRONG_FOR_BOOLEAN = {"\"true\"", "1", "0", "[]", "{}", "\"\""};
         private static final String[] WRONG_FOR_TEXT = {"123", "1.5", "true", "[]", "{}", "[1,\"a\"]", "{\"a\":{\"b\":[]}}",
             "-0", "1e2"};
+        /** {@code weights} is an object and {@code grades} a list: an empty one of those is the right type, not a wrong one. */
+        private static final Map<String, String[]> WRONG_FOR_CONTAINER = Map.of(
+            "weights", new String[] {"123", "1.5", "true", "\"x\"", "[]", "[1,\"a\"]", "{\"department\":[]}"},
+            "grades", new String[] {"123", "1.5", "true", "\"x\"", "{}", "{\"a\":{\"b\":[]}}", "[1,\"a\"]"});
         private static final String[] NUMBERS = {"NaN", "Infinity", "-Infinity", "1e999", "-1e999", "123456789012345678901234567890",
             "0x10", "01", "1.", ".5", "+1", "1e-999999"};
         private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO"};
@@ -335,7 +339,8 @@ class MalformedRequestsHarnessTest {
                     String field = pick(FIELDS);
                     String json = Api.JSON.valueToTree(valid).toString();
                     String[] wrongs = NUMERIC.contains(field) ? WRONG_FOR_NUMBER
-                            : field.equals("selfHandled") ? WRONG_FOR_BOOLEAN : WRONG_FOR_TEXT;
+                            : field.equals("selfHandled") ? WRONG_FOR_BOOLEAN
+                            : WRONG_FOR_CONTAINER.getOrDefault(field, WRONG_FOR_TEXT);
                     String wrong = "\"" + field + "\":" + pick(wrongs);
                     payload = (json.equals("{}") ? "{" + wrong + "}" : json.substring(0, json.length() - 1) + "," + wrong + "}")
                             .getBytes(StandardCharsets.UTF_8);
