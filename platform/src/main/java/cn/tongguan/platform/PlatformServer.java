@@ -349,6 +349,11 @@ public final class PlatformServer {
         return auth;
     }
 
+    /** The event stream's subscriptions (a test closes them alone, as {@link #stop()} does first). */
+    public EventStream subscriptions() {
+        return stream;
+    }
+
     public EventLog events() {
         return events;
     }

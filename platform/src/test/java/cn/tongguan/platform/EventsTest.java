@@ -121,6 +121,28 @@ class EventsTest {
     }
 
     @Test
+    void whileThePlatformStopsAStreamEndsAndANewOneIsRefusedNotLeftOpenAndSilent() throws Exception {
+        PlatformServer s = Platforms.start(db, null, clock);
+        try {
+            Api api = new Api(s.port());
+            String token = api.login("wall");
+            try (SseReader open = new SseReader(api, token, null)) {
+                // stop() ends the streams before Jetty: a console reconnecting in between must not get a dead stream
+                s.subscriptions().close();
+                assertThat(open.read(1)).as("the open stream ends").isEmpty();
+                HttpResponse<InputStream> again = api.stream(api.builder("/api/v1/events", token)
+                        .header("Accept", "text/event-stream").build());
+                try (InputStream body = again.body()) {
+                    assertThat(again.statusCode()).isEqualTo(503);
+                    assertThat(Api.JSON.readTree(body).path("code").asText()).isEqualTo("unavailable");
+                }
+            }
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
     void resumeAfterLastEventIdAlsoAcrossARestart() throws Exception {
         String url = TestDatabases.fresh(db, dir);
         PlatformServer s = Platforms.startOn(url, dir, clock);

@@ -26,6 +26,10 @@ public final class EventRoutes {
                 return; // another method is a 405 (Router), not a refused subscription
             }
             ctx.attribute("principal", r.authorise(ctx, Role.EVENT_SUBSCRIBERS));
+            if (stream.closed()) {
+                // the platform is stopping: a plain refusal the console retries, not a stream that never speaks
+                throw new ApiException(503, "unavailable", Map.of());
+            }
             ctx.attribute("token", Router.token(ctx));
             ctx.attribute("lastEventId", lastEventId(ctx));
             // Javalin's SSE handler only engages for exactly this Accept header (what EventSource and okhttp-sse send).

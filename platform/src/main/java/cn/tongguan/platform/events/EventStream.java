@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -58,8 +59,18 @@ public final class EventStream implements AutoCloseable {
         this.visibility = new EventVisibility(mapper);
     }
 
+    /** Whether the platform is stopping: no subscriber is taken any more (its stream would never be pumped). */
+    public boolean closed() {
+        return threads.isShutdown();
+    }
+
     /** Serves one subscriber; {@code lastEventId} null means "from now on". */
     public void subscribe(SseClient client, Principal principal, String token, Long lastEventId) {
+        if (closed()) {
+            // Stopping: the handler returns without keepAlive, so the response ends and the console retries elsewhere
+            // or later; a kept-open stream with no pump would look live and say nothing until its read timeout.
+            return;
+        }
         client.keepAlive();
         if (lastEventId != null) {
             // A console that moved here from another instance may know events this one has not heard of yet.
@@ -73,7 +84,12 @@ public final class EventStream implements AutoCloseable {
             sendResync(client);
         }
         long from = start;
-        threads.execute(() -> pump(client, principal, token, from));
+        try {
+            threads.execute(() -> pump(client, principal, token, from));
+        } catch (RejectedExecutionException e) {
+            // closed between the check above and here
+            client.close();
+        }
     }
 
     private void sendResync(SseClient client) {
