@@ -20,6 +20,7 @@ import cn.tongguan.platform.evaluation.EvaluationModel;
 import cn.tongguan.platform.evaluation.EvaluationRoutes;
 import cn.tongguan.platform.evaluation.EvaluationService;
 import cn.tongguan.platform.evaluation.EvaluationSettings;
+import cn.tongguan.platform.evaluation.StatsRoutes;
 import cn.tongguan.platform.evaluation.StatsService;
 import cn.tongguan.platform.events.EventLog;
 import cn.tongguan.platform.events.EventRoutes;
@@ -62,8 +63,6 @@ import cn.tongguan.platform.storage.Database;
 import cn.tongguan.platform.storage.Durability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.http.HttpStatus;
-import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,7 +70,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -189,20 +187,7 @@ public final class PlatformServer {
         ObjectMapper requests = RequestJson.newMapper();
         JettyErrors jettyErrors = new JettyErrors(errors, mapper);
 
-        app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
-            cfg.jsonMapper(new JavalinJackson(mapper, false));
-            cfg.http.maxRequestSize = config.maxBodyBytes();
-            cfg.http.prefer405over404 = true;
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
-            cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
-            cfg.jetty.multipartConfig.maxFileSize(config.maxUploadBytes() + 1, io.javalin.config.SizeUnit.BYTES);
-            cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + 65_536, io.javalin.config.SizeUnit.BYTES);
-            if (config.tls() != null) {
-                // HTTPS only: with a connector of its own, Javalin adds no plain one.
-                cfg.jetty.addConnector((server, http) -> Tls.connector(server, http, config.tls(), config.host(), config.port()));
-            }
-        });
+        app = WebServer.create(config, mapper, jettyErrors);
         errors.install(app);
         router = new Router(app, auth, idempotency, requests, errors);
         router.get("/api/v1/health", null, c -> {
@@ -213,15 +198,7 @@ public final class PlatformServer {
         router.observe(new RequestAudit(audit, mapper));
         new AuthRoutes(auth).register(router);
         new AuditRoutes(audit).register(router);
-        router.get("/api/v1/stats", Role.STATS, c -> {
-            String groupBy = c.queryEnum("groupBy", List.of("department", "district", "street"));
-            groupBy = groupBy == null ? "district" : groupBy;
-            Instant to = c.queryInstant("to") == null ? clock.instant() : c.queryInstant("to");
-            Instant from = c.queryInstant("from") == null
-                    ? ZonedDateTime.ofInstant(to, java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).toInstant()
-                    : c.queryInstant("from");
-            return stats.report(groupBy, from, to);
-        });
+        new StatsRoutes(stats, clock).register(router);
         caseImporter = new CaseImporter(db, events, reference, cases);
         new CaseRoutes(cases, caseQueries, photos, caseImporter, requests).register(router);
         new LedgerRoutes(ledger).register(router);
@@ -258,12 +235,7 @@ public final class PlatformServer {
                 new ReportStore(db, config.dataDir() == null ? null : config.dataDir().resolve("reports")), clock,
                 ReportFonts::system);
         new ReportRoutes(reports).register(router);
-        app.error(HttpStatus.NOT_FOUND, ctx -> {
-            String type = ctx.res().getContentType();
-            if (type == null || !type.startsWith("application/json")) {
-                ctx.json(errors.error(ctx, new ApiException(404, "not_found", Map.of(), "path", ctx.path())));
-            }
-        });
+        WebServer.notFoundAsJson(app, errors);
         app.start(config.host(), config.port());
     }
 

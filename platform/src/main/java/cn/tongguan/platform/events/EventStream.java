@@ -66,11 +66,6 @@ public final class EventStream implements AutoCloseable {
 
     /** Serves one subscriber; {@code lastEventId} null means "from now on". */
     public void subscribe(SseClient client, Principal principal, String token, Long lastEventId) {
-        if (closed()) {
-            // Stopping: the handler returns without keepAlive, so the response ends and the console retries elsewhere
-            // or later; a kept-open stream with no pump would look live and say nothing until its read timeout.
-            return;
-        }
         client.keepAlive();
         if (lastEventId != null) {
             // A console that moved here from another instance may know events this one has not heard of yet.
@@ -87,7 +82,8 @@ public final class EventStream implements AutoCloseable {
         try {
             threads.execute(() -> pump(client, principal, token, from));
         } catch (RejectedExecutionException e) {
-            // closed between the check above and here
+            // closed after the route's check (EventRoutes): end the response, or it would look live and say
+            // nothing until the console's read timeout
             client.close();
         }
     }
